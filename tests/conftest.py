@@ -1,0 +1,92 @@
+"""Shared fixtures: a fresh database upgraded to head, on SQLite and — when MIOS_TEST_POSTGRES_URL is set — PostgreSQL."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from sqlalchemy import text
+
+from mios_dashboard.db import make_engine, make_session_factory, session_scope
+from mios_dashboard.schema import upgrade_to_head
+
+POSTGRES_URL = os.environ.get("MIOS_TEST_POSTGRES_URL", "").strip()
+IN_CI = os.environ.get("CI", "").lower() == "true"
+# A fixed "today" so that the demo organization, and every expectation on it, is the same on every run.
+DEMO_TODAY = dt.date(2026, 1, 15)
+
+
+def _reset_postgres(url: str) -> None:
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    """An empty database's URL; the PostgreSQL case is skipped (visibly) without MIOS_TEST_POSTGRES_URL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'mios-test.db'}"
+    if not POSTGRES_URL:
+        if IN_CI:
+            pytest.fail("CI=true but MIOS_TEST_POSTGRES_URL is not set: data-layer tests must run on PostgreSQL")
+        pytest.skip("PostgreSQL tests need MIOS_TEST_POSTGRES_URL (e.g. postgresql://postgres@127.0.0.1/test)")
+    _reset_postgres(POSTGRES_URL)
+    return POSTGRES_URL
+
+
+@pytest.fixture
+def engine(database_url):
+    engine = make_engine(database_url)
+    upgrade_to_head(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session_factory(engine):
+    return make_session_factory(engine)
+
+
+@pytest.fixture
+def demo_factory(session_factory):
+    """A database holding the demo organization as of DEMO_TODAY."""
+    from mios_dashboard.services.demo import load_demo
+
+    with session_scope(session_factory) as session:
+        load_demo(session, today=DEMO_TODAY)
+    return session_factory
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'mios-app.db'}"
+
+
+@pytest.fixture
+def demo_app(sqlite_url):
+    """The Dash app on a temporary SQLite database with the demo organization loaded (for browser tests)."""
+    from mios_dashboard import create_app
+    from mios_dashboard.config import Settings
+    from mios_dashboard.services.demo import load_demo
+
+    engine = make_engine(sqlite_url)
+    upgrade_to_head(engine)
+    with session_scope(make_session_factory(engine)) as session:
+        load_demo(session, today=DEMO_TODAY)
+    engine.dispose()
+    return create_app(Settings(database_url=sqlite_url))
+
+
+@pytest.fixture
+def empty_app(sqlite_url):
+    """The Dash app on an empty, upgraded SQLite database."""
+    from mios_dashboard import create_app
+    from mios_dashboard.config import Settings
+
+    engine = make_engine(sqlite_url)
+    upgrade_to_head(engine)
+    engine.dispose()
+    return create_app(Settings(database_url=sqlite_url, load_demo_when_empty=False))
