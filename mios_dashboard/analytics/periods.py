@@ -1,0 +1,88 @@
+"""Calendar arithmetic of reporting periods (DESIGN §3): which period an indicator shows for a board month.
+
+A period is named by its first day: month → day 1, quarter → first day of the quarter, ISO week → Monday,
+year → 1 January. Functions work on pandas Series of datetime64 so they run over all indicators at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+# Average period lengths in days, used to measure "one and a half periods" for staleness.
+PERIOD_DAYS = {"daily": 1.0, "weekly": 7.0, "monthly": 30.436875, "quarterly": 91.310625, "yearly": 365.2425}
+SUB_MONTHLY = ("daily", "weekly")
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def month_end(day: dt.date) -> dt.date:
+    return (pd.Timestamp(day) + pd.offsets.MonthEnd(0)).date()
+
+
+def period_start(dates: pd.Series, frequency: str) -> pd.Series:
+    """The first day of the `frequency` period that contains each date (datetime64 in, datetime64 out)."""
+    dates = pd.to_datetime(dates)
+    if frequency == "daily":
+        return dates.dt.normalize()
+    if frequency == "weekly":
+        return (dates - pd.to_timedelta(dates.dt.weekday, unit="D")).dt.normalize()
+    if frequency == "monthly":
+        return dates.dt.to_period("M").dt.start_time
+    if frequency == "quarterly":
+        return dates.dt.to_period("Q").dt.start_time
+    if frequency == "yearly":
+        return dates.dt.to_period("Y").dt.start_time
+    raise ValueError(f"unknown frequency {frequency!r}")
+
+
+def period_end(starts: pd.Series, frequencies: pd.Series) -> pd.Series:
+    """The last day of each period, given its first day and its indicator's frequency."""
+    starts = pd.to_datetime(starts)
+    frequencies = pd.Series(frequencies, index=starts.index)
+    end = pd.Series(pd.NaT, index=starts.index, dtype="datetime64[ns]")
+    for frequency, offset in (
+        ("daily", pd.DateOffset(days=0)),
+        ("weekly", pd.DateOffset(days=6)),
+        ("monthly", pd.offsets.MonthEnd(0)),
+        ("quarterly", pd.offsets.QuarterEnd(0)),
+        ("yearly", pd.offsets.YearEnd(0)),
+    ):
+        mask = frequencies == frequency
+        if mask.any():
+            end[mask] = (starts[mask] + offset).astype("datetime64[ns]")
+    return end
+
+
+def reporting_period(month: dt.date, frequencies: pd.Series) -> pd.Series:
+    """The period each indicator shows on the board for `month` (DESIGN §3).
+
+    Monthly, weekly and daily indicators show the month itself (weeks and days rolled up into it);
+    quarterly and yearly ones show the last period that ends on or before the end of the month:
+    in October a quarterly indicator shows Q3, in November a yearly one shows the previous year.
+    Input: frequency codes. Output: period starts as datetime64, same index.
+    """
+    month = pd.Timestamp(month_start(month))
+    end = pd.Timestamp(month_end(month.date()))
+    quarter_start = end.to_period("Q").start_time
+    closed_quarter = quarter_start if end == end.to_period("Q").end_time.normalize() else quarter_start - pd.DateOffset(months=3)
+    year_start = pd.Timestamp(year=end.year, month=1, day=1)
+    closed_year = year_start if end.month == 12 else year_start - pd.DateOffset(years=1)
+    choices = {"quarterly": closed_quarter, "yearly": closed_year}
+    frequencies = pd.Series(frequencies)
+    values = np.where(frequencies == "quarterly", choices["quarterly"], np.where(frequencies == "yearly", choices["yearly"], month))
+    return pd.Series(pd.to_datetime(values), index=frequencies.index)
+
+
+def month_periods(month: dt.date, frequency: str) -> list[dt.date]:
+    """Every `frequency` period (weekly or daily) that rolls up into `month`; a week belongs to its Monday's month."""
+    first = pd.Timestamp(month_start(month))
+    last = pd.Timestamp(month_end(month))
+    if frequency == "daily":
+        return [d.date() for d in pd.date_range(first, last, freq="D")]
+    if frequency == "weekly":
+        return [d.date() for d in pd.date_range(first, last, freq="W-MON")]
+    return [first.date()]
