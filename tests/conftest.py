@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import uuid
 
 import pytest
 from sqlalchemy import text
@@ -16,25 +17,33 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 DEMO_TODAY = dt.date(2026, 1, 15)
 
 
-def _reset_postgres(url: str) -> None:
+def _postgres_schema(url: str, name: str, create: bool) -> None:
     engine = make_engine(url)
     with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
+        connection.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
+        if create:
+            connection.execute(text(f'CREATE SCHEMA "{name}"'))
     engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path) -> str:
-    """An empty database's URL; the PostgreSQL case is skipped (visibly) without MIOS_TEST_POSTGRES_URL."""
+def database_url(request, tmp_path):
+    """An empty database's URL; the PostgreSQL case is skipped (visibly) without MIOS_TEST_POSTGRES_URL.
+
+    Each PostgreSQL test gets a schema of its own (through search_path), so test runs never collide.
+    """
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'mios-test.db'}"
+        yield f"sqlite:///{tmp_path / 'mios-test.db'}"
+        return
     if not POSTGRES_URL:
         if IN_CI:
             pytest.fail("CI=true but MIOS_TEST_POSTGRES_URL is not set: data-layer tests must run on PostgreSQL")
         pytest.skip("PostgreSQL tests need MIOS_TEST_POSTGRES_URL (e.g. postgresql://postgres@127.0.0.1/test)")
-    _reset_postgres(POSTGRES_URL)
-    return POSTGRES_URL
+    schema = f"mios_test_{uuid.uuid4().hex[:12]}"
+    _postgres_schema(POSTGRES_URL, schema, create=True)
+    separator = "&" if "?" in POSTGRES_URL else "?"
+    yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
+    _postgres_schema(POSTGRES_URL, schema, create=False)
 
 
 @pytest.fixture

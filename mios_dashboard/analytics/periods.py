@@ -29,7 +29,7 @@ def period_start(dates: pd.Series, frequency: str) -> pd.Series:
     if frequency == "daily":
         return dates.dt.normalize()
     if frequency == "weekly":
-        return (dates - pd.to_timedelta(dates.dt.weekday, unit="D")).dt.normalize()
+        return (dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")).dt.normalize()
     if frequency == "monthly":
         return dates.dt.to_period("M").dt.start_time
     if frequency == "quarterly":
