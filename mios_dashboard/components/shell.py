@@ -1,0 +1,158 @@
+"""The application shell: navbar (product name, page links, ES | EN switch) around `dash.page_container`.
+
+The language lives in the URL query (`?lang=en`, Spanish when absent) so a link pasted in a chat opens the
+board in the language it was read in. Switching language is a client-side navigation to the same page
+with `lang` changed: Dash pages re-run the page's `layout(lang=…)` and the callback below re-renders the
+navbar; other query parameters (e.g. `period`) are kept.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from urllib.parse import parse_qsl, urlencode
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, dcc, html
+
+from mios_dashboard.components.ids import ComponentId
+from mios_dashboard.components.status import icon
+from mios_dashboard.i18n import DEFAULT_LANG, SUPPORTED, normalize_lang, t
+
+# (path, catalogue key, icon) of the pages that exist; add a line when a page is registered.
+NAV_PAGES: tuple[tuple[str, str, str], ...] = (("/", "nav.board", "bi-speedometer2"),)
+
+
+def query_params(search: str | None) -> dict[str, str]:
+    """`?lang=en&period=2025-12` → {"lang": "en", "period": "2025-12"} (first value of a repeated key)."""
+    params: dict[str, str] = {}
+    for key, value in parse_qsl((search or "").lstrip("?"), keep_blank_values=True):
+        params.setdefault(key, value)
+    return params
+
+
+def lang_from_search(search: str | None) -> str:
+    """The page language from a URL query string; Spanish by default."""
+    return normalize_lang(query_params(search).get("lang"))
+
+
+def localized_href(path: str, lang: str, params: Mapping[str, str | None] | None = None) -> str:
+    """A link to `path` that keeps the reader's language: `localized_href("/", "en")` → "/?lang=en";
+    other query `params` are kept (empty ones dropped). Spanish, the default, adds no `lang` parameter
+    so the plain URL stays the canonical one."""
+    query = {key: value for key, value in (params or {}).items() if value not in (None, "") and key != "lang"}
+    lang = normalize_lang(lang)
+    if lang != DEFAULT_LANG:
+        query = {"lang": lang, **query}
+    return f"{path}?{urlencode(query)}" if query else path
+
+
+def _language_switch(pathname: str, search: str | None, lang: str) -> html.Div:
+    params = query_params(search)
+    options = []
+    for code in SUPPORTED:
+        element_id = ComponentId.LANG_ES if code == "es" else ComponentId.LANG_EN
+        label, name = t(f"nav.lang_{code}", lang), t(f"nav.lang_{code}_name", lang)
+        if code == lang:
+            # The current language is a state, not a destination: marked, not linked.
+            options.append(html.Span(label, id=element_id, title=name, lang=code,
+                                     className="mios-lang__option mios-lang__option--active",
+                                     **{"aria-current": "true"}))
+        else:
+            options.append(dcc.Link(label, id=element_id, title=name,
+                                    href=localized_href(pathname, code, params),
+                                    className="mios-lang__option"))
+    return html.Div(
+        [icon("bi-translate", "mios-lang__icon"), *options],
+        id=ComponentId.LANG_SWITCH,
+        className="mios-lang",
+        role="group",
+        **{"aria-label": t("nav.language", lang)},
+    )
+
+
+def navbar(pathname: str | None = "/", search: str | None = "") -> html.Nav:
+    """The top bar in the language of the URL, with the current page marked active."""
+    pathname = pathname or "/"
+    lang = lang_from_search(search)
+    links = [
+        dbc.NavItem(
+            dcc.Link(
+                [icon(icon_name), html.Span(t(key, lang))],
+                href=localized_href(path, lang),
+                className="nav-link mios-nav__link" + (" active" if pathname == path else ""),
+            )
+        )
+        for path, key, icon_name in NAV_PAGES
+    ]
+    # A plain <nav> with Bootstrap's classes: dbc.Navbar would add `bg-primary` (!important) or an inline style.
+    return html.Nav(
+        dbc.Container(
+            [
+                dcc.Link(
+                    [html.Span(t("app.name", lang), className="mios-brand__name"),
+                     html.Span(t("app.title", lang), className="mios-brand__title")],
+                    href=localized_href("/", lang),
+                    className="navbar-brand mios-brand",
+                ),
+                dbc.Nav(links, className="me-auto mios-nav", navbar=True),
+                _language_switch(pathname, search, lang),
+            ],
+            fluid=True,
+            className="mios-navbar__inner",
+        ),
+        className="navbar navbar-expand mios-navbar",
+        **{"data-bs-theme": "dark", "aria-label": t("nav.main", lang)},
+    )
+
+
+def layout() -> html.Div:
+    """The app layout: location, navbar, the current page. Install it with `init_app(app)`, which also
+    registers the callbacks that keep the navbar in the URL's language."""
+    return html.Div(
+        [
+            dcc.Location(id=ComponentId.URL, refresh=False),
+            html.Span(id=ComponentId.DOCUMENT_LANG_SINK, hidden=True),
+            html.Header(navbar(), id=ComponentId.NAVBAR, className="mios-header"),
+            html.Main(dash.page_container, className="mios-main"),
+        ],
+        className="mios-app",
+    )
+
+
+def _render_navbar(pathname: str | None, search: str | None) -> html.Nav:
+    """Re-render the navbar whenever the path or the language in the URL changes."""
+    return navbar(pathname, search)
+
+
+# <html lang> follows the URL, so screen readers and the browser's spell checker use the right language.
+_SET_DOCUMENT_LANG = """
+function (search) {
+    var lang = new URLSearchParams(search || "").get("lang") || "";
+    document.documentElement.lang = lang.toLowerCase().indexOf("en") === 0 ? "en" : "es";
+    return window.dash_clientside.no_update;
+}
+"""
+
+
+def init_app(app: dash.Dash) -> dash.Dash:
+    """Install the shell on `app`: its layout and its callbacks (navbar language, <html lang>).
+
+    Registered on the app, not with `@dash.callback`: Dash hands module-level callbacks to the first
+    app only, and tests (or a second process-level app) would get a navbar that never changes language.
+    Safe to call twice.
+    """
+    app.layout = layout
+    if getattr(app, "_mios_shell_installed", False):
+        return app
+    app.callback(
+        Output(ComponentId.NAVBAR, "children"),
+        Input(ComponentId.URL, "pathname"),
+        Input(ComponentId.URL, "search"),
+    )(_render_navbar)
+    app.clientside_callback(
+        _SET_DOCUMENT_LANG,
+        Output(ComponentId.DOCUMENT_LANG_SINK, "title"),
+        Input(ComponentId.URL, "search"),
+    )
+    app._mios_shell_installed = True
+    return app
