@@ -269,3 +269,14 @@ def test_no_inline_style_dicts_in_ui_code():
         if re.search(r"\bstyle\s*=", line)
     ]
     assert offenders == []
+
+
+def test_pages_import_only_services_components_figures_and_i18n():
+    allowed = ("mios_dashboard.services", "mios_dashboard.components", "mios_dashboard.figures", "mios_dashboard.i18n")
+    offenders = []
+    for path in (REPO / "mios_dashboard" / "pages").glob("*.py"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = re.match(r"\s*(?:from|import)\s+(mios_dashboard[\w.]*|\.+[\w.]*)", line)
+            if match and not match.group(1).startswith(allowed):
+                offenders.append(f"{path.name}: {line.strip()}")
+    assert offenders == []
