@@ -1,0 +1,249 @@
+"""Checking parsed rows against what the database knows, collecting every problem before anything is written.
+
+The caller (services.import_file) passes `ReferenceData` read through the repositories, so this module
+stays free of sessions and is tested with hand-built references.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .layouts import DefinitionRow, MeasurementRow, ParsedWorkbook
+from .messages import ImportProblem, reading_order, sheet_ref
+from .reader import Cell
+from .values import display, fits, normalize, period_start
+
+DEFAULT_FREQUENCY = "monthly"
+
+
+@dataclass(frozen=True)
+class KnownIndicator:
+    """What validation needs of an indicator already in the database."""
+
+    code: str
+    name: str
+    frequency: str = DEFAULT_FREQUENCY
+    direction: str = "higher"
+    target_min: float | None = None
+    target_max: float | None = None
+    green_threshold: float = 1.0
+    yellow_threshold: float = 0.9
+    weight: float = 1.0
+    has_measurements: bool = False
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A perspective, objective or process that a definition may point to by code or name."""
+
+    id: int
+    code: str
+    name: str
+
+
+@dataclass
+class ReferenceData:
+    indicators: list[KnownIndicator] = field(default_factory=list)
+    perspectives: list[Reference] = field(default_factory=list)
+    objectives: list[Reference] = field(default_factory=list)
+    processes: list[Reference] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ValidDefinition:
+    """An indicator to create or update: model field values the file gives (references resolved to ids)."""
+
+    code: str
+    values: dict
+    cell: Cell
+    exists: bool
+
+
+@dataclass(frozen=True)
+class ValidMeasurement:
+    """A measurement ready to write: canonical indicator code and the period normalised to its start."""
+
+    code: str
+    period: dt.date
+    value: float
+    comment: str | None
+    cell: Cell
+
+
+@dataclass
+class ImportPlan:
+    sheets: list[str] = field(default_factory=list)
+    definitions: list[ValidDefinition] = field(default_factory=list)
+    measurements: list[ValidMeasurement] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def same_number(a: float | None, b: float | None) -> bool:
+    """Equality for stored doubles (tolerates a last-bit difference from a database round trip)."""
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
+
+
+class _Lookup:
+    """Match by exact code, then code ignoring case, then name ignoring case, accents and spacing."""
+
+    def __init__(self):
+        self.by_code: dict[str, str] = {}
+        self.by_folded: dict[str, set[str]] = defaultdict(set)
+        self.by_name: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, code: str, name: str | None) -> None:
+        self.by_code[code] = code
+        self.by_folded[code.casefold()].add(code)
+        if name:
+            self.by_name[normalize(name)].add(code)
+
+    def find_code(self, text: str) -> str | None:
+        """A code written with any case; names are not codes."""
+        if text in self.by_code:
+            return text
+        candidates = self.by_folded.get(text.casefold())
+        return next(iter(candidates)) if candidates and len(candidates) == 1 else None
+
+    def find(self, text: str) -> tuple[str | None, list[str]]:
+        """(code, []) when found; (None, candidates) when ambiguous; (None, []) when unknown."""
+        if text in self.by_code:
+            return text, []
+        for candidates in (self.by_folded.get(text.casefold()), self.by_name.get(normalize(text))):
+            if candidates and len(candidates) == 1:
+                return next(iter(candidates)), []
+            if candidates:
+                return None, sorted(candidates)
+        return None, []
+
+
+def _reference_lookup(references: list[Reference]) -> _Lookup:
+    lookup = _Lookup()
+    for ref in references:
+        lookup.add(ref.code, ref.name)
+    return lookup
+
+
+def _address(cell: Cell) -> str:
+    return f"{sheet_ref(cell.sheet)}!{cell.name}"
+
+
+def validate(parsed: ParsedWorkbook, refs: ReferenceData) -> ImportPlan:
+    """Resolve codes and references, normalise periods, and collect every problem (parse problems included)."""
+    plan = ImportPlan(sheets=list(parsed.sheets), problems=list(parsed.problems))
+    known = {ind.code: ind for ind in refs.indicators}
+    indicators = _Lookup()
+    for ind in refs.indicators:
+        indicators.add(ind.code, ind.name)
+    frequency = {ind.code: ind.frequency for ind in refs.indicators}
+
+    _validate_definitions(parsed.definitions, refs, known, indicators, frequency, plan)
+    _validate_measurements(parsed.measurements, indicators, frequency, plan)
+    plan.problems = reading_order(plan.problems, plan.sheets)
+    return plan
+
+
+def _validate_definitions(rows: list[DefinitionRow], refs, known, indicators, frequency, plan) -> None:
+    lookups = {
+        "perspective": ("perspective_id", refs.perspectives, "unknown_perspective"),
+        "objective": ("objective_id", refs.objectives, "unknown_objective"),
+        "process": ("process_id", refs.processes, "unknown_process"),
+    }
+    lookups = {key: (column, _reference_lookup(items), {r.code: r.id for r in items}, problem)
+               for key, (column, items, problem) in lookups.items()}
+    seen: dict[str, tuple[DefinitionRow, dict]] = {}
+    for row in rows:
+        problems: list[ImportProblem] = []
+        existing = known.get(indicators.find_code(row.code) or "")
+        code = existing.code if existing else row.code
+        values = dict(row.values)
+        for key, text in row.references.items():
+            column, lookup, ids, problem_code = lookups[key]
+            found, _candidates = lookup.find(text)
+            if found is None:
+                problems.append(row.cells[key].problem(problem_code, value=display(text)))
+            else:
+                values[column] = ids[found]
+        first = seen.get(code.casefold())
+        if first is not None:
+            if first[1] != values:
+                plan.problems.append(row.code_cell.problem(
+                    "duplicate_definition", code=code, first_cell=_address(first[0].code_cell)))
+            continue
+        seen[code.casefold()] = (row, values)
+        if existing is None and not values.get("name"):
+            problems.append(row.code_cell.problem("name_required", code=code))
+        problems += _check_effective(row, code, values, existing)
+        plan.problems += problems
+        if not problems and not row.broken:
+            plan.definitions.append(
+                ValidDefinition(code=code, values=values, cell=row.code_cell, exists=existing is not None))
+        # Known from here on even when broken, so its measurements are not also reported as unknown.
+        if existing is None:
+            indicators.add(code, values.get("name"))
+        elif values.get("name"):
+            indicators.by_name[normalize(values["name"])].add(code)
+        frequency[code] = values.get("frequency", frequency.get(code, DEFAULT_FREQUENCY))
+
+
+def _check_effective(row: DefinitionRow, code: str, values: dict, existing: KnownIndicator | None) -> list[ImportProblem]:
+    """Rules the database also enforces, checked on the indicator as it would be after the import."""
+    base = existing or KnownIndicator(code=code, name="")
+    get = lambda key: values.get(key, getattr(base, key))  # noqa: E731 - the merged value
+    at = lambda *keys: next((row.cells[k] for k in keys if k in row.cells and k in values), row.code_cell)  # noqa: E731
+    problems = []
+    if get("direction") == "range" and (get("target_min") is None or get("target_max") is None):
+        problems.append(at("direction", "target_min", "target_max").problem("range_needs_bounds", code=code))
+    low, high = get("target_min"), get("target_max")
+    if low is not None and high is not None and not low < high:
+        problems.append(at("target_min", "target_max").problem("range_unordered", low=display(low), high=display(high)))
+    yellow, green = get("yellow_threshold"), get("green_threshold")
+    if not 0 <= yellow <= green:
+        problems.append(at("yellow_threshold", "green_threshold").problem(
+            "thresholds_unordered", yellow=display(yellow), green=display(green)))
+    if "weight" in values and not values["weight"] > 0:
+        problems.append(at("weight").problem("not_positive", field="weight"))
+    new_frequency = values.get("frequency")
+    if existing is not None and existing.has_measurements and new_frequency and new_frequency != existing.frequency:
+        problems.append(at("frequency").problem("frequency_change", code=code, old=existing.frequency, new=new_frequency))
+    return problems
+
+
+def _validate_measurements(rows: list[MeasurementRow], indicators: _Lookup, frequency: dict, plan: ImportPlan) -> None:
+    first_seen: dict[tuple[str, dt.date], ValidMeasurement] = {}
+    for row in rows:
+        code, candidates = indicators.find(row.indicator)
+        if code is None:
+            if candidates:
+                plan.problems.append(row.indicator_cell.problem(
+                    "ambiguous_indicator", code=row.indicator, matches=", ".join(candidates)))
+            else:
+                plan.problems.append(row.indicator_cell.problem("unknown_indicator", code=row.indicator))
+            continue
+        if row.period is None or row.value is None:
+            continue
+        freq = frequency.get(code, DEFAULT_FREQUENCY)
+        if not fits(row.period.granularity, freq):
+            plan.problems.append(row.period_cell.problem(
+                "period_too_coarse", value=display(row.period_cell.value), granularity=row.period.granularity,
+                code=code, frequency=freq))
+            continue
+        period = period_start(row.period.start, freq)
+        key = (code, period)
+        first = first_seen.get(key)
+        if first is not None:
+            if not same_number(first.value, row.value):
+                plan.problems.append(row.value_cell.problem(
+                    "duplicate_measurement", code=code, period=period.isoformat(), first=display(first.value),
+                    first_cell=_address(first.cell), value=display(row.value)))
+            continue
+        measurement = ValidMeasurement(code=code, period=period, value=row.value, comment=row.comment, cell=row.value_cell)
+        first_seen[key] = measurement
+        plan.measurements.append(measurement)

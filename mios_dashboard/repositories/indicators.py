@@ -1,0 +1,40 @@
+"""Indicator queries for the importer and the command line; they take a session and never commit."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import Indicator, Measurement, Objective, Perspective, Process
+
+
+def all_indicators(session: Session) -> list[Indicator]:
+    """Every indicator, active or not, ordered by code (an import may update an inactive one)."""
+    return list(session.scalars(select(Indicator).order_by(Indicator.code)))
+
+
+def by_codes(session: Session, codes: list[str]) -> dict[str, Indicator]:
+    """The indicators with these codes, keyed by code; missing codes are simply absent."""
+    if not codes:
+        return {}
+    rows = session.scalars(select(Indicator).where(Indicator.code.in_(sorted(set(codes)))))
+    return {ind.code: ind for ind in rows}
+
+
+def ids_with_measurements(session: Session) -> set[int]:
+    """Indicators that already hold data (their frequency cannot change under them)."""
+    return set(session.scalars(select(Measurement.indicator_id).distinct()))
+
+
+def perspective_keys(session: Session) -> list[tuple[int, str, str]]:
+    """(id, code, name) of every perspective, for matching a definition's Perspectiva cell."""
+    return [tuple(r) for r in session.execute(select(Perspective.id, Perspective.code, Perspective.name))]
+
+
+def objective_keys(session: Session) -> list[tuple[int, str, str]]:
+    """(id, code, title) of every objective."""
+    return [tuple(r) for r in session.execute(select(Objective.id, Objective.code, Objective.title))]
+
+
+def process_keys(session: Session) -> list[tuple[int, str, str]]:
+    """(id, code, name) of every process."""
+    return [tuple(r) for r in session.execute(select(Process.id, Process.code, Process.name))]
