@@ -21,7 +21,12 @@ def _aggregate(frame: pd.DataFrame, key: str, columns: tuple[str, ...], how: pd.
     frame = frame.assign(_how=frame[key].map(how))
     for aggregation, part in frame.groupby("_how", sort=False):
         grouped = part.sort_values("period").groupby(key)[list(columns)]
-        parts.append(grouped.last() if aggregation == "last" else grouped.agg(aggregation))
+        if aggregation == "last":
+            parts.append(grouped.last())
+        elif aggregation == "sum":
+            parts.append(grouped.sum(min_count=1))  # nothing to add up stays missing, not 0
+        else:
+            parts.append(grouped.agg(aggregation))
     if not parts:
         return pd.DataFrame(columns=list(columns), index=pd.Index([], name=key), dtype="float64")
     return pd.concat(parts)

@@ -95,3 +95,9 @@ def test_quarterly_indicator_read_in_a_month_that_does_not_close_its_quarter():
     assert reading["period"] == pd.Timestamp("2025-07-01")  # Q3, not the open Q4
     assert reading["actual"] == 120.0
     assert reading["status"] == "green"
+
+
+def test_weekly_indicator_without_a_range_keeps_no_range_bounds():
+    values = _measurements([(1, "2025-12-01", 110.0)])
+    reading = indicator_readings(_indicators(frequency="weekly"), values, NO_TARGETS, dt.date(2025, 12, 1)).iloc[0]
+    assert pd.isna(reading["target_min"]) and pd.isna(reading["target_max"])
