@@ -79,9 +79,9 @@ def _header_cell(key: str, lang: str, numeric: bool = False) -> html.Th:
 
 
 def indicator_row(indicator: Indicator, lang: str = "es") -> html.Tr:
-    """One indicator: code and name, actual, target, achievement, light, trend."""
+    """One indicator: code and name, actual, target, achievement with its trend arrow, light."""
     status = normalize_status(indicator.get("status"))
-    trend = trend_mark(indicator.get("trend"), lang)
+    trend = trend_mark(indicator.get("trend"), lang, compact=True)
     return html.Tr(
         [
             html.Th(
@@ -92,9 +92,9 @@ def indicator_row(indicator: Indicator, lang: str = "es") -> html.Tr:
             ),
             _actual_cell(indicator, status, lang),
             html.Td(format_target(indicator, lang), className="mios-num mios-target"),
-            html.Td(fmt_percent(indicator.get("achievement"), lang), className="mios-num mios-achievement"),
+            html.Td([fmt_percent(indicator.get("achievement"), lang), *([trend] if trend is not None else [])],
+                    className="mios-num mios-achievement"),
             html.Td(status_badge(status, lang, size="sm"), className="mios-status-cell"),
-            html.Td(trend if trend is not None else MISSING, className="mios-trend-cell"),
         ],
         className=f"mios-indicator-row mios-indicator-row--{status}",
         **{"data-code": indicator.get("code") or ""},
@@ -110,7 +110,6 @@ def indicator_table(indicators: Iterable[Indicator], lang: str = "es") -> html.T
             _header_cell("field.target", lang, numeric=True),
             _header_cell("field.achievement", lang, numeric=True),
             _header_cell("field.status", lang),
-            _header_cell("field.trend", lang),
         ]
     )
     return html.Table(

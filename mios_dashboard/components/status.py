@@ -79,12 +79,16 @@ def score_text(score: float | None, status: object, lang: str = "es", size: str 
     )
 
 
-def trend_mark(trend: object, lang: str = "es") -> html.Span | None:
+def trend_mark(trend: object, lang: str = "es", compact: bool = False) -> html.Span | None:
     """The trend as arrow + word ("mejora"/"improving"); None when there are too few values for one.
-    The arrow says better/worse (already corrected for lower-is-better), not up/down of the value."""
+    The arrow says better/worse (already corrected for lower-is-better), not up/down of the value.
+    `compact` shows the arrow only (for table cells); the word stays as tooltip and for screen readers."""
     if not isinstance(trend, str) or trend not in TREND_ICONS:
         return None
+    word = t(f"trend.{trend}", lang)
     return html.Span(
-        [icon(TREND_ICONS[trend], "mios-trend__icon"), html.Span(t(f"trend.{trend}", lang))],
+        [icon(TREND_ICONS[trend], "mios-trend__icon"),
+         html.Span(word, className="visually-hidden" if compact else "mios-trend__word")],
         className=f"mios-trend mios-trend--{trend}",
+        title=f"{t('field.trend', lang)}: {word}",
     )

@@ -128,10 +128,19 @@ def test_format_target_shows_the_direction(overrides, expected):
     assert format_target(indicator(**overrides), "en") == expected
 
 
-def test_indicator_row_reads_code_name_actual_target_achievement_light_trend():
+def test_indicator_row_reads_code_name_actual_target_achievement_trend_light():
     row = indicator_row(INDICATORS["FIN-02"], "es")
-    assert text_of(row) == "FIN-02 Margen bruto 31.4% ≥ 35.0% 89.7% Fuera de meta empeora"
-    assert "mios-status--red" in classes(row)
+    assert text_of(row) == "FIN-02 Margen bruto 31.4% ≥ 35.0% 89.7% empeora Fuera de meta"
+    assert {"mios-status--red", "mios-trend--worsening", "bi-arrow-down-right"} <= classes(row)
+
+
+def test_trend_is_an_arrow_with_its_word_for_readers_and_tooltips():
+    from mios_dashboard.components.status import trend_mark
+
+    compact = trend_mark("improving", "en", compact=True)
+    assert compact.title == "Trend: improving" and "visually-hidden" in classes(compact)
+    assert "visually-hidden" not in classes(trend_mark("stable", "es"))
+    assert trend_mark(None, "es") is None and trend_mark("sideways", "es") is None
 
 
 def test_stale_indicator_says_when_its_last_value_was():
