@@ -1,8 +1,8 @@
-"""initial schema: every entity of DESIGN.md section 2
+"""Initial schema: every entity of DESIGN.md §2.
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-11-24 14:19:37.184967
+Create Date: 2026-11-24 14:39:21.384044
 """
 from __future__ import annotations
 
@@ -228,6 +228,7 @@ def upgrade() -> None:
     sa.Column('qms_changes', sa.Text(), nullable=False),
     sa.Column('resource_needs', sa.Text(), nullable=False),
     sa.Column('next_review_due', sa.Date(), nullable=True),
+    sa.Column('board_period', sa.Date(), nullable=True),
     sa.Column('board_snapshot', sa.JSON(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
@@ -235,7 +236,8 @@ def upgrade() -> None:
     sa.CheckConstraint("status IN ('draft', 'closed')", name=op.f('ck_management_review_status')),
     sa.CheckConstraint('period_start <= period_end', name=op.f('ck_management_review_period_ordered')),
     sa.ForeignKeyConstraint(['meeting_id'], ['meeting.id'], name=op.f('fk_management_review_meeting_id_meeting'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_management_review'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_management_review')),
+    sa.UniqueConstraint('period_start', 'period_end', name=op.f('uq_management_review_period_start_period_end'))
     )
     with op.batch_alter_table('management_review', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_management_review_held_on'), ['held_on'], unique=False)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Timestamped, one_of
@@ -60,12 +60,14 @@ class ManagementReview(Timestamped, Base):
     qms_changes: Mapped[str] = mapped_column(Text, default="")
     resource_needs: Mapped[str] = mapped_column(Text, default="")
     next_review_due: Mapped[dt.date | None] = mapped_column(Date)
+    board_period: Mapped[dt.date | None] = mapped_column(Date)
     board_snapshot: Mapped[dict | None] = mapped_column()
 
     meeting: Mapped[Meeting | None] = relationship()
 
     __table_args__ = (
         one_of("status", REVIEW_STATUSES),
+        UniqueConstraint("period_start", "period_end"),
         CheckConstraint("period_start <= period_end", name="period_ordered"),
         CheckConstraint("status <> 'closed' OR held_on IS NOT NULL", name="closed_was_held"),
     )

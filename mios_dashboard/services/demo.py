@@ -216,7 +216,7 @@ def load_demo(session: Session, today: dt.date | None = None) -> DemoSummary:
 
     # Level 6: the management review, then the actions that point at everything above.
     review_row = governance.review(cal)
-    board_period = review_row.pop("board_period")
+    board_period = review_row["board_period"]
     review_row["meeting_id"] = meeting_ids["management_review"]
     review_row["board_snapshot"] = _snapshot(session, board_period)
     review = up.upsert(ManagementReview, ("period_start", "period_end"), [review_row])
