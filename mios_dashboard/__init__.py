@@ -40,5 +40,5 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     from .services import runtime
 
     runtime.attach(app.server, factory, settings)
-    app.layout = shell.layout
+    shell.init_app(app)
     return app
