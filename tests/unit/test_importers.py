@@ -356,6 +356,17 @@ def test_period_start_is_the_first_day_of_the_period_containing_the_day(day, fre
         assert start.day == 1
 
 
+@given(st.lists(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31)), min_size=1, max_size=20),
+       st.sampled_from(FREQUENCIES))
+def test_period_start_agrees_with_the_analytics(days, frequency):
+    import pandas as pd
+
+    from mios_dashboard.analytics.periods import period_start as series_period_start
+
+    expected = [ts.date() for ts in series_period_start(pd.Series(pd.to_datetime(days)), frequency)]
+    assert [period_start(day, frequency) for day in days] == expected
+
+
 def test_catalogues_have_the_same_keys_in_both_languages():
     assert CATALOGUE["es"].keys() == CATALOGUE["en"].keys()
     assert FIELD_LABELS["es"].keys() == FIELD_LABELS["en"].keys()
