@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import dash
-import dash_bootstrap_components as dbc  # noqa: F401  (registers the component library before pages load)
+from typing import TYPE_CHECKING
 
 from .config import REPO_ROOT, Settings
-from .db import make_engine, make_session_factory
+
+if TYPE_CHECKING:
+    import dash
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -18,6 +18,10 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     With `prepare`, the schema is brought to head first and an empty database gets the demo organization
     (what `python app.py` and gunicorn do; tests prepare their own databases).
     """
+    import dash  # imported here so the command line never pays for (or trips over) the UI stack
+
+    from .db import make_engine, make_session_factory
+
     settings = settings or Settings.from_env()
     engine = make_engine(settings.database_url)
     factory = make_session_factory(engine)

@@ -110,7 +110,12 @@ def _after_flush(session: Session, _flush_context) -> None:
 
 
 def install(factory: sessionmaker[Session]) -> sessionmaker[Session]:
-    """Attach the audit hook to every session the factory makes."""
-    if not event.contains(factory, "after_flush", _after_flush):
+    """Attach the audit hook to every session the factory makes (once per factory).
+
+    A flag on the factory, not `event.contains`: the event registry keys on id(), and a new factory at
+    a collected one's address would look hooked already.
+    """
+    if not getattr(factory, "_mios_audited", False):
         event.listen(factory, "after_flush", _after_flush)
+        factory._mios_audited = True
     return factory

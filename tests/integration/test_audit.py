@@ -72,3 +72,16 @@ def test_a_failed_transaction_leaves_no_audit_events(session_factory):
     with session_scope(session_factory) as session:
         assert session.scalar(select(func.count()).select_from(AuditEvent)) == 0
         assert session.scalar(select(func.count()).select_from(Perspective)) == 0
+
+
+def test_every_new_session_factory_is_audited(engine):
+    """Factories made and dropped in a loop each get the hook (none looks hooked by a reused address)."""
+    from mios_dashboard.db import make_session_factory
+
+    for index in range(40):
+        factory = make_session_factory(engine)
+        with session_scope(factory) as session:
+            session.add(Perspective(code=f"P{index}", name=f"Perspectiva {index}", sort_order=index))
+        del factory
+    with session_scope(make_session_factory(engine)) as session:
+        assert session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.entity == "perspective")) == 40
