@@ -1,8 +1,10 @@
 """Achievement of an actual against its target, and the traffic-light status (DESIGN §3), vectorised.
 
-Targets of zero or below cannot be divided by: a higher-is-better indicator with such a target has no
-achievement (NaN, shown as "no data" for the light rather than a made-up number); a lower-is-better one
-compares as usual, and any actual at or below zero counts as the best possible result (2.0).
+Ratios need a target above zero. A higher-is-better indicator with a target of zero or below has no
+achievement (NaN: the light says "no data" rather than a made-up number). A lower-is-better indicator may
+aim at zero (accidents, complaints): any actual at or below zero is then the best possible result (2.0)
+and any actual above it scores 0; a negative lower-is-better target has no achievement (the ratio would
+flip sign). Range indicators measure distance to [lo, hi] and accept any sign.
 """
 from __future__ import annotations
 
@@ -21,10 +23,10 @@ def achievement(frame: pd.DataFrame) -> pd.Series:
     lo = frame["target_min"].astype("float64").to_numpy()
     hi = frame["target_max"].astype("float64").to_numpy()
     direction = frame["direction"].to_numpy()
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         higher = np.where(target > 0, np.maximum(0.0, actual / target), np.nan)
         lower = np.where(actual <= 0, LOWER_CAP, np.minimum(LOWER_CAP, target / actual))
-        lower = np.where(np.isnan(target), np.nan, lower)
+        lower = np.where(np.isnan(target) | (target < 0), np.nan, lower)
         width = hi - lo
         distance = np.where(actual < lo, lo - actual, np.where(actual > hi, actual - hi, 0.0))
         in_range = np.where(distance == 0, 1.0, np.maximum(0.0, 1.0 - distance / width))

@@ -86,3 +86,29 @@ def month_periods(month: dt.date, frequency: str) -> list[dt.date]:
     if frequency == "weekly":
         return [d.date() for d in pd.date_range(first, last, freq="W-MON")]
     return [first.date()]
+
+
+# --- series ordinals ------------------------------------------------------------------------------------------
+# An indicator's series steps by month (monthly, and weekly/daily rolled up), by quarter or by year. Periods
+# are numbered by integer ordinals (months, quarters or years since 1970) so that slopes are "per period"
+# and gaps keep their place on the time axis; codes below index these arrays.
+FREQUENCY_CODES = {"daily": 0, "weekly": 1, "monthly": 2, "quarterly": 3, "yearly": 4}
+MONTHS_PER_STEP = np.array([1, 1, 1, 3, 12], dtype="int64")
+DAILY, WEEKLY = FREQUENCY_CODES["daily"], FREQUENCY_CODES["weekly"]
+
+
+def frequency_codes(frequencies) -> np.ndarray:
+    """Frequency names → integer codes of FREQUENCY_CODES (an unknown name raises KeyError)."""
+    return pd.Series(frequencies, dtype="object").map(FREQUENCY_CODES).to_numpy(dtype="int64")
+
+
+def series_ordinal(dates, codes: np.ndarray) -> np.ndarray:
+    """The series period holding each date, as an ordinal in its indicator's series step (int64)."""
+    months = np.asarray(dates, dtype="datetime64[ns]").astype("datetime64[M]").astype("int64")
+    return months // MONTHS_PER_STEP[codes]
+
+
+def ordinal_start(ordinals: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """First day of each series period (datetime64[ns]), the inverse of `series_ordinal`."""
+    months = np.asarray(ordinals, dtype="int64") * MONTHS_PER_STEP[codes]
+    return months.astype("datetime64[M]").astype("datetime64[ns]")

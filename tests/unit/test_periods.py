@@ -6,7 +6,9 @@ import datetime as dt
 import pandas as pd
 
 from mios_dashboard.analytics.board import indicator_readings
-from mios_dashboard.analytics.periods import month_periods, period_start, reporting_period
+from mios_dashboard.analytics.periods import (
+    frequency_codes, month_periods, ordinal_start, period_start, reporting_period, series_ordinal,
+)
 
 
 def _dates(series) -> list[dt.date]:
@@ -101,3 +103,31 @@ def test_weekly_indicator_without_a_range_keeps_no_range_bounds():
     values = _measurements([(1, "2025-12-01", 110.0)])
     reading = indicator_readings(_indicators(frequency="weekly"), values, NO_TARGETS, dt.date(2025, 12, 1)).iloc[0]
     assert pd.isna(reading["target_min"]) and pd.isna(reading["target_max"])
+
+
+def test_series_ordinals_step_by_month_quarter_or_year():
+    frequencies = ["daily", "weekly", "monthly", "quarterly", "yearly"]
+    codes = frequency_codes(frequencies)
+    dates = pd.to_datetime(["2024-02-29", "2025-09-29", "1970-01-01", "2025-11-30", "2025-06-15"]).to_numpy()
+    ordinals = series_ordinal(dates, codes)
+    # Months since 1970-01: Feb 2024 = 54·12 + 1 = 649; Sep 2025 = 55·12 + 8 = 668 (the week of Monday 29 Sep);
+    # quarters since 1970: Q4 2025 = 55·4 + 3 = 223; years: 2025 − 1970 = 55.
+    assert ordinals.tolist() == [649, 668, 0, 223, 55]
+    assert _dates(pd.to_datetime(ordinal_start(ordinals, codes))) == [
+        dt.date(2024, 2, 1), dt.date(2025, 9, 1), dt.date(1970, 1, 1), dt.date(2025, 10, 1), dt.date(2025, 1, 1)
+    ]
+    assert (ordinal_start(ordinals + 1, codes)[3], ordinal_start(ordinals + 1, codes)[4]) == (
+        pd.Timestamp("2026-01-01"), pd.Timestamp("2026-01-01"))
+
+
+def test_yearly_indicator_in_a_month_that_does_not_close_its_year():
+    values = _measurements([(1, "2024-01-01", 120.0), (1, "2025-01-01", 10.0)])
+    reading = indicator_readings(_indicators(frequency="yearly", aggregation="sum"), values, NO_TARGETS, dt.date(2025, 6, 1)).iloc[0]
+    assert (reading["period"], reading["actual"], reading["status"]) == (pd.Timestamp("2024-01-01"), 120.0, "green")
+
+
+def test_february_29_weeks_and_days():
+    dates = pd.Series(pd.to_datetime(["2024-02-29", "2024-03-01"]))
+    assert _dates(period_start(dates, "weekly")) == [dt.date(2024, 2, 26), dt.date(2024, 2, 26)]  # one week
+    assert _dates(period_start(dates, "monthly")) == [dt.date(2024, 2, 1), dt.date(2024, 3, 1)]
+    assert month_periods(dt.date(2024, 2, 1), "weekly")[-1] == dt.date(2024, 2, 26)
