@@ -19,7 +19,10 @@ from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import DEFAULT_LANG, SUPPORTED, normalize_lang, t
 
 # (path, catalogue key, icon) of the pages that exist; add a line when a page is registered.
-NAV_PAGES: tuple[tuple[str, str, str], ...] = (("/", "nav.board", "bi-speedometer2"),)
+NAV_PAGES: tuple[tuple[str, str, str], ...] = (
+    ("/", "nav.board", "bi-speedometer2"),
+    ("/phva", "nav.phva", "bi-arrow-repeat"),
+)
 
 
 def query_params(search: str | None) -> dict[str, str]:

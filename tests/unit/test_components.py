@@ -226,7 +226,11 @@ def test_navbar_in_english_links_back_to_spanish_keeping_the_period():
 
 
 def test_navbar_links_only_to_pages_that_exist():
-    assert [path for path, _, _ in shell.NAV_PAGES] == ["/"]
+    """Every navbar path is registered by a module in pages/ (`register_page(…, path="<path>", …)`)."""
+    pages = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "mios_dashboard" / "pages").glob("*.py"))
+    paths = [path for path, _, _ in shell.NAV_PAGES]
+    assert paths[0] == "/"
+    assert [path for path in paths if f'path="{path}"' not in pages] == []
 
 
 def test_init_app_installs_layout_and_callbacks_once():

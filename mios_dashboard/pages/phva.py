@@ -1,0 +1,88 @@
+"""`/phva` — the PHVA (PDCA) cycle of slides 18–19: which evidence each stage has, and which is missing.
+
+Four stages side by side (Planificar, Hacer, Verificar, Actuar) with their ISO 9001 clauses; every check of
+DESIGN §7 met or missing, with its evidence or gap and a link to where it is fixed. URL parameter: `lang`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import dash
+from dash import html
+
+from mios_dashboard.components.phva import PhvaId, phva_view
+from mios_dashboard.components.shell import lang_from_search
+from mios_dashboard.components.status import icon
+from mios_dashboard.i18n import normalize_lang, t
+from mios_dashboard.services.phva import phva_status
+from mios_dashboard.services.runtime import read_session
+
+_log = logging.getLogger(__name__)
+DEMO_COMMAND = "python -m mios_dashboard demo"
+INIT_DB_COMMAND = "python -m mios_dashboard init-db"
+
+
+def _document_title(**_path_variables) -> str:
+    """The tab title in the URL's language (Dash passes page titles only path variables)."""
+    try:
+        inputs = dash.ctx.inputs or {}
+    except Exception:  # outside a callback (Dash building its registry): the default language
+        inputs = {}
+    search = next((value for key, value in inputs.items() if key.endswith(".search")), "")
+    return t("phva.document_title", lang_from_search(search))
+
+
+dash.register_page(__name__, path="/phva", name="phva", title=_document_title, order=40)
+
+
+def today() -> dt.date:
+    """The day the evidence is judged on (a function, so tests can pin it)."""
+    return dt.date.today()
+
+
+def _command(text: str) -> html.Pre:
+    return html.Pre(html.Code(text), className="mios-command")
+
+
+def empty_state(lang: str) -> html.Section:
+    """Nothing recorded yet: say how to start instead of listing thirteen gaps."""
+    return html.Section(
+        [
+            icon("bi-arrow-repeat", "mios-empty__icon"),
+            html.H2(t("phva.empty_title", lang)),
+            html.P(t("phva.empty_body", lang)),
+            _command(DEMO_COMMAND),
+            html.P(t("phva.empty_import", lang)),
+            _command(f"python -m mios_dashboard import {t('board.file_placeholder', lang)}"),
+        ],
+        id=PhvaId.EMPTY,
+        className="mios-empty",
+    )
+
+
+def load_error(lang: str) -> html.Section:
+    return html.Section(
+        [
+            icon("bi-database-exclamation", "mios-empty__icon"),
+            html.H2(t("phva.load_error_title", lang)),
+            html.P(t("phva.load_error_body", lang)),
+            _command(INIT_DB_COMMAND),
+        ],
+        className="mios-empty mios-empty--error",
+        role="alert",
+    )
+
+
+def layout(lang: str | None = None, **_query) -> html.Div:
+    """The cycle as of today in `lang`; unknown query parameters are ignored."""
+    lang = normalize_lang(lang)
+    try:
+        with read_session() as session:
+            status = phva_status(session, today())
+    except Exception:  # the page must say what is wrong; the log keeps the details
+        _log.exception("could not compute the PHVA status")
+        content = [load_error(lang)]
+    else:
+        content = [empty_state(lang)] if status["empty"] else phva_view(status, lang)
+    return html.Div(content, id=PhvaId.PAGE, className="mios-phva", lang=lang)

@@ -1,0 +1,70 @@
+"""PHVA status (DESIGN §7): the evidence each Plan-Do-Check-Act stage has, or lacks, as of a day.
+
+One repository call gathers the records, the board service says which indicators have their value for the
+month due, and the pure checks of analytics/phva.py decide. The /phva page and the board's PHVA strip both
+call `phva_status`, so they never disagree.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from ..analytics.phva import (
+    ActionFact, ContextIssueFact, IndicatorFact, ObjectiveFact, PartyFact, PhvaFacts, PolicyFact, ReviewFact,
+    RiskFact, RoleFact, due_month, evaluate,
+)
+from ..repositories import phva_evidence
+from .board import build_board
+
+DEFAULT_REVIEW_INTERVAL_MONTHS = 6
+
+
+def _as(kind, rows) -> tuple:
+    return tuple(kind(**row._mapping) for row in rows)
+
+
+def _indicator_facts(board: dict) -> tuple[IndicatorFact, ...]:
+    """Measured = the board has an actual for the month (a value without a usable target still counts)."""
+    return tuple(
+        IndicatorFact(code=i["code"], name=i.get("name") or "", measured=i.get("actual") is not None,
+                      last_period=dt.date.fromisoformat(i["last_period"]) if i.get("last_period") else None)
+        for i in board.get("indicators") or []
+    )
+
+
+def phva_facts(session: Session, today: dt.date, board: dict | None = None) -> PhvaFacts:
+    """The facts of every check. `board` may be one already built for the month due (reused, not rebuilt)."""
+    month = due_month(today)
+    rows = phva_evidence.gather(session)
+    if board is None or board.get("period") != month.isoformat():
+        board = build_board(session, month)
+    policy, review = rows["policy"], rows["last_review"]
+    return PhvaFacts(
+        context_issues=_as(ContextIssueFact, rows["context_issues"]),
+        parties=_as(PartyFact, rows["parties"]),
+        policy=PolicyFact(**policy._mapping) if policy else None,
+        objectives=_as(ObjectiveFact, rows["objectives"]),
+        risks=_as(RiskFact, rows["risks"]),
+        roles=_as(RoleFact, rows["roles"]),
+        last_review=ReviewFact(**review._mapping) if review else None,
+        review_interval_months=rows["review_interval_months"] or DEFAULT_REVIEW_INTERVAL_MONTHS,
+        actions=_as(ActionFact, rows["actions"]),
+        operation_meetings=tuple(rows["operation_meetings"]),
+        indicators=_indicator_facts(board),
+        month=month,
+    )
+
+
+def phva_status(session: Session, today: dt.date | None = None, board: dict | None = None) -> dict:
+    """The PHVA cycle as of `today` (default: the server's date).
+
+    Returns {"today", "month" (board month indicators are due for), "empty" (nothing recorded at all),
+    "met", "total", "score" (met/total), "status", "stages": [{"key": plan|do|check|act, "clauses": [4, 5, 6],
+    "met", "total", "score", "status", "checks": [{"key", "stage", "clauses": ["4.1"], "met",
+    "evidence": {"message", "params"}, "gap": [{"ref", "label", "reasons", "params", "href"}], "gap_total",
+    "fix_href"}]}]}. Messages and reasons are i18n keys under `phva.ev_` and `phva.reason_`; dates are
+    `datetime.date`. Pass `board` when the caller already built it for the month due, to skip a rebuild.
+    """
+    today = today or dt.date.today()
+    return evaluate(phva_facts(session, today, board), today)
