@@ -16,8 +16,8 @@ from .periods import (
     PERIOD_DAYS, frequency_codes, month_end, month_start, ordinal_start, period_end, reporting_period, series_ordinal,
 )
 from .rollup import (
-    TARGET_COLUMNS, aggregation_codes, days, override_lookup, pack, reduce_segments, rolled_targets, segment_lasts, segment_starts,
-    year_to_date_keys,
+    TARGET_COLUMNS, aggregation_codes, days, override_lookup, pack, reduce_segments, rolled_targets, segment_lasts,
+    segment_starts, year_to_date_keys,
 )
 from .trend import forecast_value, least_squares, trend
 from .xmr import xmr_limits, xmr_signals
@@ -59,6 +59,19 @@ def _sorted_values(measurements: pd.DataFrame, id_index: pd.Index, end: pd.Times
     return position, period, value
 
 
+class _Context(NamedTuple):
+    """What every step needs: per-indicator arrays (code, how, targets), reporting ordinals, overrides."""
+
+    ind: dict
+    codes: np.ndarray
+    report: np.ndarray
+    overrides: tuple
+    size: int
+
+    def targets(self, position, ordinal, **group) -> dict[str, np.ndarray]:
+        return rolled_targets(self.ind, self.overrides, position, ordinal, **group)
+
+
 def board_analytics(
     indicators: pd.DataFrame, measurements: pd.DataFrame, targets: pd.DataFrame, month: dt.date
 ) -> BoardAnalytics:
@@ -77,89 +90,105 @@ def board_analytics(
     month = month_start(month)
     end = pd.Timestamp(month_end(month))
     out = indicators.reset_index(drop=True).copy()
-    size = len(out)
     id_index = pd.Index(out["id"].to_numpy())
     codes = frequency_codes(out["frequency"])
     out["period"] = reporting_period(month, out["frequency"]).to_numpy()
-    report = series_ordinal(out["period"].to_numpy(), codes)
     ind = {"code": codes, "how": aggregation_codes(out["aggregation"])}
-    for column in TARGET_COLUMNS:
-        ind[column] = out[column].to_numpy(dtype="float64")
-    overrides = override_lookup(targets, id_index)
+    ind |= {column: out[column].to_numpy(dtype="float64") for column in TARGET_COLUMNS}
+    ctx = _Context(ind, codes, series_ordinal(out["period"].to_numpy(), codes), override_lookup(targets, id_index),
+                   len(out))
 
     # Values up to the end of the month; the newest one tells staleness (DESIGN §3).
     position, period, value = _sorted_values(measurements, id_index, end)
     starts = segment_starts(position)
-    last_period = np.full(size, np.datetime64("NaT"), dtype="datetime64[ns]")
+    last_period = np.full(ctx.size, np.datetime64("NaT"), dtype="datetime64[ns]")
     last_period[position[starts]] = period[segment_lasts(starts, len(period))]
-
     # The series: values at the indicator's own frequency (weekly/daily rolled up to months) up to the
-    # reporting period; year to date: the values of the reporting period's calendar year.
+    # reporting period (a quarter or a year still open stays out).
     ordinal = series_ordinal(period, codes[position])
-    keep = ordinal <= report[position]
-    position, period, value, ordinal = position[keep], period[keep], value[keep], ordinal[keep]
+    keep = ordinal <= ctx.report[position]
+    position, value, ordinal = position[keep], value[keep], ordinal[keep]
     starts = segment_starts(position * _SERIES_STRIDE + ordinal)
-    s_position, s_ordinal = position[starts], ordinal[starts]
-    s_value = reduce_segments(value, starts, ind["how"][s_position])
-    series = pd.DataFrame({"position": s_position, "ordinal": s_ordinal, "value": s_value})
+    series = pd.DataFrame({"position": position[starts], "ordinal": ordinal[starts]})
+    series["value"] = reduce_segments(value, starts, ind["how"][position[starts]])
 
-    per_year = np.where(codes == 3, 4, np.where(codes == 4, 1, 12))
-    in_year = ordinal >= (report - report % per_year)[position]
-    year_position = position[in_year]
-    year_starts = segment_starts(year_position)
-    ytd_actual = np.full(size, np.nan)
-    ytd_actual[year_position[year_starts]] = reduce_segments(value[in_year], year_starts, ind["how"][year_position[year_starts]])
+    _reading(out, ctx, series, last_period, end)
+    _year_to_date(out, ctx, position, ordinal, value)
+    line = least_squares(series, ctx.size)
+    out["points"], out["slope"] = line["points"].to_numpy(), line["slope"].to_numpy()
+    out["trend"] = trend(line.assign(**{c: out[c].to_numpy() for c in ("direction", *TARGET_COLUMNS)})).to_numpy()
+    _forecast(out, ctx, line)
+    signals = _xmr(out, ctx, series)
 
-    # Reading: the series' value at the reporting period, against that period's (rolled-up) target.
-    s_last = segment_lasts(segment_starts(s_position), len(s_position))
-    actual = np.full(size, np.nan)
-    at_report = s_ordinal[s_last] == report[s_position[s_last]]
-    actual[s_position[s_last][at_report]] = s_value[s_last][at_report]
+    for column, rolled in ctx.targets(series["position"].to_numpy(), series["ordinal"].to_numpy()).items():
+        series[column] = rolled  # each point's own target, for charts
+    ids = out["id"].to_numpy()
+    for frame in (series, signals):
+        frame_position = frame["position"].to_numpy()
+        frame.insert(0, "indicator_id", ids[frame_position])
+        frame["period"] = ordinal_start(frame["ordinal"].to_numpy(), codes[frame_position])
+    out.index = indicators.index
+    return BoardAnalytics(out, series, signals)
+
+
+def _reading(out: pd.DataFrame, ctx: _Context, series: pd.DataFrame, last_period, end: pd.Timestamp) -> None:
+    """The series' value at the reporting period, against that period's (rolled-up) target; light."""
+    s_position, s_ordinal = series["position"].to_numpy(), series["ordinal"].to_numpy()
+    last = segment_lasts(segment_starts(s_position), len(s_position))
+    at_report = s_ordinal[last] == ctx.report[s_position[last]]
+    actual = np.full(ctx.size, np.nan)
+    actual[s_position[last][at_report]] = series["value"].to_numpy()[last][at_report]
     out["actual"] = actual
-    every = np.arange(size)
-    for column, rolled in rolled_targets(ind, overrides, every, report).items():
+    for column, rolled in ctx.targets(np.arange(ctx.size), ctx.report).items():
         out[column] = rolled
-    gap_days = (end - pd.Series(period_end(pd.Series(last_period), out["frequency"]))).dt.days.to_numpy("float64")
+    period_ends = pd.Series(period_end(pd.Series(last_period), out["frequency"]))
+    gap_days = (end - period_ends).dt.days.to_numpy("float64")
     out["last_period"] = last_period
     out["has_value"] = ~np.isnan(actual)
     out["stale"] = np.nan_to_num(gap_days, nan=0.0) > 1.5 * out["frequency"].map(PERIOD_DAYS).to_numpy("float64")
     out["achievement"] = achievement(out)
     out["status"] = status(out)
 
-    # Series targets (for charts) and the year-to-date plan: every period of the year up to the reporting one.
-    for column, rolled in rolled_targets(ind, overrides, s_position, s_ordinal).items():
-        series[column] = rolled
-    ytd_position, ytd_ordinal = year_to_date_keys(every, report, codes)
-    ytd = pd.DataFrame({"direction": out["direction"], "actual": ytd_actual})
-    ytd_targets = rolled_targets(ind, overrides, ytd_position, ytd_ordinal, group=ytd_position, size=size)
-    for column in TARGET_COLUMNS:
-        ytd[column] = ytd_targets[column]
-    out["ytd_actual"] = ytd_actual
-    out["ytd_target"], out["ytd_target_min"], out["ytd_target_max"] = ytd["target"], ytd["target_min"], ytd["target_max"]
-    out["ytd_achievement"] = achievement(ytd)
 
-    # Trend and forecast from the line through the last values.
-    line = least_squares(series, size)
-    out["points"], out["slope"] = line["points"].to_numpy(), line["slope"].to_numpy()
-    out["trend"] = trend(line.assign(**{c: out[c].to_numpy() for c in ("direction", *TARGET_COLUMNS)})).to_numpy()
+def _year_to_date(out: pd.DataFrame, ctx: _Context, position, ordinal, value) -> None:
+    """Values of the reporting period's calendar year, against the plan for every period of it so far."""
+    per_year = np.where(ctx.codes == 3, 4, np.where(ctx.codes == 4, 1, 12))
+    in_year = ordinal >= (ctx.report - ctx.report % per_year)[position]
+    year_position = position[in_year]
+    starts = segment_starts(year_position)
+    ytd = pd.DataFrame({"direction": out["direction"], "actual": np.full(ctx.size, np.nan)})
+    ytd.loc[year_position[starts], "actual"] = reduce_segments(
+        value[in_year], starts, ctx.ind["how"][year_position[starts]])
+    keys = year_to_date_keys(np.arange(ctx.size), ctx.report, ctx.codes)
+    for column, rolled in ctx.targets(*keys, group=keys[0], size=ctx.size).items():
+        ytd[column] = rolled
+    out["ytd_actual"] = ytd["actual"].to_numpy()
+    for column in TARGET_COLUMNS:
+        out[f"ytd_{column}"] = ytd[column].to_numpy()
+    out["ytd_achievement"] = achievement(ytd).to_numpy()
+
+
+def _forecast(out: pd.DataFrame, ctx: _Context, line: pd.DataFrame) -> None:
+    """The line extended to the objective's due date, judged against the target of the due period."""
     due = _dates(out, "due")
-    due_ordinal = _ordinal_or_nan(due, codes)
-    value_at_due = forecast_value(line.assign(due_ordinal=due_ordinal)).to_numpy()
-    has_forecast = ~np.isnan(value_at_due)
-    due_targets = rolled_targets(ind, overrides, every[has_forecast], due_ordinal[has_forecast].astype("int64"))
-    projected = pd.DataFrame({"direction": out["direction"], "actual": value_at_due})
-    for column in TARGET_COLUMNS:
+    value = forecast_value(line.assign(due_ordinal=_ordinal_or_nan(due, ctx.codes))).to_numpy()
+    has = ~np.isnan(value)
+    projected = pd.DataFrame({"direction": out["direction"], "actual": value})
+    due_ordinal = series_ordinal(due[has], ctx.codes[has])
+    for column, rolled in ctx.targets(np.flatnonzero(has), due_ordinal).items():
         projected[column] = np.nan
-        projected.loc[has_forecast, column] = due_targets[column]
-    out["forecast_due"] = np.where(has_forecast, due, np.datetime64("NaT"))
-    out["forecast_value"] = value_at_due
+        projected.loc[has, column] = rolled
+    out["forecast_due"] = np.where(has, due, np.datetime64("NaT"))
+    out["forecast_value"] = value
     out["forecast_target"] = projected["target"].to_numpy()
-    out["forecast_achievement"] = achievement(projected)
+    out["forecast_achievement"] = achievement(projected).to_numpy()
 
-    # XmR: limits from the baseline, signals over the whole series.
+
+def _xmr(out: pd.DataFrame, ctx: _Context, series: pd.DataFrame) -> pd.DataFrame:
+    """Limits from each indicator's baseline; signals over its whole series."""
     windows = pd.DataFrame({
-        "first": _ordinal_or_nan(_dates(out, "xmr_baseline_start"), codes),
-        "last": _ordinal_or_nan(_dates(out, "xmr_baseline_end"), codes),
+        "first": _ordinal_or_nan(_dates(out, "xmr_baseline_start"), ctx.codes),
+        "last": _ordinal_or_nan(_dates(out, "xmr_baseline_end"), ctx.codes),
     })
     windows["capped"] = np.isnan(windows["last"].to_numpy())
     limits = xmr_limits(series, windows)
@@ -167,17 +196,9 @@ def board_analytics(
         out[f"xmr_{column}"] = limits[column].to_numpy()
     for column in ("first", "last"):
         ordinals = limits[column].to_numpy()
-        starts_at = ordinal_start(np.nan_to_num(ordinals).astype("int64"), codes)
+        starts_at = ordinal_start(np.nan_to_num(ordinals).astype("int64"), ctx.codes)
         out[f"xmr_{column}"] = np.where(np.isnan(ordinals), np.datetime64("NaT"), starts_at)
-    signals = xmr_signals(series, limits)
-
-    ids = out["id"].to_numpy()
-    series.insert(0, "indicator_id", ids[s_position])
-    series["period"] = ordinal_start(s_ordinal, codes[s_position])
-    signals.insert(0, "indicator_id", ids[signals["position"].to_numpy()])
-    signals["period"] = ordinal_start(signals["ordinal"].to_numpy(), codes[signals["position"].to_numpy()])
-    out.index = indicators.index
-    return BoardAnalytics(out, series, signals)
+    return xmr_signals(series, limits)
 
 
 def indicator_readings(

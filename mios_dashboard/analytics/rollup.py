@@ -47,6 +47,16 @@ def reduce_segments(values: np.ndarray, starts: np.ndarray, how: np.ndarray) -> 
     if len(starts) == 0:
         return np.zeros(0, dtype="float64")
     values = np.asarray(values, dtype="float64")
+    sizes = segment_sizes(starts, len(values))
+    single = sizes == 1
+    if single.all():  # monthly values in a monthly series: nothing to roll up
+        return values[starts]
+    if single.any():  # roll up only the segments that have several rows
+        result = values[starts]
+        several = ~single
+        rows = np.repeat(several, sizes)
+        result[several] = reduce_segments(values[rows], np.cumsum(sizes[several]) - sizes[several], how[several])
+        return result
     present = ~np.isnan(values)
     counts = np.add.reduceat(present.astype("int64"), starts)
     total = np.add.reduceat(np.where(present, values, 0.0), starts)
@@ -131,6 +141,9 @@ def rolled_targets(
     how = ind["how"][row_position[starts]] if len(starts) else np.zeros(0, "int64")
     result = {}
     for column in TARGET_COLUMNS:
+        if np.isnan(ind[column]).all() and np.isnan(overrides[1][column]).all():
+            result[column] = np.full(size, np.nan)  # e.g. no range indicator anywhere: nothing to roll up
+            continue
         default = ind[column][row_position]
         own = overrides[1][column][np.maximum(found, 0)] if len(overrides[0]) else np.full(len(key), np.nan)
         own = np.where(found >= 0, own, np.nan)
