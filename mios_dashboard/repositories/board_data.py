@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
@@ -87,16 +89,33 @@ def measurements(session: Session, until: dt.date | None = None) -> pd.DataFrame
     if until is not None:
         statement = statement.where(table.c.period <= until)
     result = session.connection().execute(statement)
+    with _cycle_collector_paused():
+        try:
+            rows = result.cursor.fetchall()
+        finally:
+            result.close()
+        ids, periods, values = zip(*rows) if rows else ((), (), ())
+        return pd.DataFrame({
+            "indicator_id": np.array(ids, dtype="int64"),
+            "period": _datetimes(periods),
+            "value": np.array(values, dtype="float64"),
+        })
+
+
+@contextmanager
+def _cycle_collector_paused():
+    """Pause Python's cycle collector while a few hundred thousand short-lived tuples are made.
+
+    They hold no cycles (reference counting frees them), but their sheer number sets off repeated full
+    collections over the whole heap: about a quarter of the board's time on 120,000 values.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        rows = result.cursor.fetchall()
+        yield
     finally:
-        result.close()
-    ids, periods, values = zip(*rows) if rows else ((), (), ())
-    return pd.DataFrame({
-        "indicator_id": np.array(ids, dtype="int64"),
-        "period": _datetimes(periods),
-        "value": np.array(values, dtype="float64"),
-    })
+        if enabled:
+            gc.enable()
 
 
 def _datetimes(periods: tuple) -> np.ndarray:

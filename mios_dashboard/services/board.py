@@ -51,15 +51,29 @@ def default_month(periods: list[dt.date]) -> dt.date | None:
     return periods[-1].replace(day=1) if periods else None
 
 
-def _column(values: np.ndarray) -> list:
-    """A numpy column as Python values for JSON: floats with None for NaN, dates as ISO text."""
+TEXT_FIELDS = ("code", "name", "unit", "direction", "frequency", "status", "trend", "owner", "objective",
+               "perspective", "process", "group")
+NUMBER_FIELDS = ("actual", "target", "target_min", "target_max", "achievement", "slope", "ytd_actual", "ytd_target",
+                 "ytd_target_min", "ytd_target_max", "ytd_achievement", "forecast_value", "forecast_achievement",
+                 "forecast_target", "xmr_center", "xmr_lower", "xmr_upper", "xmr_mr_bar")
+DATE_FIELDS = ("period", "last_period", "forecast_due", "xmr_first", "xmr_last")
+
+
+def _column(values) -> list:
+    """A column as Python values for JSON: floats with None for NaN, dates (datetime64) as ISO text."""
+    values = np.asarray(values)
     if np.issubdtype(values.dtype, np.datetime64):
         text = np.datetime_as_string(values.astype("datetime64[D]"), unit="D").astype(object)
         text[np.isnat(values)] = None
         return text.tolist()
-    numbers = values.astype("float64").astype(object)
-    numbers[np.isnan(values.astype("float64"))] = None
-    return numbers.tolist()
+    numbers = values.astype("float64")
+    result = numbers.astype(object)
+    result[np.isnan(numbers)] = None
+    return result.tolist()
+
+
+def _texts(values: pd.Series) -> list:
+    return [None if v is None or v is pd.NA or v != v else str(v) for v in values.tolist()]
 
 
 def _per_indicator(frame: pd.DataFrame, size: int, rows: list) -> list[list]:
@@ -85,37 +99,36 @@ def _signal_lists(signals: pd.DataFrame, size: int) -> list[list[dict]]:
     return _per_indicator(signals, size, rows)
 
 
-def _forecast(row) -> dict | None:
-    if _number(row.forecast_value) is None:
-        return None
-    return {"due": _iso(row.forecast_due), "value": _number(row.forecast_value),
-            "achievement": _number(row.forecast_achievement), "target": _number(row.forecast_target)}
-
-
-def _xmr(row, signals: list[dict]) -> dict | None:
-    if _number(row.xmr_center) is None:
-        return None
-    return {"center": _number(row.xmr_center), "lower": _number(row.xmr_lower), "upper": _number(row.xmr_upper),
-            "signals": signals, "mr_bar": _number(row.xmr_mr_bar), "baseline_points": int(row.xmr_points),
-            "baseline_start": _iso(row.xmr_first), "baseline_end": _iso(row.xmr_last)}
-
-
-def _indicator_dict(row, series: list[dict], signals: list[dict]) -> dict:
-    return {
-        "code": row.code, "name": row.name, "unit": row.unit, "direction": row.direction,
-        "frequency": row.frequency, "period": _iso(row.period), "actual": _number(row.actual),
-        "target": _number(row.target), "target_min": _number(row.target_min), "target_max": _number(row.target_max),
-        "achievement": _number(row.achievement), "status": row.status,
-        "trend": _text(row.trend), "slope": _number(row.slope),
-        "ytd_actual": _number(row.ytd_actual), "ytd_target": _number(row.ytd_target),
-        "ytd_target_min": _number(row.ytd_target_min), "ytd_target_max": _number(row.ytd_target_max),
-        "ytd_achievement": _number(row.ytd_achievement),
-        "forecast": _forecast(row), "xmr": _xmr(row, signals),
-        "owner": _text(row.owner), "objective": _text(row.objective), "perspective": _text(row.perspective),
-        "process": _text(row.process), "group": _text(row.group), "decimals": int(row.decimals),
-        "last_period": _iso(row.last_period),
-        "series": series,  # the values up to the reporting period, with their targets (sparklines, charts)
-    }
+def _indicator_dicts(readings: pd.DataFrame, series: pd.DataFrame, signals: pd.DataFrame) -> list[dict]:
+    """One dict per indicator, converted column by column (a Python call per cell costs more than the engine)."""
+    size = len(readings)
+    c = {name: _texts(readings[name]) for name in TEXT_FIELDS}
+    c |= {name: _column(readings[name].to_numpy(dtype="float64")) for name in NUMBER_FIELDS}
+    c |= {name: _column(pd.to_datetime(readings[name]).to_numpy(dtype="datetime64[ns]")) for name in DATE_FIELDS}
+    decimals, baseline_points = readings["decimals"].astype(int).tolist(), readings["xmr_points"].astype(int).tolist()
+    series_lists, signal_lists = _series_lists(series, size), _signal_lists(signals, size)
+    dicts = []
+    for i in range(size):
+        forecast = None if c["forecast_value"][i] is None else {
+            "due": c["forecast_due"][i], "value": c["forecast_value"][i],
+            "achievement": c["forecast_achievement"][i], "target": c["forecast_target"][i],
+        }
+        xmr = None if c["xmr_center"][i] is None else {
+            "center": c["xmr_center"][i], "lower": c["xmr_lower"][i], "upper": c["xmr_upper"][i],
+            "signals": signal_lists[i], "mr_bar": c["xmr_mr_bar"][i], "baseline_points": baseline_points[i],
+            "baseline_start": c["xmr_first"][i], "baseline_end": c["xmr_last"][i],
+        }
+        dicts.append({
+            **{k: c[k][i] for k in ("code", "name", "unit", "direction", "frequency", "period", "actual", "target",
+                                     "target_min", "target_max", "achievement", "status", "trend", "slope",
+                                     "ytd_actual", "ytd_target", "ytd_target_min", "ytd_target_max",
+                                     "ytd_achievement")},
+            "forecast": forecast, "xmr": xmr,
+            **{k: c[k][i] for k in ("owner", "objective", "perspective", "process", "group")},
+            "decimals": decimals[i], "last_period": c["last_period"][i],
+            "series": series_lists[i],  # the values up to the reporting period, with their targets (charts)
+        })
+    return dicts
 
 
 def _empty_readings(indicators: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -156,12 +169,7 @@ def build_board(session: Session, period: dt.date | None = None) -> dict:
     perspectives["score"] = perspectives["code"].map(perspective_scores).astype("float64")
     board_score = weighted_scores(perspectives.assign(board=1), "board", "score", "weight").get(1)
 
-    size = len(readings)
-    series_lists = _series_lists(series, size)
-    signal_lists = _signal_lists(signals, size)
-    indicator_dicts = [
-        _indicator_dict(row, series_lists[i], signal_lists[i]) for i, row in enumerate(readings.itertuples(index=False))
-    ]
+    indicator_dicts = _indicator_dicts(readings, series, signals)
     codes_by_objective = readings.dropna(subset=["objective"]).groupby("objective")["code"].apply(list)
     loose = readings[readings["objective"].isna()].groupby("perspective")["code"].apply(list)
     objectives_by_perspective = {
