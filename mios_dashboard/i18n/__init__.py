@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 
 from . import en, es
-from .formatting import LOCALES, MISSING, fmt_date, fmt_month, fmt_number, fmt_percent, parse_iso_date
+from .formatting import LOCALES, MISSING, fmt_date, fmt_datetime, fmt_month, fmt_number, fmt_percent, parse_iso_date
 
 __all__ = [
     "CATALOGUES",
@@ -17,6 +17,7 @@ __all__ = [
     "MISSING",
     "SUPPORTED",
     "fmt_date",
+    "fmt_datetime",
     "fmt_month",
     "fmt_number",
     "fmt_percent",

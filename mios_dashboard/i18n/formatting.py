@@ -10,7 +10,7 @@ import datetime as dt
 import math
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 from babel.numbers import format_decimal, format_percent
 
 LOCALES: dict[str, str] = {"es": "es_MX", "en": "en_US"}
@@ -78,3 +78,14 @@ def fmt_month(value: dt.date | str | None, lang: str = "es", long: bool = False)
     if day is None:
         return MISSING
     return format_date(day, format="LLLL y" if long else "LLL y", locale=_locale(lang))
+
+
+def fmt_datetime(value: dt.datetime | None, lang: str = "es") -> str:
+    """A moment in the server's local time: "15 ene 2026, 2:05 p.m." / "Jan 15, 2026, 2:05 PM".
+    A naive datetime is taken as UTC (SQLite returns server timestamps without a zone)."""
+    if not isinstance(value, dt.datetime):
+        return MISSING
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    value = value.astimezone()
+    return f"{fmt_date(value.date(), lang)}, {format_time(value, format='short', locale=_locale(lang))}"

@@ -1,0 +1,14 @@
+"""Workbooks written from plain data (the board dict, lists of indicators): no database, no Dash.
+
+`board_workbook` (the board: summary + one sheet per perspective) and `template_workbook` (Mediciones and
+Indicadores to fill in and import back). Every cell is written through `cells.put`, which escapes text that
+would start a formula (formula injection).
+"""
+from .board import board_workbook, period_label, perspective_label
+from .cells import DANGEROUS_FIRST, safe_text, unit_format
+from .template import template_workbook
+
+__all__ = [
+    "DANGEROUS_FIRST", "board_workbook", "period_label", "perspective_label", "safe_text", "template_workbook",
+    "unit_format",
+]
