@@ -229,6 +229,42 @@ def cmd_board(ctx: Context, args) -> int:
     return EXIT_OK
 
 
+def cmd_export(ctx: Context, args) -> int:
+    """The board workbook; --lang picks the workbook's language (default: the messages' language)."""
+    factory = ctx.sessions()
+    export_board = _lazy("mios_dashboard.services.export", "export_board", "export")
+    lang = args.lang or ctx.lang
+    with session_scope(factory, ctx.settings.actor) as session:
+        summary = export_board(session, _xlsx_path(args.file), args.period, lang)
+    if not summary.period:
+        ctx.say("export_empty", path=args.file)
+    else:
+        ctx.say("export_done", path=args.file, period=summary.period[:7], sheets=len(summary.sheets),
+                indicators=summary.indicators)
+    return EXIT_OK
+
+
+def cmd_template(ctx: Context, args) -> int:
+    factory = ctx.sessions()
+    export_template = _lazy("mios_dashboard.services.export", "export_template", "template")
+    with session_scope(factory, ctx.settings.actor) as session:
+        summary = export_template(session, _xlsx_path(args.file), args.lang or ctx.lang)
+    ctx.say("template_done", path=args.file, indicators=summary.indicators)
+    return EXIT_OK
+
+
+def _xlsx_path(name: str) -> Path:
+    """Where to write a workbook: a file name ending in .xlsx in a folder that exists."""
+    path = Path(name)
+    if path.suffix.lower() != ".xlsx":
+        raise CliError("export_not_xlsx", path=name)
+    if path.is_dir():
+        raise CliError("not_a_file", path=name)
+    if not path.parent.is_dir():
+        raise CliError("export_no_folder", path=name, folder=str(path.parent))
+    return path
+
+
 def _json_safe(value):
     """NaN and infinities become null, so scripts get valid JSON."""
     if isinstance(value, float) and not math.isfinite(value):
@@ -337,6 +373,13 @@ def build_parser(lang: str = "es", prog: str | None = None) -> argparse.Argument
     sub = command("board", "help_board", cmd_board)
     sub.add_argument("--json", action="store_true", help=t("help_json"))
     sub.add_argument("--period", metavar="YYYY-MM", type=_month(lang), help=t("help_period"))
+    sub = command("export", "help_export", cmd_export)
+    sub.add_argument("file", metavar="FILE.xlsx", help=t("help_export_file"))
+    sub.add_argument("--period", metavar="YYYY-MM", type=_month(lang), help=t("help_period"))
+    sub.add_argument("--lang", choices=["es", "en"], help=t("help_workbook_lang"))
+    sub = command("template", "help_template", cmd_template)
+    sub.add_argument("file", metavar="FILE.xlsx", help=t("help_template_file"))
+    sub.add_argument("--lang", choices=["es", "en"], help=t("help_workbook_lang"))
     users = commands.add_parser("users", help=t("help_users"), description=t("help_users"), parents=[common])
     user_commands = users.add_subparsers(dest="users_command", metavar="add", required=True)
     sub = command("add", "help_users_add", cmd_users_add, parent=user_commands)
