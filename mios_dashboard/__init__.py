@@ -20,6 +20,7 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     """
     import dash  # imported here so the command line never pays for (or trips over) the UI stack
 
+    from .components.background import background_manager
     from .db import make_engine, make_session_factory
 
     settings = settings or Settings.from_env()
@@ -39,6 +40,7 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
         update_title=None,
         suppress_callback_exceptions=True,
         serve_locally=True,
+        background_callback_manager=background_manager(settings),
     )
     from .components import shell
     from .services import runtime

@@ -22,6 +22,7 @@ from mios_dashboard.i18n import DEFAULT_LANG, SUPPORTED, normalize_lang, t
 NAV_PAGES: tuple[tuple[str, str, str], ...] = (
     ("/", "nav.board", "bi-speedometer2"),
     ("/phva", "nav.phva", "bi-arrow-repeat"),
+    ("/importar", "nav.import", "bi-upload"),
 )
 
 

@@ -1,0 +1,248 @@
+"""`/importar` — bring the workbooks leadership already keeps into the board: upload, preview, confirm.
+
+Flow: a file dropped on the zone is checked in the browser for size (over 20 MB it never leaves the
+browser), then a background job stores it and dry-runs the import (progress shown, cancellable); the
+preview lists what would be inserted, updated or left alone, or every error with its cell. Confirm runs
+the real import (all or nothing) in the same background job; the history below lists every file offered.
+Downloads: the template to fill in and the board workbook. URL parameter: `lang` (es|en).
+
+Callbacks are registered on the app that executes this page (`dash.get_app()` while Dash imports the
+pages folder), guarded by a flag, rather than with `@dash.callback`: Dash hands module-level callbacks to
+the first app that serves, so a second app in one process (tests, a second worker app) would get them
+twice or not at all (the shell does the same for its own callbacks).
+"""
+from __future__ import annotations
+
+import logging
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
+
+from mios_dashboard.components.ids import ComponentId as Id
+from mios_dashboard.components.shell import lang_from_search
+from mios_dashboard.components.upload import (
+    downloads_panel, drop_zone, error_pages, history_view, outcome_view, progress_box,
+)
+from mios_dashboard.i18n import normalize_lang, t
+from mios_dashboard.services.uploads import (
+    MAX_UPLOAD_BYTES, board_download, confirm_upload, history_page, preview_upload, template_download,
+)
+
+_log = logging.getLogger(__name__)
+PROGRESS_STEPS = {"saving": ("upload.progress_saving", 10), "reading": ("upload.progress_reading", 35),
+                  "comparing": ("upload.progress_comparing", 75)}
+
+
+def _document_title(**_path_variables) -> str:
+    """The tab's title in the page's language (read from the routing callback's URL query)."""
+    try:
+        inputs = dash.ctx.inputs or {}
+    except Exception:  # outside a callback (Dash building its registry): the default language
+        inputs = {}
+    search = next((value for key, value in inputs.items() if key.endswith(".search")), "")
+    return t("upload.document_title", lang_from_search(search))
+
+
+dash.register_page(__name__, path="/importar", name="importar", title=_document_title, order=20)
+
+
+def _pagination(element_id: str, max_value: int) -> dbc.Pagination:
+    return dbc.Pagination(id=element_id, max_value=max(1, max_value), active_page=1, fully_expanded=False,
+                          first_last=True, previous_next=True, size="sm", className=_pagination_class(max_value))
+
+
+def _pagination_class(pages: int) -> str:
+    return "mios-pagination" if pages > 1 else "mios-pagination d-none"
+
+
+def _history(lang: str) -> tuple[object, int]:
+    try:
+        history = history_page(1, lang)
+    except Exception:  # the page still works for uploading; the log keeps the details
+        _log.exception("could not read the import history")
+        return html.P(t("upload.history_error", lang), className="mios-notice", role="alert"), 1
+    return history_view(history, lang), history["pages"]
+
+
+def layout(lang: str | None = None, **_query) -> html.Div:
+    """Upload and downloads side by side, the preview under the drop zone, the history below."""
+    lang = normalize_lang(lang)
+    history, pages = _history(lang)
+    return html.Div(
+        [
+            dcc.Store(id=Id.UPLOAD_LANG, data=lang),
+            dcc.Store(id=Id.UPLOAD_PAYLOAD),
+            dcc.Store(id=Id.UPLOAD_OUTCOME),
+            html.Header([html.H1(t("upload.title", lang), className="mios-upload__title"),
+                         html.P(t("upload.subtitle", lang), className="mios-upload__subtitle")],
+                        className="mios-upload__head"),
+            html.Div(
+                [
+                    html.Section(
+                        [
+                            drop_zone(lang, MAX_UPLOAD_BYTES),
+                            progress_box(lang),
+                            html.Div(
+                                [
+                                    html.Div(id=Id.UPLOAD_RESULT, **{"aria-live": "polite"}),
+                                    _pagination(Id.UPLOAD_ERRORS_PAGES, 1),
+                                    html.Div(html.Button(t("upload.confirm", lang), id=Id.UPLOAD_CONFIRM, type="button",
+                                                         n_clicks=0, disabled=True, className="btn btn-primary btn-lg"),
+                                             id=Id.UPLOAD_CONFIRM_BAR, hidden=True, className="mios-confirm"),
+                                ],
+                                id=Id.UPLOAD_WORK, className="mios-upload__work",
+                            ),
+                        ],
+                        className="mios-upload__main",
+                    ),
+                    downloads_panel(lang),
+                ],
+                className="mios-upload__grid",
+            ),
+            html.Section(
+                [html.H2(t("upload.history_title", lang), className="mios-upload__heading"),
+                 html.Div(history, id=Id.UPLOAD_HISTORY, className="mios-history__wrap"),
+                 _pagination(Id.UPLOAD_HISTORY_PAGES, pages)],
+                className="mios-upload__history",
+            ),
+        ],
+        id=Id.UPLOAD_PAGE, className="mios-upload", lang=lang,
+    )
+
+
+# --- callbacks ---------------------------------------------------------------------------------------------
+# Size check in the browser: a file over the limit is reported without being sent. The upload's contents
+# are cleared so the same file can be dropped again (and the browser does not keep two copies).
+_GATE = """
+function (contents, filename) {
+    var none = window.dash_clientside.no_update;
+    if (!contents) { return [none, none]; }
+    var comma = contents.indexOf(",");
+    var size = Math.floor((comma >= 0 ? contents.length - comma - 1 : contents.length) * 3 / 4);
+    var payload = size > %d ? {name: filename, too_big: size} : {name: filename, contents: contents};
+    payload.at = Date.now();
+    return [payload, null];
+}
+""" % MAX_UPLOAD_BYTES
+
+
+def _work(set_progress, payload, _confirm_clicks, outcome, lang):
+    """Background job: preview an upload, or import the previewed file when Confirm was pressed."""
+    lang = normalize_lang(lang)
+    confirming = dash.ctx.triggered_id == Id.UPLOAD_CONFIRM
+    name = (payload or {}).get("name") or ""
+    try:
+        if confirming:
+            set_progress((t("upload.progress_importing", lang), 60))
+            return confirm_upload((outcome or {}).get("token"), lang)
+        if not payload:
+            raise PreventUpdate
+        if payload.get("too_big"):
+            return {"stage": "preview", "status": "unusable", "message_key": "upload.too_big",
+                    "params": {"file": name, "size": int(payload["too_big"]), "limit": MAX_UPLOAD_BYTES}}
+
+        def step(stage: str) -> None:
+            key, percent = PROGRESS_STEPS[stage]
+            set_progress((t(key, lang), percent))
+
+        return preview_upload(payload.get("contents") or "", name, lang, on_step=step)
+    except PreventUpdate:
+        raise
+    except Exception:  # the user gets one sentence; the log keeps the traceback
+        _log.exception("upload job failed (%s)", "import" if confirming else "preview")
+        return {"stage": "import" if confirming else "preview", "status": "failed", "file": name}
+
+
+def _show_outcome(outcome, errors_page, lang):
+    """The preview or result; Confirm is offered only for an accepted preview that still has its file."""
+    lang = normalize_lang(lang)
+    if dash.ctx.triggered_id == Id.UPLOAD_OUTCOME:
+        errors_page = 1
+    pages = error_pages(outcome)
+    page = min(max(1, int(errors_page or 1)), pages)
+    offer = bool(outcome and outcome.get("stage") == "preview" and outcome.get("status") == "accepted"
+                 and outcome.get("token"))
+    return outcome_view(outcome, lang, page), not offer, not offer, pages, page, _pagination_class(pages)
+
+
+def _show_history(_outcome, page, lang):
+    lang = normalize_lang(lang)
+    if dash.ctx.triggered_id == Id.UPLOAD_OUTCOME:
+        page = 1
+    try:
+        history = history_page(page or 1, lang)
+    except Exception:
+        _log.exception("could not read the import history")
+        return html.P(t("upload.history_error", lang), className="mios-notice", role="alert"), 1, 1, _pagination_class(1)
+    return history_view(history, lang), history["pages"], history["page"], _pagination_class(history["pages"])
+
+
+def _download(make, lang):
+    """A workbook for dcc.Download, or a sentence when it cannot be made (the log keeps the details)."""
+    lang = normalize_lang(lang)
+    try:
+        content, name = make(lang)
+    except Exception:
+        _log.exception("could not prepare a download")
+        return dash.no_update, t("upload.download_failed", lang)
+    return dcc.send_bytes(content, name), ""
+
+
+def _download_template(_clicks, lang):
+    return _download(template_download, lang)
+
+
+def _download_board(_clicks, lang):
+    return _download(board_download, lang)
+
+
+def install(app: dash.Dash) -> None:
+    """Register this page's callbacks on `app`, once."""
+    if getattr(app, "_mios_upload_installed", False):
+        return
+    app.clientside_callback(_GATE, Output(Id.UPLOAD_PAYLOAD, "data"), Output(Id.UPLOAD, "contents"),
+                            Input(Id.UPLOAD, "contents"), State(Id.UPLOAD, "filename"), prevent_initial_call=True)
+    app.callback(
+        Output(Id.UPLOAD_OUTCOME, "data"),
+        Input(Id.UPLOAD_PAYLOAD, "data"), Input(Id.UPLOAD_CONFIRM, "n_clicks"),
+        State(Id.UPLOAD_OUTCOME, "data"), State(Id.UPLOAD_LANG, "data"),
+        background=True,
+        progress=[Output(Id.UPLOAD_PROGRESS_TEXT, "children"), Output(Id.UPLOAD_PROGRESS_BAR, "value")],
+        progress_default=["", 0],
+        running=[(Output(Id.UPLOAD_PROGRESS, "hidden"), False, True),
+                 (Output(Id.UPLOAD, "disabled"), True, False),
+                 (Output(Id.UPLOAD_WORK, "className"), "mios-upload__work mios-upload__work--busy", "mios-upload__work")],
+        cancel=[Input(Id.UPLOAD_CANCEL, "n_clicks")],
+        prevent_initial_call=True,
+    )(_work)
+    app.callback(
+        Output(Id.UPLOAD_RESULT, "children"), Output(Id.UPLOAD_CONFIRM_BAR, "hidden"),
+        Output(Id.UPLOAD_CONFIRM, "disabled"), Output(Id.UPLOAD_ERRORS_PAGES, "max_value"),
+        Output(Id.UPLOAD_ERRORS_PAGES, "active_page"), Output(Id.UPLOAD_ERRORS_PAGES, "className"),
+        Input(Id.UPLOAD_OUTCOME, "data"), Input(Id.UPLOAD_ERRORS_PAGES, "active_page"), State(Id.UPLOAD_LANG, "data"),
+        prevent_initial_call=True,
+    )(_show_outcome)
+    app.callback(
+        Output(Id.UPLOAD_HISTORY, "children"), Output(Id.UPLOAD_HISTORY_PAGES, "max_value"),
+        Output(Id.UPLOAD_HISTORY_PAGES, "active_page"), Output(Id.UPLOAD_HISTORY_PAGES, "className"),
+        Input(Id.UPLOAD_OUTCOME, "data"), Input(Id.UPLOAD_HISTORY_PAGES, "active_page"), State(Id.UPLOAD_LANG, "data"),
+        prevent_initial_call=True,
+    )(_show_history)
+    # One callback per download, so clicking both quickly delivers both files.
+    app.callback(
+        Output(Id.UPLOAD_DOWNLOAD, "data"), Output(Id.UPLOAD_DOWNLOAD_MESSAGE, "children"),
+        Input(Id.UPLOAD_DOWNLOAD_TEMPLATE, "n_clicks"), State(Id.UPLOAD_LANG, "data"),
+        prevent_initial_call=True,
+    )(_download_template)
+    app.callback(
+        Output(Id.UPLOAD_DOWNLOAD_BOARD_FILE, "data"),
+        Output(Id.UPLOAD_DOWNLOAD_MESSAGE, "children", allow_duplicate=True),
+        Input(Id.UPLOAD_DOWNLOAD_BOARD, "n_clicks"), State(Id.UPLOAD_LANG, "data"),
+        prevent_initial_call=True,
+    )(_download_board)
+    app._mios_upload_installed = True
+
+
+install(dash.get_app())
