@@ -149,18 +149,20 @@ def _change_row(change: Mapping[str, Any], lang: str) -> html.Tr:
         html.Td(period),
         html.Td(old, className="mios-num"),
         html.Td(new, className="mios-num mios-change__new"),
+        html.Td(html.Span(change.get("cell") or MISSING, className="mios-cell-ref mios-cell-ref--plain")),
     ], **{"data-code": change.get("code") or ""})
 
 
 def _changes_table(outcome: Outcome, lang: str) -> list:
-    changes = list(outcome.get("changes") or [])
+    changes = [c for c in outcome.get("changes") or []
+               if isinstance(c, Mapping) and c.get("kind") in ("insert", "update", "indicator")]
     if not changes:
         return []
     m, i = outcome.get("measurements") or {}, outcome.get("indicators") or {}
     total = int(m.get("inserted") or 0) + int(m.get("updated") or 0) + int(i.get("created") or 0)
     header = html.Tr([html.Th(t(key, lang), scope="col", className=cls) for key, cls in (
         ("upload.col_kind", None), ("field.code", None), ("field.indicator", None), ("export.period", None),
-        ("upload.col_current", "mios-num"), ("upload.col_new", "mios-num"))])
+        ("upload.col_current", "mios-num"), ("upload.col_new", "mios-num"), ("upload.col_location", None))])
     parts: list = [html.H3(t("upload.changes_title", lang), className="mios-preview__subtitle"),
                    html.Table([html.Thead(header), html.Tbody([_change_row(c, lang) for c in changes])],
                               className="table table-sm mios-table mios-changes")]

@@ -174,7 +174,9 @@ def preview_upload(contents: str, file_name: str, lang: str,
             if result.accepted and (result.measurements_inserted or result.measurements_updated
                                     or result.indicators_created):
                 on_step("comparing")
-                changes = change_sample(session, path)
+                engine_changes = result.to_dict(lang).get("changes")
+                changes = (described(session, engine_changes[:SAMPLE_SIZE]) if isinstance(engine_changes, list)
+                           else change_sample(session, path))
         finally:
             session.rollback()
             session.close()
@@ -237,9 +239,23 @@ def change_sample(session: Session, path: Path, limit: int = SAMPLE_SIZE) -> lis
             "kind": "insert" if current is None else "update", "code": m.code,
             "name": values.get("name") or fact.get("name") or "", "unit": values.get("unit", fact.get("unit")),
             "decimals": fact.get("decimals"), "frequency": values.get("frequency", fact.get("frequency")),
-            "period": m.period.isoformat(), "old": current, "new": m.value,
+            "period": m.period.isoformat(), "old": current, "new": m.value, "cell": getattr(m, "location", None),
         })
     return sample
+
+
+def described(session: Session, changes: list[dict]) -> list[dict]:
+    """The import engine's own list of changes (code, period, old, new…), completed with what the table
+    shows: the indicator's name, unit, decimals and frequency."""
+    facts = preview_repo.indicator_facts(session, [str(c.get("code")) for c in changes if isinstance(c, dict)])
+    rows = []
+    for change in changes:
+        if not isinstance(change, dict):
+            continue
+        fact = facts.get(change.get("code")) or {}
+        rows.append({"name": fact.get("name") or "", "unit": fact.get("unit"), "decimals": fact.get("decimals"),
+                     "frequency": fact.get("frequency"), **change})
+    return rows
 
 
 def import_history(session: Session, page: int = 1, lang: str = "es", per_page: int = HISTORY_PAGE_SIZE) -> dict:

@@ -186,3 +186,12 @@ def test_uploads_older_than_a_day_are_purged(tmp_path):
     upload = uploads.receive_upload(data_url(b"PK"), "a.xlsx", tmp_path)
     uploads.purge_uploads(tmp_path, now=dt.datetime.now().timestamp() + uploads.UPLOAD_LIFETIME_S + 60)
     assert uploads.upload_path(tmp_path, upload.token) is None
+
+
+def test_the_engines_own_changes_are_completed_with_names_and_units(demo_factory):
+    engine_changes = [{"kind": "update", "code": "VEN-01", "period": "2025-12-01", "old": 1.0, "new": 2.0,
+                       "cell": "Mediciones!C2"}, "not a change", {"kind": "insert", "code": "ZZZ-9", "period": "2025-12-01"}]
+    rows = read(demo_factory, uploads.described, engine_changes)
+    assert rows[0]["name"] == "Ventas netas facturadas" and rows[0]["unit"] == "MXN" and rows[0]["decimals"] == 0
+    assert rows[0]["cell"] == "Mediciones!C2" and rows[0]["frequency"] == "monthly"
+    assert rows[1]["code"] == "ZZZ-9" and rows[1]["name"] == "" and len(rows) == 2

@@ -167,3 +167,73 @@ def test_downloads_of_the_template_and_the_board(dash_duo, upload_app):
     board = openpyxl.load_workbook(folder / "tablero-2025-12.xlsx")
     assert board.sheetnames[0] == "Resumen" and "Financiera" in board.sheetnames
     assert dash_duo.get_logs() == []
+
+
+# ---------- layout and rendering, no browser ----------
+
+def page_module():
+    import sys
+
+    import dash
+
+    page = next(p for p in dash.page_registry.values() if p["path"] == "/importar")
+    return sys.modules[page["module"]]
+
+
+def text_of(component) -> str:
+    parts, stack = [], [component]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, (str, int, float)):
+            parts.append(str(node))
+        elif isinstance(node, (list, tuple)):
+            stack[:0] = list(node)
+        elif node is not None:
+            stack.insert(0, getattr(node, "children", None))
+    return " ".join(parts)
+
+
+def test_layout_in_both_languages_and_with_an_unreadable_history(empty_app, monkeypatch, caplog):
+    with empty_app.server.app_context():
+        spanish = text_of(page_module().layout())
+        english = text_of(page_module().layout(lang="en"))
+    assert "Importar indicadores y mediciones" in spanish and "Todavía no se ha importado ningún archivo." in spanish
+    assert "hasta 20 MB" in spanish and "Plantilla para llenar" in spanish
+    assert "Import history" in english and "up to 20 MB" in english
+
+    def broken(page, lang):
+        raise RuntimeError("no such table: import_batch")
+
+    monkeypatch.setattr(page_module(), "history_page", broken)
+    with empty_app.server.app_context():
+        text = text_of(page_module().layout(lang="en"))
+    assert "The import history could not be read." in text and "no such table" in caplog.text
+
+
+@pytest.mark.parametrize(("outcome", "expected"), [
+    ({"stage": "preview", "status": "unusable", "message_key": "upload.too_big",
+      "params": {"file": "a.xlsx", "size": 25 * 1024 * 1024, "limit": 20 * 1024 * 1024}},
+     "“a.xlsx” is 25 MB and the limit is 20 MB"),
+    ({"stage": "preview", "status": "unusable", "message_key": "upload.bad_type", "params": {"file": "a.docx"}},
+     "“a.docx” is neither an Excel workbook"),
+    ({"stage": "import", "status": "failed", "file": "b.xlsx"}, "Something failed while processing “b.xlsx”"),
+    ({"what": "ever"}, "Something failed while processing"),
+    ({"stage": "preview", "status": "accepted", "file": "c.xlsx", "size_bytes": 2048, "sheets": ["Mediciones"],
+      "measurements": {"inserted": 0, "updated": 0, "unchanged": 4}, "indicators": {}, "token": "t"},
+     "The file changes nothing"),
+])
+def test_outcomes_render_as_sentences(outcome, expected):
+    from mios_dashboard.components.upload import outcome_view
+
+    assert expected in text_of(outcome_view(outcome, "en"))
+
+
+def test_errors_are_paged_so_every_one_can_be_read():
+    from mios_dashboard.components.upload import ERRORS_PAGE_SIZE, error_pages, outcome_view
+
+    errors = [{"location": f"Mediciones!C{n}", "message": f"error {n}"} for n in range(2, 2 + ERRORS_PAGE_SIZE + 5)]
+    outcome = {"stage": "preview", "status": "refused", "file": "x.xlsx", "errors": errors}
+    assert error_pages(outcome) == 2
+    last = text_of(outcome_view(outcome, "es", errors_page=2))
+    assert f"Errores 101–105 de {len(errors)}" in last and f"Mediciones!C{len(errors) + 1}" in last
+    assert "Mediciones!C2 " not in last + " "
