@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     import dash
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+MAX_REQUEST_BYTES = 32 * 1024 * 1024
 
 
 def create_app(settings: Settings | None = None, *, prepare: bool = False) -> dash.Dash:
@@ -45,6 +46,8 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     from .components import shell
     from .services import runtime
 
+    # Uploads are 20 MB at most (checked again by the import page); base64 adds a third, JSON a little more.
+    app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     runtime.attach(app.server, factory, settings)
     shell.init_app(app)
     return app
