@@ -138,9 +138,13 @@ def cmd_demo(ctx: Context, _args) -> int:
 
 
 def cmd_import(ctx: Context, args) -> int:
-    from .importers import ImportProblem
+    from .importers import ImportProblem, SafetyError, verify_defusedxml
     from .services.import_file import ImportResult, file_facts, import_file, record_refusal
 
+    try:
+        verify_defusedxml()  # never read an uploaded file without the XML protections
+    except SafetyError as exc:
+        raise CliError("feature_unavailable", command="import", detail=str(exc)) from exc
     path = Path(args.file)
     if not path.exists():
         raise CliError("file_not_found", path=args.file)
@@ -175,6 +179,8 @@ def cmd_import(ctx: Context, args) -> int:
         return EXIT_FAILURE
     if not args.json:
         ctx.say("import_preview" if args.dry_run else "import_accepted", **counts)
+        for line in result.notice_messages():
+            print(f"  {line}")
     return EXIT_OK
 
 

@@ -1,19 +1,27 @@
-"""Excel reading and validation into rows plus a list of every error (DESIGN §4); no sessions here.
+"""Excel and CSV reading and validation into rows plus a list of every error (DESIGN §4); no sessions here.
 
-Pipeline: `open_workbook` (reader: hostile-file checks, cells with coordinates) → `parse_workbook`
-(one parser per layout) → `validate` (against `ReferenceData` the service reads from the database).
+Pipeline: `open_workbook` (safety: hostile-file checks before any parser; reader: xlsx through calamine,
+csv through the csv module) → `parse_workbook` (layouts: definitions, long and wide measurements) →
+`validate` (against `ReferenceData` the service reads from the database). `verify_defusedxml` is the
+start-up check the app and the command line call.
 """
-from .layouts import DefinitionRow, MeasurementRow, ParsedWorkbook, parse_workbook
+from .definitions import DefinitionRow
+from .layouts import ParsedWorkbook, parse_workbook
+from .measurement_layouts import MeasurementRow
 from .messages import ImportProblem, render_all
-from .reader import DEFAULT_LIMITS, Cell, Limits, Sheet, Workbook, WorkbookRefused, open_workbook
+from .periods import MonthOnly, ParsedPeriod, parse_period, period_start, read_period
+from .reader import Cell, Sheet, Workbook, open_workbook
+from .safety import DEFAULT_LIMITS, Limits, SafetyError, WorkbookRefused, verify_defusedxml
 from .validate import (
-    ImportPlan, KnownIndicator, Reference, ReferenceData, ValidDefinition, ValidMeasurement, same_number, validate,
+    ImportPlan, KnownIndicator, Reference, ReferenceData, ValidDefinition, ValidMeasurement, is_percent_unit,
+    same_number, validate,
 )
-from .values import ParsedPeriod, parse_number, parse_period, period_start
+from .values import AmbiguousNumber, parse_number
 
 __all__ = [
-    "DEFAULT_LIMITS", "Cell", "DefinitionRow", "ImportPlan", "ImportProblem", "KnownIndicator", "Limits",
-    "MeasurementRow", "ParsedPeriod", "ParsedWorkbook", "Reference", "ReferenceData", "Sheet", "ValidDefinition",
-    "ValidMeasurement", "Workbook", "WorkbookRefused", "open_workbook", "parse_number", "parse_period",
-    "parse_workbook", "period_start", "render_all", "same_number", "validate",
+    "DEFAULT_LIMITS", "AmbiguousNumber", "Cell", "DefinitionRow", "ImportPlan", "ImportProblem", "KnownIndicator",
+    "Limits", "MeasurementRow", "MonthOnly", "ParsedPeriod", "ParsedWorkbook", "Reference", "ReferenceData",
+    "SafetyError", "Sheet", "ValidDefinition", "ValidMeasurement", "Workbook", "WorkbookRefused", "is_percent_unit",
+    "open_workbook", "parse_number", "parse_period", "parse_workbook", "period_start", "read_period", "render_all",
+    "same_number", "validate", "verify_defusedxml",
 ]

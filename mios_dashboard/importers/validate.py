@@ -9,11 +9,16 @@ import datetime as dt
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from .layouts import DefinitionRow, MeasurementRow, ParsedWorkbook
-from .messages import ImportProblem, reading_order, sheet_ref
+from .definitions import DefinitionRow
+from .layouts import ParsedWorkbook
+from .measurement_layouts import MeasurementRow
+from .messages import ImportProblem, cell_name, reading_order, sheet_ref
+from .periods import fits, period_start
 from .reader import Cell
-from .values import display, fits, normalize, period_start
+from .text import display, normalize
+from .values import percent_points
 
 DEFAULT_FREQUENCY = "monthly"
 
@@ -32,6 +37,7 @@ class KnownIndicator:
     yellow_threshold: float = 0.9
     weight: float = 1.0
     has_measurements: bool = False
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,15 +67,24 @@ class ValidDefinition:
     exists: bool
 
 
-@dataclass(frozen=True)
-class ValidMeasurement:
-    """A measurement ready to write: canonical indicator code and the period normalised to its start."""
+class ValidMeasurement(NamedTuple):
+    """A measurement ready to write: canonical indicator code and the period normalised to its start.
+
+    `value` is None for a row that only sets the period's target; `target` is None when the file sets none.
+    """
 
     code: str
     period: dt.date
-    value: float
+    value: float | None
     comment: str | None
-    cell: Cell
+    target: float | None
+    sheet: str
+    row: int
+    col: int
+
+    @property
+    def location(self) -> str:
+        return f"{sheet_ref(self.sheet)}!{cell_name(self.row, self.col)}"
 
 
 @dataclass
@@ -78,6 +93,7 @@ class ImportPlan:
     definitions: list[ValidDefinition] = field(default_factory=list)
     measurements: list[ValidMeasurement] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    notices: list[ImportProblem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -116,6 +132,9 @@ class _Lookup:
         """(code, []) when found; (None, candidates) when ambiguous; (None, []) when unknown."""
         if text in self.by_code:
             return text, []
+        text = text.strip()
+        if text in self.by_code:
+            return text, []
         for candidates in (self.by_folded.get(text.casefold()), self.by_name.get(normalize(text))):
             if candidates and len(candidates) == 1:
                 return next(iter(candidates)), []
@@ -137,20 +156,21 @@ def _address(cell: Cell) -> str:
 
 def validate(parsed: ParsedWorkbook, refs: ReferenceData) -> ImportPlan:
     """Resolve codes and references, normalise periods, and collect every problem (parse problems included)."""
-    plan = ImportPlan(sheets=list(parsed.sheets), problems=list(parsed.problems))
+    plan = ImportPlan(sheets=list(parsed.sheets), problems=list(parsed.problems), notices=list(parsed.notices))
     known = {ind.code: ind for ind in refs.indicators}
     indicators = _Lookup()
     for ind in refs.indicators:
         indicators.add(ind.code, ind.name)
     frequency = {ind.code: ind.frequency for ind in refs.indicators}
+    units = {ind.code: ind.unit for ind in refs.indicators}
 
-    _validate_definitions(parsed.definitions, refs, known, indicators, frequency, plan)
-    _validate_measurements(parsed.measurements, indicators, frequency, plan)
+    _validate_definitions(parsed.definitions, refs, known, indicators, frequency, units, plan)
+    _validate_measurements(parsed.measurements, indicators, frequency, units, plan)
     plan.problems = reading_order(plan.problems, plan.sheets)
     return plan
 
 
-def _validate_definitions(rows: list[DefinitionRow], refs, known, indicators, frequency, plan) -> None:
+def _validate_definitions(rows: list[DefinitionRow], refs, known, indicators, frequency, units, plan) -> None:
     lookups = {
         "perspective": ("perspective_id", refs.perspectives, "unknown_perspective"),
         "objective": ("objective_id", refs.objectives, "unknown_objective"),
@@ -191,6 +211,7 @@ def _validate_definitions(rows: list[DefinitionRow], refs, known, indicators, fr
         elif values.get("name"):
             indicators.by_name[normalize(values["name"])].add(code)
         frequency[code] = values.get("frequency", frequency.get(code, DEFAULT_FREQUENCY))
+        units[code] = values.get("unit", units.get(code, ""))
 
 
 def _check_effective(row: DefinitionRow, code: str, values: dict, existing: KnownIndicator | None) -> list[ImportProblem]:
@@ -216,34 +237,82 @@ def _check_effective(row: DefinitionRow, code: str, values: dict, existing: Know
     return problems
 
 
-def _validate_measurements(rows: list[MeasurementRow], indicators: _Lookup, frequency: dict, plan: ImportPlan) -> None:
-    first_seen: dict[tuple[str, dt.date], ValidMeasurement] = {}
+_new = tuple.__new__  # builds a NamedTuple from a tuple in C, much cheaper in the hot loop below
+PERCENT_UNITS = frozenset({"%", "porcentaje", "por ciento", "percent", "percentage", "pct"})
+
+
+def is_percent_unit(unit: str | None) -> bool:
+    """An indicator measured in percent points (a percent-formatted cell's fraction is ×100 for it)."""
+    return bool(unit) and ("%" in unit or normalize(unit) in PERCENT_UNITS)
+
+
+def _validate_measurements(rows: list[MeasurementRow], indicators: _Lookup, frequency: dict, units: dict,
+                           plan: ImportPlan) -> None:
+    """Resolve, normalise and de-duplicate every row; one pass with caches (100,000 rows go through here)."""
+    first_seen: dict[tuple[str, dt.date], int] = {}  # → index in plan.measurements
+    by_text: dict[str, tuple] = {}  # indicator as written → (code, frequency, percent?, starts) or (None, candidates)
+    starts_by_frequency: dict[str, dict] = {}  # frequency → {ParsedPeriod: start, or None when it does not fit}
+    problems = plan.problems
+    accepted = plan.measurements
+    append = accepted.append
     for row in rows:
-        code, candidates = indicators.find(row.indicator)
-        if code is None:
-            if candidates:
-                plan.problems.append(row.indicator_cell.problem(
-                    "ambiguous_indicator", code=row.indicator, matches=", ".join(candidates)))
+        sheet, r, text, indicator_col, period, period_row, period_col, raw_period, value, value_col, percent, \
+            comment, target, target_col, subtotal = row
+        info = by_text.get(text)
+        if info is None:
+            code, candidates = indicators.find(text)
+            if code is None:
+                info = by_text[text] = (None, candidates)
             else:
-                plan.problems.append(row.indicator_cell.problem("unknown_indicator", code=row.indicator))
+                freq = frequency.get(code, DEFAULT_FREQUENCY)
+                info = by_text[text] = (code, freq, is_percent_unit(units.get(code)),
+                                        starts_by_frequency.setdefault(freq, {}))
+        code = info[0]
+        if code is None:
+            candidates = info[1]
+            problem = "ambiguous_indicator" if candidates else "unknown_indicator"
+            params = {"code": text, "matches": ", ".join(candidates)} if candidates else {"code": text}
+            problems.append(ImportProblem(problem, sheet, cell_name(r, indicator_col), params))
             continue
-        if row.period is None or row.value is None:
+        if period is None or (value is None and target is None):
+            continue  # its problem is already reported
+        starts = info[3]
+        start = starts.get(period, False)
+        if start is False:
+            freq = info[1]
+            start = starts[period] = period_start(period.start, freq) if fits(period.granularity, freq) else None
+        if start is None:
+            if not subtotal:
+                problems.append(ImportProblem("period_too_coarse", sheet, cell_name(period_row, period_col), {
+                    "value": display(raw_period), "granularity": period.granularity, "code": code,
+                    "frequency": info[1]}))
             continue
-        freq = frequency.get(code, DEFAULT_FREQUENCY)
-        if not fits(row.period.granularity, freq):
-            plan.problems.append(row.period_cell.problem(
-                "period_too_coarse", value=display(row.period_cell.value), granularity=row.period.granularity,
-                code=code, frequency=freq))
+        if percent and value is not None and info[2]:
+            value = percent_points(value)
+        key = (code, start)
+        index = first_seen.get(key)
+        if index is not None:
+            accepted[index] = _merge_duplicate(accepted[index], row, code, start, value, target, problems)
             continue
-        period = period_start(row.period.start, freq)
-        key = (code, period)
-        first = first_seen.get(key)
-        if first is not None:
-            if not same_number(first.value, row.value):
-                plan.problems.append(row.value_cell.problem(
-                    "duplicate_measurement", code=code, period=period.isoformat(), first=display(first.value),
-                    first_cell=_address(first.cell), value=display(row.value)))
-            continue
-        measurement = ValidMeasurement(code=code, period=period, value=row.value, comment=row.comment, cell=row.value_cell)
-        first_seen[key] = measurement
-        plan.measurements.append(measurement)
+        first_seen[key] = len(accepted)
+        append(_new(ValidMeasurement, (code, start, value, comment, target, sheet, r, value_col)))
+
+
+def _merge_duplicate(first: ValidMeasurement, row: MeasurementRow, code: str, start: dt.date, value, target,
+                     problems: list[ImportProblem]) -> ValidMeasurement:
+    """The same indicator and period twice: fine with the same value (and target), an error otherwise; a row
+    that adds what the first lacked (a value to a target-only row) completes it."""
+    if value is not None and first.value is not None and not same_number(first.value, value):
+        problems.append(ImportProblem("duplicate_measurement", row.sheet, cell_name(row.row, row.value_col), {
+            "code": code, "period": start.isoformat(), "first": display(first.value), "first_cell": first.location,
+            "value": display(value)}))
+    if target is not None and first.target is not None and not same_number(first.target, target):
+        problems.append(ImportProblem("duplicate_target", row.sheet, cell_name(row.row, row.target_col), {
+            "code": code, "period": start.isoformat(), "first": display(first.target), "value": display(target)}))
+    if first.value is None and value is not None:
+        first = first._replace(value=value, sheet=row.sheet, row=row.row, col=row.value_col)
+    if first.target is None and target is not None:
+        first = first._replace(target=target)
+    if first.comment is None and row.comment is not None:
+        first = first._replace(comment=row.comment)
+    return first

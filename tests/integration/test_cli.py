@@ -116,10 +116,10 @@ def test_a_refused_import_lists_every_error_on_stderr(initialised):
 
 
 def test_a_file_that_is_not_a_workbook(initialised):
-    (initialised / "notas.txt").write_text("hola")
-    result = mios(initialised, "import", "notas.txt")
+    (initialised / "notas.xlsx").write_text("hola")
+    result = mios(initialised, "import", "notas.xlsx")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0].startswith("«notas.txt» no es un libro de Excel")
+    assert result.stderr.splitlines()[0].startswith("«notas.xlsx» no es un libro de Excel")
 
 
 def test_a_missing_file(initialised):

@@ -1,0 +1,94 @@
+"""The definitions sheet (Indicadores/Indicators): one row per indicator to create or update.
+
+A blank cell leaves the indicator's current value alone; references (perspective, objective, process) stay
+text here and are resolved by `validate` against the database.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .messages import ImportProblem
+from .reader import Cell, Sheet
+from .text import ValueProblem, parse_text
+from .values import parse_aggregation, parse_direction, parse_fraction, parse_frequency
+
+# Model column lengths: longer text would be cut or refused by the database, so it is an error here.
+TEXT_LIMITS = {"code": 20, "name": 200, "unit": 30, "owner": 120, "group": 60, "data_source": 200}
+TEXT_FIELDS = ("name", "unit", "owner", "group", "data_source", "description")
+NUMBER_FIELDS = ("target", "target_min", "target_max", "baseline", "weight")
+FRACTION_FIELDS = ("green_threshold", "yellow_threshold")
+VOCABULARY_FIELDS: dict[str, Callable[[object], str]] = {
+    "direction": parse_direction, "frequency": parse_frequency, "aggregation": parse_aggregation,
+}
+REFERENCE_FIELDS = ("perspective", "objective", "process")
+
+
+@dataclass
+class DefinitionRow:
+    """One Indicadores row: the code, the fields the file fills (model names) and references still as text."""
+
+    code: str
+    code_cell: Cell
+    values: dict[str, object] = field(default_factory=dict)
+    references: dict[str, str] = field(default_factory=dict)
+    cells: dict[str, Cell] = field(default_factory=dict)
+    broken: bool = False  # a cell of the row could not be read (already reported)
+
+
+def parse_definitions(sheet: Sheet, header, numbers) -> tuple[list[DefinitionRow], list[ImportProblem]]:
+    """Rows of a definitions sheet under `header` (a layouts.Header); numbers read through `numbers`."""
+    problems: list[ImportProblem] = []
+    columns = header.columns
+    rows: list[DefinitionRow] = []
+    for index in range(header.row + 1, sheet.height):
+        by_field = {key: sheet.cell(index, col) for key, col in columns.items()}
+        if all(c.is_blank for c in by_field.values()):
+            continue
+        code_cell = by_field["code"]
+        if code_cell.is_blank:
+            problems.append(code_cell.problem("missing_cell", field="code"))
+            continue
+        row = DefinitionRow(code=parse_text(code_cell.value), code_cell=code_cell, cells=by_field)
+        reported = len(problems)
+        _check_length(code_cell, "code", row.code, problems)
+        for key, cell in by_field.items():
+            if key == "code" or cell.is_blank:
+                continue
+            if key in TEXT_FIELDS:
+                text = parse_text(cell.value)
+                if _check_length(cell, key, text, problems):
+                    row.values[key] = text
+            elif key in NUMBER_FIELDS:
+                number = numbers.read(cell.value, sheet, cell.row, cell.col, problems,
+                                      lambda value, row=row, key=key: row.values.__setitem__(key, value))
+                if number is not None:
+                    row.values[key] = number
+            elif key in FRACTION_FIELDS:
+                if (number := _read(cell, parse_fraction, problems)) is not None:
+                    row.values[key] = number
+            elif key in VOCABULARY_FIELDS:
+                if (code := _read(cell, VOCABULARY_FIELDS[key], problems)) is not None:
+                    row.values[key] = code
+            elif key in REFERENCE_FIELDS:
+                row.references[key] = parse_text(cell.value)
+        row.broken = len(problems) > reported
+        rows.append(row)
+    return rows, problems
+
+
+def _read(cell: Cell, reader, problems: list[ImportProblem]):
+    """Apply a value reader; a failure becomes a problem at the cell and None."""
+    try:
+        return reader(cell.value)
+    except ValueProblem as exc:
+        problems.append(cell.problem(exc.code, **exc.params))
+        return None
+
+
+def _check_length(cell: Cell, key: str, text: str, problems: list[ImportProblem]) -> bool:
+    limit = TEXT_LIMITS.get(key)
+    if limit is not None and len(text) > limit:
+        problems.append(cell.problem("too_long", field=key, limit=limit, length=len(text)))
+        return False
+    return True
