@@ -1,0 +1,210 @@
+"""`/indicador/<code>` — one indicator: its reading, how it is defined, its chart, the year to date, the
+forecast and process behaviour, every value with its source, and who changed what.
+
+URL parameters: `lang`, `period` (YYYY-MM) and any board filter, all passed on to every link.
+"""
+from __future__ import annotations
+
+import logging
+
+import dash
+from dash import dcc, html
+
+from mios_dashboard.components.drilldown import (
+    DrilldownId, chart, code_and_name, crumbs, load_error, no_measurements, not_found, objective_href,
+    page_query, parse_month, period_notice, reading_line, section, signal_badge, text_or_missing,
+)
+from mios_dashboard.components.drilldown_tables import count_note, definition_list, history_table, measurements_table
+from mios_dashboard.components.kpi_card import format_measure, format_target
+from mios_dashboard.components.shell import lang_from_search
+from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge
+from mios_dashboard.i18n import MISSING, fmt_date, fmt_number, fmt_percent, normalize_lang, t, t_or
+from mios_dashboard.services.drilldown import indicator_detail
+from mios_dashboard.services.runtime import read_session
+
+_log = logging.getLogger(__name__)
+
+
+def _document_title(code: str | None = None, **_path_variables) -> str:
+    """The tab title in the URL's language (Dash passes page titles only path variables)."""
+    try:
+        inputs = dash.ctx.inputs or {}
+    except Exception:  # outside a callback (Dash building its registry): the default language
+        inputs = {}
+    search = next((value for key, value in inputs.items() if key.endswith(".search")), "")
+    return t("drill.indicator_document_title", lang_from_search(search), code=code or "")
+
+
+dash.register_page(__name__, path_template="/indicador/<code>", name="indicator", title=_document_title, order=11)
+
+
+def _decimals(indicator: dict) -> int | None:
+    decimals = indicator.get("decimals")
+    return decimals if isinstance(decimals, int) else None
+
+
+def indicator_head(detail: dict, lang: str, params: dict) -> html.Header:
+    """Code, name, where it belongs; achievement, light, XmR verdict; actual against target, trend."""
+    indicator = detail["indicator"]
+    status = normalize_status(indicator.get("status"))
+    extra = []
+    if indicator.get("objective"):
+        extra.append(dcc.Link([icon("bi-bullseye"), html.Span(code_and_name(indicator["objective"],
+                                                                          indicator.get("objective_title")))],
+                              href=objective_href(indicator["objective"], lang, params), className="mios-dd__up"))
+    where = [t_or(f"perspective.{indicator.get('perspective')}", indicator.get("perspective_name") or MISSING, lang)]
+    if indicator.get("process"):
+        where.append(f"{t('field.process', lang)}: {indicator['process']} · {indicator.get('process_name') or ''}")
+    if indicator.get("group"):
+        where.append(f"{t('drill.group', lang)}: {indicator['group']}")
+    return html.Header(
+        [
+            crumbs(lang, params, detail["period"], *extra),
+            html.Div(
+                [
+                    html.Div(
+                        [html.Span([indicator["code"], " · ", t("drill.indicator_kind", lang)], className="mios-code"),
+                         html.H1(indicator.get("name") or "", className="mios-dd__title"),
+                         html.P(" — ".join(where), className="mios-dd__where")],
+                        className="mios-dd__name",
+                    ),
+                    html.Div([html.Span(t("field.achievement", lang), className="mios-label"),
+                              html.Div([score_text(indicator.get("achievement"), status, lang, size="xl"),
+                                        status_badge(status, lang, size="lg")], className="mios-dd__score")],
+                             className="mios-dd__result"),
+                ],
+                className="mios-dd__title-row",
+            ),
+            html.Div([reading_line(indicator, lang), signal_badge(indicator.get("current_signals"), lang,
+                                                                  bool(indicator.get("xmr")))],
+                     className="mios-dd__facts"),
+            *([html.P(t("drill.inactive", lang), className="mios-notice")] if indicator.get("active") is False else []),
+        ],
+        className=f"mios-dd__head mios-dd__head--{status}",
+    )
+
+
+def definition_card(indicator: dict, lang: str, params: dict) -> html.Section:
+    """How the indicator is measured and judged, and where its numbers come from."""
+    unit, decimals = indicator.get("unit"), _decimals(indicator)
+    base = {"direction": indicator.get("direction"), "unit": unit, "decimals": decimals,
+            "target": indicator.get("definition_target"), "target_min": indicator.get("definition_target_min"),
+            "target_max": indicator.get("definition_target_max")}
+    thresholds = t("drill.thresholds_value", lang, green=fmt_percent(indicator.get("green_threshold"), lang, 0),
+                   yellow=fmt_percent(indicator.get("yellow_threshold"), lang, 0))
+    objective = dcc.Link(code_and_name(indicator["objective"], indicator.get("objective_title")),
+                         href=objective_href(indicator["objective"], lang, params)) \
+        if indicator.get("objective") else t("drill.no_objective", lang)
+    items = [
+        (t("field.unit", lang), unit or MISSING),
+        (t("field.direction", lang), t_or(f"direction.{indicator.get('direction')}", MISSING, lang)),
+        (t("field.frequency", lang), t_or(f"frequency.{indicator.get('frequency')}", MISSING, lang)),
+        (t("field.aggregation", lang), t_or(f"aggregation.{indicator.get('aggregation')}", MISSING, lang)),
+        (t("field.target", lang), format_target(base, lang)),
+        *([(t("drill.period_targets", lang), t("drill.period_targets_value", lang, count=indicator["period_targets"]))]
+          if indicator.get("period_targets") else []),
+        (t("drill.thresholds", lang), thresholds),
+        (t("drill.baseline", lang), format_measure(indicator.get("baseline"), unit, lang, decimals)),
+        (t("field.owner", lang), indicator.get("owner") or MISSING),
+        (t("drill.data_source", lang), text_or_missing(indicator.get("data_source"), lang)),
+        (t("field.objective", lang), objective),
+    ]
+    if indicator.get("description"):
+        items.append((t("drill.description", lang), indicator["description"]))
+    return section(t("drill.definition_title", lang), definition_list(items, "mios-dd__definition"), "bi-info-square",
+                   DrilldownId.DEFINITION)
+
+
+def _figure(label: str, value: str, note=None, status: str | None = None) -> html.Div:
+    return html.Div([html.Span(label, className="mios-label"),
+                     html.Span(value, className=f"mios-dd__figure-value mios-score--{status or 'no_data'}"),
+                     *([html.Span(note, className="mios-dd__figure-note")] if note else [])],
+                    className="mios-dd__figure")
+
+
+def summary_strip(indicator: dict, lang: str) -> html.Div:
+    """Year to date, the forecast at the objective's due date, and the XmR limits, side by side."""
+    unit, decimals = indicator.get("unit"), _decimals(indicator)
+    ytd_target = {**indicator, "target": indicator.get("ytd_target"), "target_min": indicator.get("ytd_target_min"),
+                  "target_max": indicator.get("ytd_target_max")}
+    ytd_status = _light(indicator.get("ytd_achievement"), indicator)
+    ytd = section(t("drill.ytd_title", lang), html.Div([
+        _figure(t("field.actual", lang), format_measure(indicator.get("ytd_actual"), unit, lang, decimals)),
+        _figure(t("field.target", lang), format_target(ytd_target, lang)),
+        _figure(t("field.achievement", lang), fmt_percent(indicator.get("ytd_achievement"), lang), status=ytd_status),
+    ], className="mios-dd__figures"), "bi-calendar-range")
+    forecast = indicator.get("forecast")
+    if forecast:
+        body = html.Div([
+            _figure(t("drill.forecast_value", lang), format_measure(forecast.get("value"), unit, lang, decimals),
+                    t("drill.forecast_at", lang, date=fmt_date(forecast.get("due"), lang))),
+            _figure(t("field.achievement", lang), fmt_percent(forecast.get("achievement"), lang),
+                    status=_light(forecast.get("achievement"), indicator)),
+        ], className="mios-dd__figures")
+    else:
+        body = html.P(t("drill.no_forecast", lang), className="mios-muted")
+    xmr = indicator.get("xmr")
+    if xmr:
+        limits = html.Div([
+            _figure(t("chart.center", lang), format_measure(xmr.get("center"), unit, lang, decimals)),
+            _figure(t("chart.limits", lang), t("target.range", lang,
+                                                low=format_measure(xmr.get("lower"), unit, lang, decimals),
+                                                high=format_measure(xmr.get("upper"), unit, lang, decimals)),
+                    t("drill.xmr_baseline", lang, count=fmt_number(xmr.get("baseline_points"), lang),
+                      start=fmt_date(xmr.get("baseline_start"), lang), end=fmt_date(xmr.get("baseline_end"), lang))),
+        ], className="mios-dd__figures")
+    else:
+        limits = html.P(t("drill.no_xmr", lang), className="mios-muted")
+    return html.Div([ytd, section(t("drill.forecast_title", lang), body, "bi-signpost-2"),
+                     section(t("drill.xmr_title", lang), limits, "bi-activity")],
+                    className="mios-dd__grid mios-dd__grid--three")
+
+
+def _light(value, indicator: dict) -> str:
+    if value is None:
+        return "no_data"
+    green, yellow = indicator.get("green_threshold") or 1.0, indicator.get("yellow_threshold") or 0.9
+    return "green" if value >= green else "yellow" if value >= yellow else "red"
+
+
+def indicator_view(detail: dict, lang: str, params: dict) -> list:
+    """The whole page below the navbar; without any value, the empty state replaces chart and figures."""
+    indicator = detail["indicator"]
+    history = section(t("drill.history_title", lang), html.Div([
+        history_table(detail["history"], lang, indicator.get("unit"), _decimals(indicator), indicator.get("frequency")),
+        count_note(len(detail["history"]), detail["history_count"], lang)]), "bi-clock-history", DrilldownId.HISTORY)
+    if not detail["measurement_count"]:
+        return [indicator_head(detail, lang, params),
+                html.Div([no_measurements(lang, params), definition_card(indicator, lang, params)],
+                         className="mios-dd__grid mios-dd__grid--chart"),
+                history]
+    graph = section(t("drill.chart_title", lang), chart(indicator, lang, height=520), "bi-graph-up", DrilldownId.CHART)
+    data = section(t("drill.data_title", lang), html.Div([
+        measurements_table(detail["measurements"], indicator, lang),
+        count_note(len(detail["measurements"]), detail["measurement_count"], lang)]), "bi-table",
+        DrilldownId.MEASUREMENTS)
+    return [
+        indicator_head(detail, lang, params),
+        html.Div([graph, definition_card(indicator, lang, params)], className="mios-dd__grid mios-dd__grid--chart"),
+        summary_strip(indicator, lang),
+        data,
+        history,
+    ]
+
+
+def layout(code: str | None = None, lang: str | None = None, period: str | None = None, **query) -> html.Div:
+    """The indicator `code` for the board month `period`, in `lang`; other query parameters ride along."""
+    lang = normalize_lang(lang)
+    month, period_ok = parse_month(period)
+    params = page_query({**query, "period": period})
+    code = (code or "").strip()
+    notices = [] if period_ok else [period_notice(period, lang)]
+    try:
+        with read_session() as session:
+            detail = indicator_detail(session, code, month) if code else None
+    except Exception:  # the page must say what is wrong; the log keeps the details
+        _log.exception("could not read indicator %r for period %s", code, month)
+        content = [load_error(lang)]
+    else:
+        content = indicator_view(detail, lang, params) if detail else [not_found("indicator", code, lang, params)]
+    return html.Div([*notices, *content], id=DrilldownId.INDICATOR, className="mios-dd", lang=lang)
