@@ -67,7 +67,10 @@ def _event_for(obj, operation: str, actor: str) -> dict | None:
                 changes[key] = [_jsonable(old), _jsonable(new)]
     if operation == "update" and not changes:
         return None
-    identity = state.identity or ()
+    # New rows have no identity key yet during after_flush; their primary key values are already set.
+    identity = state.identity or tuple(
+        state.dict.get(state.mapper.get_property_by_column(column).key) for column in state.mapper.primary_key
+    )
     return {
         "actor": actor,
         "operation": operation,

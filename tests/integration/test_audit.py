@@ -43,6 +43,11 @@ def test_insert_update_delete_are_recorded_with_old_and_new_values(session_facto
         ("luis.mendez", "update", "measurement"),
         ("sistema", "delete", "measurement"),
     ]
+    with session_scope(session_factory) as session:
+        ids = [(e.entity, e.entity_id) for e in session.scalars(select(AuditEvent).order_by(AuditEvent.id))]
+        indicator_id = session.scalar(select(Indicator.id))
+    assert all(entity_id for _, entity_id in ids)  # inserts name their row too
+    assert ids[1] == ("indicator", str(indicator_id))
     inserted_indicator = events[1]
     assert inserted_indicator[3] == "VEN-01"
     assert inserted_indicator[4]["target"] == [None, 1000.0]
