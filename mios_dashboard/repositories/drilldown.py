@@ -183,13 +183,6 @@ _EVENT_COLUMNS = (AuditEvent.id, AuditEvent.at, AuditEvent.actor, AuditEvent.ope
                   AuditEvent.entity_id, AuditEvent.changes)
 
 
-def _unkeyed(entity: str, field: str, value: int):
-    """Insert events the ORM hook wrote without the new row's id (its entity_id is empty): found by the
-    value the insert recorded for `field` (changes = {field: [None, value]})."""
-    return and_(AuditEvent.entity == entity, AuditEvent.entity_id == "", AuditEvent.operation == "insert",
-                AuditEvent.changes[(field, 1)].as_integer() == value)
-
-
 def _events(session: Session, condition, limit: int) -> tuple[list[dict], int]:
     total = int(session.scalar(select(func.count()).select_from(AuditEvent).where(condition)) or 0)
     rows = _rows(session, select(*_EVENT_COLUMNS).where(condition)
@@ -208,9 +201,6 @@ def indicator_events(session: Session, indicator_id: int, limit: int) -> tuple[l
         and_(AuditEvent.entity == "indicator", AuditEvent.entity_id == str(indicator_id)),
         and_(AuditEvent.entity == "measurement", rows_of(Measurement)),
         and_(AuditEvent.entity == "target", rows_of(Target)),
-        _unkeyed("indicator", "id", indicator_id),
-        _unkeyed("measurement", "indicator_id", indicator_id),
-        _unkeyed("target", "indicator_id", indicator_id),
     )
     rows, total = _events(session, condition, limit)
     deleted = [
@@ -225,8 +215,7 @@ def indicator_events(session: Session, indicator_id: int, limit: int) -> tuple[l
 
 def objective_events(session: Session, objective_id: int, limit: int) -> tuple[list[dict], int]:
     """The change history of the objective row (its plan above all), newest first."""
-    condition = or_(and_(AuditEvent.entity == "objective", AuditEvent.entity_id == str(objective_id)),
-                    _unkeyed("objective", "id", objective_id))
+    condition = and_(AuditEvent.entity == "objective", AuditEvent.entity_id == str(objective_id))
     return _events(session, condition, limit)
 
 
