@@ -118,6 +118,15 @@ def _plausible_numeric_header(value: float) -> bool:
     return (float(value).is_integer() and 1990 <= value <= 2100) or 32874 <= value <= 73051
 
 
+def _months_below(sheet: Sheet, index: int, day_first: bool) -> Header | None:
+    for below in range(index + 1, min(index + 3, sheet.height)):
+        values = sheet.rows[below]
+        periods = _header_periods(values, day_first)
+        if sum(isinstance(p, MonthOnly) for p in periods.values()) >= 2:
+            return Header("wide", below, _columns(values, _MEASUREMENT_ALIASES)[0], periods=periods)
+    return None
+
+
 def find_header(sheet: Sheet, day_first: bool = True) -> Header | None:
     """The first row, among the first HEADER_SEARCH_ROWS, that names a layout; None when none does."""
     for index, values in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
@@ -129,6 +138,10 @@ def find_header(sheet: Sheet, day_first: bool = True) -> Header | None:
             return Header("long", index, columns, duplicates=duplicates)
         periods = _header_periods(values, day_first)
         if len(periods) >= 2:
+            if all(isinstance(p, ParsedPeriod) and p.granularity == "year" for p in periods.values()):
+                below = _months_below(sheet, index, day_first)  # a year band over a row of month names
+                if below is not None:
+                    return below
             return Header("wide", index, columns, periods=periods)
         definition_columns, definition_duplicates = _columns(values, _DEFINITION_ALIASES)
         measuring = {"period", "month", "value"} & columns.keys()

@@ -293,7 +293,7 @@ def _resolve_months(sheet: Sheet, header, problems: list[ImportProblem]) -> dict
     import datetime as dt
 
     resolved: dict[int, ParsedPeriod] = {}
-    year, last_month = None, 0
+    year, source, last_month = None, None, 0
     months = [col for col, period in header.periods.items() if isinstance(period, MonthOnly)]
     for col in sorted(header.periods):
         period = header.periods[col]
@@ -302,11 +302,11 @@ def _resolve_months(sheet: Sheet, header, problems: list[ImportProblem]) -> dict
         if isinstance(period, ParsedPeriod):
             resolved[col] = period
             continue
-        above = _year_above(sheet, header.row, col)
-        if above is not None:
-            year = above
+        found = _year_above(sheet, header.row, col)
+        if found is not None and found[1] != source:
+            year, source = found  # a band cell of its own (a merged range per year)
         elif year is not None and period.month < last_month:
-            year += 1
+            year += 1  # the same band over Nov, Dic, Ene: past December is the next year
         if year is None:
             problems.append(sheet.problem(header.row, col, "month_without_year",
                                           value=display(sheet.value(header.row, col))))
@@ -316,20 +316,22 @@ def _resolve_months(sheet: Sheet, header, problems: list[ImportProblem]) -> dict
     return resolved
 
 
-def _year_above(sheet: Sheet, header_row: int, col: int) -> int | None:
+def _year_above(sheet: Sheet, header_row: int, col: int) -> tuple[int, tuple[int, int]] | None:
+    """(year, its cell) over a month column: a merged band covering it, else the nearest filled cell at or
+    left of it on a row above, else a year on the header row itself, left of the months."""
     for (first_row, first_col), (last_row, last_col) in sheet.merged:
         if first_row < header_row and last_row < header_row and first_col <= col <= last_col:
             if (year := looks_like_year(sheet.value(first_row, first_col))) is not None:
-                return year
+                return year, (first_row, first_col)
     for row in range(header_row - 1, -1, -1):
         for left in range(col, -1, -1):
             value = sheet.value(row, left)
             if not is_blank(value):
                 year = looks_like_year(value)
                 if year is not None:
-                    return year
+                    return year, (row, left)
                 break
     for left in range(col - 1, -1, -1):  # "2025 | Ene | Feb" on the header row itself
         if (year := looks_like_year(sheet.value(header_row, left))) is not None:
-            return year
+            return year, (header_row, left)
     return None

@@ -163,7 +163,7 @@ def read_part(handle, info, limit: int | None = None) -> bytes:
     handle.seek(info.header_offset)
     header = handle.read(LOCAL_HEADER.size)
     if len(header) < LOCAL_HEADER.size or header[:4] != ZIP_MAGIC:
-        raise refuse("unreadable_workbook", file="", detail=f"damaged entry {info.filename[:80]}")
+        raise refuse("damaged_part", entry=info.filename[:80], detail="local header")
     name_length, extra_length = struct.unpack_from("<2H", header, 26)
     handle.seek(info.header_offset + LOCAL_HEADER.size + name_length + extra_length)
     wanted = info.file_size if limit is None else min(limit, info.file_size)
@@ -198,7 +198,7 @@ def _inflate(handle, info, wanted: int, whole: bool) -> bytes:
                     break
                 piece = inflater.decompress(inflater.unconsumed_tail, wanted + 1 - produced)
     except zlib.error as exc:
-        raise refuse("unreadable_workbook", file="", detail=f"{info.filename[:80]}: {exc}") from exc
+        raise refuse("damaged_part", entry=info.filename[:80], detail=str(exc)[:120]) from exc
     data = b"".join(chunks)
     if whole:
         if len(data) != info.file_size or not inflater.eof:

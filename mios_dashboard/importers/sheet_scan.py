@@ -63,8 +63,8 @@ def scan_sheet(data: bytes, percent_styles: frozenset[int] = frozenset(), budget
     cells = body.count(b'<c r="') if body is not None else -1
     if body is not None and body.count(b"<c") == cells and b":c" not in body:
         scan = _fast(body, cells, percent_styles)
-        if scan is not None and (budget is None or scan.grid <= budget):
-            return scan
+        if scan is not None and (budget is None or scan.grid <= budget or b"/>" not in body):
+            return scan  # within budget, or exact (no empty `<c …/>` to leave out): the walk would agree
     return _walk(data, percent_styles)
 
 

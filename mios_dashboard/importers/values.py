@@ -22,21 +22,23 @@ _CURRENCY = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
-_PLAIN = re.compile(r"^\d+(?:\.\d*)?$|^\.\d+$")
+_PLAIN = re.compile(r"^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?$")  # Excel's CSV writes 1,23457E+11
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 
 
 class AmbiguousNumber(ValueProblem):
     """"1.500" or "1,500": 1500 with a thousands separator or 1.5 with a decimal one; the file must say which."""
 
-    def __init__(self, raw: str, as_decimal: float, as_thousands: float):
+    def __init__(self, raw: str, mark: str, as_decimal: float, as_thousands: float):
         super().__init__("ambiguous_number", value=display(raw), decimal=display(as_decimal),
                          thousands=display(as_thousands))
+        self.mark = mark
         self.as_decimal = as_decimal
         self.as_thousands = as_thousands
 
     def resolve(self, decimal: str) -> float:
-        return self.as_decimal if decimal == "," else self.as_thousands
+        """The reading under the file's decimal mark ("," or ".")."""
+        return self.as_decimal if decimal == self.mark else self.as_thousands
 
 
 def parse_number(value: object, decimal: str | None = None) -> float:
@@ -88,11 +90,11 @@ def _unsigned(text: str, raw: str, decimal: str | None) -> float:
         return _grouped(text, mark, "", raw)
     whole, _, fraction = text.partition(mark)
     as_decimal = _plain(f"{whole}.{fraction}", raw)
-    if len(fraction) != 3 or not whole or whole == "0" or whole.startswith("0") or len(whole) > 3:
+    if len(fraction) != 3 or not fraction.isdigit() or not whole or whole.startswith("0") or len(whole) > 3:
         return as_decimal
     as_thousands = _plain(whole + fraction, raw)
     if decimal is None:
-        raise AmbiguousNumber(raw, as_decimal, as_thousands)
+        raise AmbiguousNumber(raw, mark, as_decimal, as_thousands)
     return as_decimal if decimal == mark else as_thousands
 
 

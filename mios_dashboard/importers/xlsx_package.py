@@ -57,7 +57,7 @@ def inspect_package(path: Path, limits: Limits) -> Package:
         raise refuse("too_many_entries", limit=limits.max_zip_entries)
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+    except Exception as exc:  # BadZipFile, NotImplementedError (zip version), struct and decoding errors…
         raise refuse("not_a_workbook", file=path.name) from exc
     with archive, open(path, "rb") as handle:
         infos = {info.filename: info for info in archive.infolist()}
@@ -132,14 +132,14 @@ def _elements(tree, local: str):
 def _tree(infos: dict, handle, name: str, limits: Limits):
     info = infos[name]
     if info.file_size > limits.max_xml_parse_bytes:
-        raise refuse("unreadable_workbook", file="", detail=f"{name[:80]} too large")
+        raise refuse("damaged_part", entry=name[:80], detail="too large")
     data = read_part(handle, info)
     try:
         return DefusedET.fromstring(data)
     except DefusedXmlException as exc:
         raise refuse("xml_dtd", entry=name[:80]) from exc
     except Exception as exc:  # ParseError and friends: a damaged part
-        raise refuse("unreadable_workbook", file="", detail=f"{name[:80]}: {str(exc)[:120]}") from exc
+        raise refuse("damaged_part", entry=name[:80], detail=str(exc)[:120]) from exc
 
 
 def _rels_part(part: str) -> str:

@@ -106,12 +106,14 @@ def import_upload(session: Session, data: bytes, file_name: str, *, actor: str, 
     """Import bytes received by the upload page (kept in a temporary file named like the original, whose
     extension decides between a workbook and a CSV)."""
     import tempfile
+    from pathlib import PureWindowsPath
 
-    suffix = Path(file_name).suffix.lower()[:8] or ".xlsx"
+    name = PureWindowsPath(file_name).name or "archivo"  # browsers may send C:\fakepath\… (either slash works)
+    suffix = Path(name).suffix.lower()[:8] or ".xlsx"
     with tempfile.TemporaryDirectory(prefix="mios-import-") as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(data)
-        return import_file(session, path, actor=actor, dry_run=dry_run, lang=lang, file_name=Path(file_name).name,
+        return import_file(session, path, actor=actor, dry_run=dry_run, lang=lang, file_name=name,
                            expected_sha256=expected_sha256, progress=progress)
 
 

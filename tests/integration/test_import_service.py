@@ -11,7 +11,9 @@ from sqlalchemy import func, select
 from mios_dashboard.audit import data_version
 from mios_dashboard.db import session_scope
 from mios_dashboard.importers import ImportProblem
-from mios_dashboard.models import AuditEvent, ImportBatch, Indicator, Measurement, Objective, Perspective, Process
+from mios_dashboard.models import (
+    AuditEvent, ImportBatch, Indicator, Measurement, Objective, Perspective, Process, Target,
+)
 from mios_dashboard.services.import_file import ImportResult, file_facts, import_file, record_refusal
 
 DEFINITIONS = [
@@ -232,3 +234,134 @@ def test_a_missing_file_is_the_callers_problem(factory, tmp_path):
     with pytest.raises(FileNotFoundError):
         run(factory, tmp_path / "no-existe.xlsx")
     assert snapshot(factory)["import_batch"] == 0
+
+
+# --- bulk writes and their audit trail ---------------------------------------------------------------------------
+def test_bulk_inserted_measurements_each_leave_an_audit_event_old_to_new(factory, tmp_path):
+    tricky = 'dijo "sí"\ty se fue\\ al\nfinal — ñandú 😀'
+    path = write_book(tmp_path / "c.xlsx", {"Indicadores": DEFINITIONS, "Mediciones": [
+        ["Código", "Periodo", "Valor", "Comentario"], ["VEN-01", "2025-01", 1 / 3, tricky],
+        ["VEN-01", "2025-02", 1e20, None]]})
+    version = snapshot(factory)["data_version"]
+    result = run(factory, path)
+    assert result.accepted, result.messages()
+    assert snapshot(factory)["data_version"] > version
+    with session_scope(factory) as session:
+        stored = {m.period: m for m in session.scalars(select(Measurement))}
+        events = {e.summary: e for e in session.scalars(select(AuditEvent).where(AuditEvent.entity == "measurement"))}
+        january, february = stored[dt.date(2025, 1, 1)], stored[dt.date(2025, 2, 1)]
+        indicator_id = january.indicator_id
+    assert january.comment == tricky and january.value == pytest.approx(1 / 3, rel=1e-15)
+    event = events["VEN-01 2025-01-01"]
+    assert (event.actor, event.operation, event.entity_id) == ("ana", "insert", str(january.id))
+    assert event.changes["comment"] == [None, tricky]
+    assert event.changes["indicator_id"] == [None, indicator_id]
+    assert event.changes["period"] == [None, "2025-01-01"]
+    assert event.changes["import_batch_id"] == [None, result.batch_id]
+    assert event.changes["value"][1] == pytest.approx(january.value, rel=1e-14)
+    assert events["VEN-01 2025-02-01"].changes["value"] == [None, 1e20]
+    assert "comment" not in events["VEN-01 2025-02-01"].changes
+
+
+def test_a_reimport_after_a_manual_edit_restores_the_files_value(factory, good_file):
+    run(factory, good_file)
+    with session_scope(factory, actor="luis") as session:
+        january = session.scalar(select(Measurement).where(Measurement.period == dt.date(2025, 1, 1)))
+        january.value = 1.0  # the audit hook records it and moves the data version
+    first_event = last_audit_id(factory)
+    again = run(factory, good_file)  # the same bytes: the fingerprint no longer matches
+    assert (again.measurements_updated, again.measurements_unchanged) == (1, 2)
+    updates = [e for e in audit(factory, first_event) if e[1] == "update"]
+    assert updates == [("ana", "update", "measurement", "VEN-01 2025-01-01")]
+    with session_scope(factory) as session:
+        event = session.scalar(select(AuditEvent).where(AuditEvent.id > first_event, AuditEvent.operation == "update"))
+        assert event.changes["value"] == [1.0, 950.0]
+        assert event.changes["import_batch_id"][1] == again.batch_id
+
+
+def test_a_refused_file_in_between_does_not_break_the_no_op(factory, good_file, tmp_path):
+    run(factory, good_file)
+    bad = write_book(tmp_path / "malo.xlsx", {"Mediciones": [["Código", "Periodo", "Valor"], ["ZZZ-9", "2025-01", 1]]})
+    assert not run(factory, bad).accepted
+    again = run(factory, good_file)
+    assert (again.measurements_inserted, again.measurements_updated, again.measurements_unchanged) == (0, 0, 3)
+    assert (again.indicators_created, again.indicators_updated, again.indicators_unchanged) == (0, 0, 2)
+
+
+def test_the_no_op_says_which_batch_it_repeats(factory, good_file):
+    first = run(factory, good_file)
+    again = run(factory, good_file, lang="en")
+    assert [n.code for n in again.notices] == ["identical_import"]
+    assert again.notice_messages()[0].startswith(f"the file is identical to the one of batch {first.batch_id} (ana, ")
+    assert again.sheets == first.sheets
+
+
+def test_per_period_targets_from_a_long_sheet(factory, tmp_path):
+    run(factory, write_book(tmp_path / "d.xlsx", {"Indicadores": DEFINITIONS}))
+    rows = [["Código", "Periodo", "Valor", "Meta"], ["VEN-01", "2025-01", 900, 1000], ["VEN-01", "2025-02", None, 1100]]
+    result = run(factory, write_book(tmp_path / "m.xlsx", {"Mediciones": rows}))
+    assert (result.measurements_inserted, result.targets_inserted) == (1, 2)
+    changed = [["Código", "Periodo", "Meta"], ["VEN-01", "2025-02", 1150]]
+    first_event = last_audit_id(factory)
+    result = run(factory, write_book(tmp_path / "m2.xlsx", {"Mediciones": [
+        ["Código", "Periodo", "Valor", "Meta"], ["VEN-01", "2025-01", 900, 1000], *[[r[0], r[1], None, r[2]]
+                                                                                     for r in changed[1:]]]}))
+    assert (result.targets_updated, result.targets_unchanged, result.measurements_unchanged) == (1, 1, 1)
+    with session_scope(factory) as session:
+        targets = {t.period: t.target for t in session.scalars(select(Target))}
+        event = session.scalar(select(AuditEvent).where(AuditEvent.id > first_event, AuditEvent.entity == "target"))
+    assert targets == {dt.date(2025, 1, 1): 1000.0, dt.date(2025, 2, 1): 1150.0}
+    assert (event.operation, event.summary, event.changes) == ("update", "VEN-01 2025-02-01", {"target": [1100.0, 1150.0]})
+
+
+def test_a_new_comment_alone_updates_the_row(factory, good_file, tmp_path):
+    run(factory, good_file)
+    result = run(factory, write_book(tmp_path / "c.xlsx", {"Mediciones": [
+        ["Código", "Periodo", "Valor", "Comentario"], ["VEN-01", "2025-02", 1010, "revisado"]]}))
+    assert (result.measurements_updated, result.measurements_unchanged) == (1, 0)
+    with session_scope(factory) as session:
+        february = session.scalar(select(Measurement).where(Measurement.period == dt.date(2025, 2, 1)))
+        assert (february.value, february.comment) == (1010.0, "revisado")
+
+
+def test_a_percent_indicator_defined_in_the_same_file_scales_percent_cells(factory, tmp_path):
+    from tests.corpus.xlsx import SheetSpec, Styled, write_xlsx
+
+    path = write_xlsx(tmp_path / "p.xlsx", [
+        SheetSpec("Indicadores", [["Código", "Nombre", "Unidad"], ["CUM-1", "Cumplimiento", "%"]]),
+        SheetSpec("Mediciones", [["Código", "Periodo", "Valor"], ["CUM-1", "2025-01", Styled(0.875, "percent1")]])])
+    assert run(factory, path).accepted
+    with session_scope(factory) as session:
+        assert session.scalar(select(Measurement.value)) == 87.5
+
+
+def test_an_upload_is_recorded_under_its_own_name_and_must_be_the_previewed_file(factory, good_file):
+    from mios_dashboard.services.import_file import import_upload, recent_batches
+
+    data = good_file.read_bytes()
+    with session_scope(factory, actor="ana") as session:
+        preview = import_upload(session, data, "C:\\Users\\ana\\Tablero marzo.xlsx", actor="ana", dry_run=True)
+    assert preview.accepted and preview.file_name == "Tablero marzo.xlsx"
+    stages = []
+    with session_scope(factory, actor="ana") as session:
+        wrong = import_upload(session, data + b"x", "Tablero marzo.xlsx", actor="ana", expected_sha256=preview.sha256)
+        done = import_upload(session, data, "Tablero marzo.xlsx", actor="ana", expected_sha256=preview.sha256,
+                             progress=stages.append)
+    assert [p.code for p in wrong.errors] == ["file_changed"] and done.accepted
+    assert stages == ["reading", "validating", "comparing", "writing", "done"]
+    with session_scope(factory) as session:
+        history = recent_batches(session, lang="en")
+    assert [(h["file"], h["status"]) for h in history] == [("Tablero marzo.xlsx", "accepted"),
+                                                           ("Tablero marzo.xlsx", "refused")]
+    assert history[1]["errors"] == ["“Tablero marzo.xlsx” is not the file of the preview; upload it again"]
+
+
+def test_a_preview_lists_the_changes_old_to_new(factory, good_file, tmp_path):
+    run(factory, good_file)
+    changed = write_book(tmp_path / "cambios.xlsx", {"Mediciones": [
+        ["Código", "Periodo", "Valor"], ["VEN-01", "2025-01", 990], ["VEN-01", "2025-03", 1100]]})
+    preview = run(factory, changed, dry_run=True)
+    assert [(c["kind"], c["code"], c["period"], c["old"], c["new"], c["cell"]) for c in preview.changes] == [
+        ("update", "VEN-01", "2025-01-01", 950.0, 990.0, "Mediciones!C2"),
+        ("insert", "VEN-01", "2025-03-01", None, 1100.0, "Mediciones!C3")]
+    assert preview.to_dict()["changes"] == preview.changes
