@@ -13,9 +13,6 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from defusedxml import ElementTree as DefusedET
-from defusedxml.common import DefusedXmlException
-
 from .safety import PROLOG_SCAN_BYTES, Limits, check_zip, read_part, refuse, zip_entry_count
 from .sheet_scan import ScanError, SheetScan, scan_sheet
 
@@ -134,6 +131,9 @@ def _tree(infos: dict, handle, name: str, limits: Limits):
     if info.file_size > limits.max_xml_parse_bytes:
         raise refuse("damaged_part", entry=name[:80], detail="too large")
     data = read_part(handle, info)
+    from defusedxml import ElementTree as DefusedET  # imported here: the package loads without it, and
+    from defusedxml.common import DefusedXmlException  # verify_defusedxml() says it is missing at start-up
+
     try:
         return DefusedET.fromstring(data)
     except DefusedXmlException as exc:

@@ -26,8 +26,9 @@ from sqlalchemy.orm import Session
 
 from ..audit import bump_data_version, data_version
 from ..importers import (
-    DEFAULT_LIMITS, ImportPlan, ImportProblem, KnownIndicator, Limits, Reference, ReferenceData, ValidDefinition,
-    ValidMeasurement, WorkbookRefused, open_workbook, parse_workbook, same_number, validate,
+    DEFAULT_LIMITS, ImportPlan, ImportProblem, KnownIndicator, Limits, Reference, ReferenceData, SafetyError,
+    ValidDefinition, ValidMeasurement, WorkbookRefused, open_workbook, parse_workbook, same_number, validate,
+    verify_defusedxml,
 )
 from ..importers.result import PREVIEW_LIMIT, ImportResult
 from ..models import AppState, ImportBatch, Indicator
@@ -74,6 +75,11 @@ def import_file(session: Session, path: str | Path, *, actor: str, dry_run: bool
     if (fingerprint := Fingerprint.matching(session, sha256)) is not None:
         return _identical(session, result, fingerprint, actor, step)
     step("reading")
+    try:
+        verify_defusedxml()
+    except SafetyError as exc:
+        log.error("refusing to read %s: %s", result.file_name, exc)
+        return _refuse(session, result, [ImportProblem("internal_error", params={"detail": "defusedxml"})], actor)
     try:
         with open_workbook(path, limits) as workbook:
             parsed = parse_workbook(workbook)
