@@ -13,12 +13,15 @@ from mios_dashboard.i18n import t, t_count, t_or
 
 Perspective = Mapping[str, Any]
 IndicatorsByCode = Mapping[str, Mapping[str, Any]]
+Query = Mapping[str, str | None]
 
 
 def perspective_name(perspective: Perspective, lang: str = "es") -> str:
     """The seeded perspectives (FIN, CLI, PRO, APR) in the reader's language; a perspective a user
     created keeps the name stored with it."""
     code = perspective.get("code") or ""
+    if not code:  # the board's gathering of indicators with no perspective and no objective
+        return t("board.no_perspective", lang)
     return t_or(f"perspective.{code}", perspective.get("name") or code, lang)
 
 
@@ -44,21 +47,23 @@ def perspective_tile(perspective: Perspective, lang: str = "es") -> html.A:
     )
 
 
-def perspective_section(perspective: Perspective, indicators: IndicatorsByCode, lang: str = "es") -> html.Section:
+def perspective_section(perspective: Perspective, indicators: IndicatorsByCode, lang: str = "es",
+                        query: Query | None = None) -> html.Section:
     """A perspective's heading (name, score, light, how many objectives and indicators) and its cards.
 
     `indicators` maps indicator code → indicator dict; codes the map lacks are skipped, so a board built
-    while an indicator was being deleted still renders.
+    while an indicator was being deleted still renders. `query` (month, filters) is kept by the cards' links.
     """
     objectives = list(perspective.get("objectives") or [])
     loose_codes = list(perspective.get("loose_indicators") or [])
     cards = [
-        objective_card(objective, [indicators[c] for c in objective.get("indicators") or [] if c in indicators], lang)
+        objective_card(objective, [indicators[c] for c in objective.get("indicators") or [] if c in indicators], lang,
+                       query)
         for objective in objectives
     ]
     loose = [indicators[c] for c in loose_codes if c in indicators]
     if loose:
-        cards.append(loose_indicators_card(loose, lang))
+        cards.append(loose_indicators_card(loose, lang, query))
     indicator_total = sum(len(o.get("indicators") or []) for o in objectives) + len(loose)
     content = (
         html.Div(cards, className="mios-objectives")

@@ -21,6 +21,7 @@ from mios_dashboard.i18n import DEFAULT_LANG, SUPPORTED, normalize_lang, t
 # (path, catalogue key, icon) of the pages that exist; add a line when a page is registered.
 NAV_PAGES: tuple[tuple[str, str, str], ...] = (
     ("/", "nav.board", "bi-speedometer2"),
+    ("/evaluacion", "nav.evaluation", "bi-grid-3x3"),
     ("/phva", "nav.phva", "bi-arrow-repeat"),
     ("/importar", "nav.import", "bi-upload"),
 )

@@ -1,28 +1,35 @@
-"""`/` — the directive control board: how the company is doing this month, perspective by perspective.
+"""`/` — the directive control board: what is off, whether it is real or noise, and who owns it.
 
-Read top-down in five seconds: the period and overall score with its light, the counts by status, one
-tile per perspective; then, per perspective, each objective's card with its indicators. URL parameters:
-`lang` (es|en) and `period` (YYYY-MM, default the newest month with data).
+Read top-down in five seconds: title, month and filters; the summary strip (overall score and light,
+indicators by status, overdue actions, PHVA); what changed since last month; one tile per perspective;
+then, per perspective, each objective's card with its indicators. Every state is in the URL — `lang`
+(es|en), `period` (YYYY-MM, default the newest month with data), `process`, `owner` — so a view can be
+sent to a colleague; the selectors rewrite the URL and the router re-renders the page from it.
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 
 import dash
-from dash import html
+from dash import Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
 
+from mios_dashboard.components.board_controls import (
+    BoardId, board_controls, merged_search, month_param, parse_period, text_param,
+)
+from mios_dashboard.components.board_summary import changes_panel, off_target_panel, summary_strip
 from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.components.perspective import perspective_section, perspective_tile
-from mios_dashboard.components.shell import lang_from_search
-from mios_dashboard.components.status import icon, score_text, status_badge, status_counts
-from mios_dashboard.i18n import fmt_month, normalize_lang, t
-from mios_dashboard.services.board import build_board
+from mios_dashboard.components.shell import lang_from_search, localized_href
+from mios_dashboard.components.status import icon
+from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
+from mios_dashboard.services.board_page import board_page
+from mios_dashboard.services.cache import RENDERED, VersionedReader
 from mios_dashboard.services.runtime import read_session
 
 _log = logging.getLogger(__name__)
-_PERIOD = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
+__all__ = ["layout", "parse_period", "today"]
 DEMO_COMMAND = "python -m mios_dashboard demo"
 INIT_DB_COMMAND = "python -m mios_dashboard init-db"
 
@@ -41,22 +48,17 @@ def _document_title(**_path_variables) -> str:
 dash.register_page(__name__, path="/", name="board", title=_document_title, order=0)
 
 
-def parse_period(value: object) -> tuple[dt.date | None, bool]:
-    """`"2025-12"` (or `"2025-12-01"`) → (2025-12-01, True); absent → (None, True); anything else →
-    (None, False) so the page can say the period was ignored rather than fail."""
-    if value in (None, ""):
-        return None, True
-    match = _PERIOD.match(value.strip()) if isinstance(value, str) else None
-    if not match:
-        return None, False
-    year, month = int(match.group(1)), int(match.group(2))
-    if not (1 <= month <= 12 and 1900 <= year <= 2999):
-        return None, False
-    return dt.date(year, month, 1), True
+def today() -> dt.date:
+    """The day overdue actions and the PHVA strip are judged on (a function, so tests can pin it)."""
+    return dt.date.today()
 
 
 def _command(text: str) -> html.Pre:
     return html.Pre(html.Code(text), className="mios-command")
+
+
+def _notice(text: str) -> html.P:
+    return html.P([icon("bi-info-circle"), html.Span(text)], className="mios-notice", role="status")
 
 
 def empty_state(lang: str) -> html.Section:
@@ -69,6 +71,24 @@ def empty_state(lang: str) -> html.Section:
             _command(DEMO_COMMAND),
             html.P(t("board.empty_import", lang)),
             _command(f"python -m mios_dashboard import {t('board.file_placeholder', lang)}"),
+            html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
+                   className="mios-empty__link"),
+        ],
+        id=ComponentId.BOARD_EMPTY,
+        className="mios-empty",
+    )
+
+
+def no_values_state(count: int, lang: str) -> html.Section:
+    """Indicators defined but nothing measured yet: the next step is importing their values."""
+    return html.Section(
+        [
+            icon("bi-hourglass-split", "mios-empty__icon"),
+            html.H2(t("board.no_values_title", lang)),
+            html.P(t_count("board.no_values_body", count, lang)),
+            _command(f"python -m mios_dashboard import {t('board.file_placeholder', lang)}"),
+            html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
+                   className="mios-empty__link"),
         ],
         id=ComponentId.BOARD_EMPTY,
         className="mios-empty",
@@ -89,64 +109,118 @@ def load_error(lang: str) -> html.Section:
     )
 
 
-def board_header(board: dict, lang: str) -> html.Header:
-    """Period, overall score and light, and the count of indicators in each status."""
+def board_header(data: dict, lang: str) -> html.Header:
+    """Title and month on the left, the selectors on the right."""
+    board = data["board"]
     period = fmt_month(board.get("period"), lang, long=True) if board.get("period") else t("board.no_period", lang)
     return html.Header(
         [
             html.Div(
-                [
-                    html.H1(t("board.title", lang), className="mios-board__title"),
-                    html.P([icon("bi-calendar3"), html.Span(t("board.period", lang, period=period))],
-                           className="mios-board__period"),
-                ],
+                [html.H1(t("board.title", lang), className="mios-board__title"),
+                 html.P([icon("bi-calendar3"), html.Span(t("board.period", lang, period=period))],
+                        className="mios-board__period")],
                 className="mios-board__heading",
             ),
-            html.Div(
-                [
-                    html.Span(t("board.score", lang), className="mios-label"),
-                    html.Div([score_text(board.get("score"), board.get("status"), lang, size="xl"),
-                              status_badge(board.get("status"), lang, size="lg")],
-                             className="mios-board__result"),
-                ],
-                className="mios-board__score",
-            ),
-            html.Div(
-                [html.Span(t("board.counts", lang), className="mios-label"), status_counts(board.get("counts"), lang)],
-                className="mios-board__counts",
-            ),
+            board_controls(data["options"], data["filters"], board.get("available_periods") or [], lang),
         ],
         id=ComponentId.BOARD_HEADER,
         className="mios-board__head",
     )
 
 
-def board_view(board: dict, lang: str) -> list:
-    """Header, the perspective tiles, then a section per perspective (in the board's order)."""
+def _query(data: dict) -> dict[str, str | None]:
+    """What the drill-down links keep: the month shown and the filters applied."""
+    filters = data["filters"]
+    return {"period": month_param(filters.get("period")), "process": filters.get("process"), "owner": filters.get("owner")}
+
+
+def _notices(data: dict, lang: str) -> list:
+    texts = []
+    for notice in data.get("notices") or []:
+        params = dict(notice.get("params") or {})
+        if "month" in params:
+            params["month"] = fmt_month(params["month"], lang, long=True)
+        texts.append(_notice(t(notice["key"], lang, **params)))
+    return texts
+
+
+def board_view(data: dict, lang: str) -> list:
+    """Header, summary, changes, perspective tiles, then a section per perspective with something to show."""
+    board, query = data["board"], _query(data)
     perspectives = board.get("perspectives") or []
     indicators = {row["code"]: row for row in board.get("indicators") or [] if row.get("code")}
+    sections = [perspective_section(p, indicators, lang, query) for p in perspectives
+                if not board.get("filtered") or p.get("objectives") or p.get("loose_indicators")]
+    if board.get("filtered") and not indicators:
+        sections = [html.P(t("board.filter_nothing", lang), className="mios-muted mios-board__nothing")]
+    notes = []
+    if not any(p.get("objectives") for p in perspectives) and not board.get("filtered"):
+        notes.append(_notice(t("board.no_objectives_yet", lang)))
     return [
-        board_header(board, lang),
-        html.Nav([perspective_tile(p, lang) for p in perspectives], className="mios-tiles",
+        board_header(data, lang),
+        *_notices(data, lang),
+        summary_strip(data, lang),
+        html.Div([off_target_panel(board, lang, query), changes_panel(data.get("changes"), lang, query)],
+                 className="mios-news"),
+        html.Nav([perspective_tile(p, lang) for p in perspectives if p.get("code")], className="mios-tiles",
                  **{"aria-label": t("board.perspectives", lang)}),
-        *[perspective_section(p, indicators, lang) for p in perspectives],
+        *notes,
+        html.Div(sections, id=BoardId.SECTIONS),
     ]
 
 
-def layout(lang: str | None = None, period: str | None = None, **_query) -> html.Div:
-    """The board for `period` in `lang`; unknown query parameters are ignored."""
+def board_content(data: dict, lang: str) -> list:
+    """What the page shows for the board's data: the board, or the state that says what to do next."""
+    board = data["board"]
+    if not board.get("total"):
+        return [empty_state(lang)]
+    if not board.get("period"):
+        return [no_values_state(board["total"], lang)]
+    return [c for c in board_view(data, lang) if c is not None]
+
+
+def layout(lang=None, period=None, process=None, owner=None, **_query) -> html.Div:
+    """The board for `period`, filtered by `process` and `owner`, in `lang`; unknown parameters are ignored.
+
+    The rendered content is cached by the data version too (services/cache.py): a repeated view costs the
+    version query and Dash's serialisation, not building hundreds of components again."""
     lang = normalize_lang(lang)
     month, period_ok = parse_period(period)
-    notices = []
-    if not period_ok:
-        notices.append(html.P([icon("bi-info-circle"), html.Span(t("board.period_invalid", lang, value=str(period)))],
-                              className="mios-notice", role="status"))
+    process, owner, day = text_param(process), text_param(owner), today()
+    notices = [] if period_ok else [_notice(t("board.period_invalid", lang, value=str(period)))]
     try:
         with read_session() as session:
-            board = build_board(session, month)
+            content = VersionedReader(session, RENDERED).get(
+                "board-page", (month, process, owner, lang, day),
+                lambda: board_content(board_page(session, month, process, owner, day), lang))
     except Exception:  # the page must say what is wrong; the log keeps the details
         _log.exception("could not build the board for period %s", month)
         content = [load_error(lang)]
-    else:
-        content = board_view(board, lang) if board.get("indicators") else [empty_state(lang)]
-    return html.Div([*notices, *content], id=ComponentId.BOARD, className="mios-board", lang=lang)
+    return html.Div([dcc.Location(id=BoardId.LOCATION, refresh="callback-nav"), *notices, *content],
+                    id=ComponentId.BOARD, className="mios-board", lang=lang)
+
+
+# --- callbacks ---------------------------------------------------------------------------------------------
+
+def url_for_controls(period: str | None, process: str | None, owner: str | None, search: str | None) -> str:
+    """The query string the selectors ask for; PreventUpdate when it is the URL already shown."""
+    wanted = merged_search(search, period=period, process=process, owner=owner)
+    if wanted == merged_search(search):
+        raise PreventUpdate
+    return wanted
+
+
+def install(app: dash.Dash) -> None:
+    """Register the board's callback on `app`, once (see pages/importar.py for why not `@dash.callback`)."""
+    if getattr(app, "_mios_board_installed", False):
+        return
+    app.callback(
+        Output(BoardId.LOCATION, "search"),
+        Input(BoardId.PERIOD, "value"), Input(BoardId.PROCESS, "value"), Input(BoardId.OWNER, "value"),
+        State(ComponentId.URL, "search"),
+        prevent_initial_call=True,
+    )(url_for_controls)
+    app._mios_board_installed = True
+
+
+install(dash.get_app())

@@ -1,0 +1,143 @@
+"""`/evaluacion` — slide 13's strategic evaluation: each metric by group, month by month, in its lights.
+
+Where the board says how this month went, this page says how the year went: twelve months side by side
+per metric, grouped as the deck groups them (Contexto, Estrategia, Comercial, Mercado, Ventas, Operación,
+Calidad, Proveedores, Finanzas, Personal, Organización). URL parameters: `lang` (es|en) and `period`
+(YYYY-MM, the newest of the twelve months; default the newest month with data); the month selector
+rewrites the URL, as on the board.
+"""
+from __future__ import annotations
+
+import logging
+
+import dash
+from dash import Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
+
+from mios_dashboard.components.board_controls import merged_search, month_dropdown, month_param, parse_period
+from mios_dashboard.components.heat_table import EvaluationId, heat_table, legend
+from mios_dashboard.components.ids import ComponentId
+from mios_dashboard.components.shell import lang_from_search, localized_href
+from mios_dashboard.components.status import icon
+from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
+from mios_dashboard.services.cache import RENDERED, VersionedReader
+from mios_dashboard.services.evaluation import evaluation_table
+from mios_dashboard.services.runtime import read_session
+
+_log = logging.getLogger(__name__)
+DEMO_COMMAND = "python -m mios_dashboard demo"
+INIT_DB_COMMAND = "python -m mios_dashboard init-db"
+
+
+def _document_title(**_path_variables) -> str:
+    """The tab's title in the URL's language (Dash passes page titles only path variables)."""
+    try:
+        inputs = dash.ctx.inputs or {}
+    except Exception:  # outside a callback (Dash building its registry): the default language
+        inputs = {}
+    search = next((value for key, value in inputs.items() if key.endswith(".search")), "")
+    return t("evaluation.document_title", lang_from_search(search))
+
+
+dash.register_page(__name__, path="/evaluacion", name="evaluacion", title=_document_title, order=10)
+
+
+def _command(text: str) -> html.Pre:
+    return html.Pre(html.Code(text), className="mios-command")
+
+
+def _notice(text: str) -> html.P:
+    return html.P([icon("bi-info-circle"), html.Span(text)], className="mios-notice", role="status")
+
+
+def _empty(lang: str, title: str, body: str, commands: list[str], icon_name: str) -> html.Section:
+    return html.Section(
+        [icon(icon_name, "mios-empty__icon"), html.H2(title), html.P(body), *[_command(c) for c in commands],
+         html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
+                className="mios-empty__link")],
+        id=EvaluationId.EMPTY,
+        className="mios-empty",
+    )
+
+
+def empty_state(table: dict, lang: str) -> html.Section:
+    """No indicators (load the demo or import), or indicators without values (import their values)."""
+    import_command = f"python -m mios_dashboard import {t('board.file_placeholder', lang)}"
+    if table.get("indicator_count"):
+        return _empty(lang, t("board.no_values_title", lang), t_count("board.no_values_body", table["indicator_count"], lang),
+                      [import_command], "bi-hourglass-split")
+    return _empty(lang, t("evaluation.empty_title", lang), t("board.empty_body", lang), [DEMO_COMMAND, import_command],
+                  "bi-grid-3x3")
+
+
+def load_error(lang: str) -> html.Section:
+    return html.Section(
+        [icon("bi-database-exclamation", "mios-empty__icon"), html.H2(t("evaluation.load_error_title", lang)),
+         html.P(t("board.load_error_body", lang)), _command(INIT_DB_COMMAND)],
+        className="mios-empty mios-empty--error",
+        role="alert",
+    )
+
+
+def header(table: dict, lang: str) -> html.Header:
+    """Title, slide 13's subtitle, the months covered and the month selector."""
+    months = table.get("months") or []
+    span = t("evaluation.range", lang, first=fmt_month(months[0], lang, long=True),
+             last=fmt_month(months[-1], lang, long=True)) if months else ""
+    return html.Header(
+        [html.Div([html.H1(t("evaluation.title", lang), className="mios-board__title"),
+                   html.P([html.Span(t("evaluation.subtitle", lang)), html.Span(span, className="mios-evaluation__span")],
+                          className="mios-evaluation__subtitle")],
+                  className="mios-board__heading"),
+         html.Div(month_dropdown(EvaluationId.PERIOD, table.get("available_periods") or [], table.get("period"), lang),
+                  className="mios-controls")],
+        id=EvaluationId.HEADER,
+        className="mios-board__head mios-evaluation__head",
+    )
+
+
+def evaluation_content(table: dict, lang: str) -> list:
+    """The notices, then the heat table with its header and legend, or the state that says what to do next
+    (cached per month and language by the data version, like the board)."""
+    notices = [_notice(t(n["key"], lang, month=fmt_month(n["params"]["month"], lang, long=True)))
+               for n in table.get("notices") or []]
+    if not table.get("measured"):
+        return [*notices, empty_state(table, lang)]
+    query = {"period": month_param(table.get("period"))}
+    return [*notices, header(table, lang), legend(lang), html.Div(heat_table(table, lang, query), className="mios-heat-wrap")]
+
+
+def layout(lang=None, period=None, **_query) -> html.Div:
+    """The heat table of the twelve months ending with `period`, in `lang`."""
+    lang = normalize_lang(lang)
+    month, period_ok = parse_period(period)
+    notices = [] if period_ok else [_notice(t("board.period_invalid", lang, value=str(period)))]
+    try:
+        with read_session() as session:
+            content = VersionedReader(session, RENDERED).get(
+                "evaluation-page", (month, lang), lambda: evaluation_content(evaluation_table(session, month), lang))
+    except Exception:  # the page must say what is wrong; the log keeps the details
+        _log.exception("could not build the strategic evaluation for %s", month)
+        content = [load_error(lang)]
+    return html.Div([dcc.Location(id=EvaluationId.LOCATION, refresh="callback-nav"), *notices, *content],
+                    id=EvaluationId.PAGE, className="mios-evaluation", lang=lang)
+
+
+def url_for_month(period: str | None, search: str | None) -> str:
+    """The query string for the chosen month; PreventUpdate when it is the one shown."""
+    wanted = merged_search(search, period=period)
+    if wanted == merged_search(search):
+        raise PreventUpdate
+    return wanted
+
+
+def install(app: dash.Dash) -> None:
+    """Register the page's callback on `app`, once (see pages/importar.py for why not `@dash.callback`)."""
+    if getattr(app, "_mios_evaluation_installed", False):
+        return
+    app.callback(Output(EvaluationId.LOCATION, "search"), Input(EvaluationId.PERIOD, "value"),
+                 State(ComponentId.URL, "search"), prevent_initial_call=True)(url_for_month)
+    app._mios_evaluation_installed = True
+
+
+install(dash.get_app())

@@ -1,0 +1,130 @@
+"""Slide 13's strategic evaluation: every metric by evaluation group, month by month for the last 12 months.
+
+The engine runs once for the newest month shown and analytics/evaluation.py reads its series at each
+month's reporting period (no query per cell, no engine run per month). Groups come in slide 13's order;
+a group nobody measures yet still shows (it is a gap in the evaluation), groups a company added follow
+alphabetically, and indicators without a group close the table. Cached by the data version.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+from sqlalchemy.orm import Session
+
+from ..analytics.board import board_analytics
+from ..analytics.evaluation import last_months, monthly_readings
+from ..analytics.periods import month_end
+from ..repositories import board_data
+from .board_page import available_months
+from .cache import CACHE, VersionedCache, VersionedReader
+
+MONTHS = 12
+# Slide 13 ("Evaluación estratégica"), in its order; the demo and the import template use these names.
+SLIDE_13_GROUPS = ("Contexto", "Estrategia", "Comercial", "Mercado", "Ventas", "Operación", "Calidad",
+                   "Proveedores", "Finanzas", "Personal", "Organización")
+NO_GROUP = "none"
+CELL_FIELDS = ("actual", "target", "target_min", "target_max", "achievement")
+
+
+def group_key(name: str | None) -> str:
+    """A stable key for a group name: "Operación" → "operacion" (accents, case and spacing ignored)."""
+    if not name or not name.strip():
+        return NO_GROUP
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_") or NO_GROUP
+
+
+KNOWN_KEYS = tuple(group_key(g) for g in SLIDE_13_GROUPS)
+
+
+def _floats(values: np.ndarray) -> list:
+    values = np.asarray(values, dtype="float64")
+    out = values.astype(object)
+    out[np.isnan(values)] = None
+    return out.tolist()
+
+
+def _rows(indicators: pd.DataFrame, readings: pd.DataFrame, cells: pd.DataFrame, months: list[dt.date]) -> list[dict]:
+    """One dict per indicator with its 12 cells, converted column by column (no Python call per cell)."""
+    size, count = len(indicators), len(months)
+    columns = {name: np.array(_floats(cells[name].to_numpy()), dtype=object).reshape(size, count) for name in CELL_FIELDS}
+    statuses = cells["status"].to_numpy(dtype=object).reshape(size, count)
+    periods = np.datetime_as_string(cells["period"].to_numpy(dtype="datetime64[D]"), unit="D").reshape(size, count)
+    month_text = [m.isoformat() for m in months]
+    frame = indicators.reset_index(drop=True)
+    trend = readings["trend"].tolist()
+    rows = []
+    for i, r in enumerate(frame.itertuples(index=False)):
+        row_cells = [
+            {"month": month_text[j], "period": periods[i, j], "status": statuses[i, j],
+             **{name: columns[name][i, j] for name in CELL_FIELDS}}
+            for j in range(count)
+        ]
+        rows.append({
+            "code": r.code, "name": r.name, "unit": r.unit, "direction": r.direction, "frequency": r.frequency,
+            "decimals": int(r.decimals) if pd.notna(r.decimals) else None, "owner": r.owner,
+            "group": r.group if isinstance(r.group, str) else None,
+            "trend": trend[i] if isinstance(trend[i], str) else None, "cells": row_cells,
+        })
+    return rows
+
+
+def _grouped(rows: list[dict]) -> list[dict]:
+    by_key: dict[str, dict] = {}
+    for row in sorted(rows, key=lambda r: r["code"]):
+        key = group_key(row["group"])
+        entry = by_key.setdefault(key, {"key": key, "name": row["group"], "indicators": []})
+        entry["indicators"].append(row)
+    known = [by_key.pop(key, {"key": key, "name": name, "indicators": []})
+             for key, name in zip(KNOWN_KEYS, SLIDE_13_GROUPS)]
+    loose = by_key.pop(NO_GROUP, None)
+    others = sorted(by_key.values(), key=lambda g: g["key"])
+    for group in known:
+        group["known"] = True
+    for group in others + ([loose] if loose else []):
+        group["known"] = False
+    return known + others + ([loose] if loose else [])
+
+
+def build_evaluation(session: Session, month: dt.date | None, count: int = MONTHS) -> dict:
+    """The heat table for the `count` months ending with `month` (uncached; see `evaluation_table`).
+
+    Output: {"period": ISO month, "months": [ISO months, oldest first], "indicator_count", "measured"
+    (bool: any value at all), "groups": [{"key", "name", "known", "indicators": [{"code", "name", "unit",
+    "direction", "frequency", "decimals", "owner", "group", "trend", "cells": [{"month", "period",
+    "status", "actual", "target", "target_min", "target_max", "achievement"}]}]}]}.
+    """
+    indicators = board_data.indicators(session)
+    if indicators.empty or month is None:
+        return {"period": month.isoformat() if month else None, "months": [], "indicator_count": len(indicators),
+                "measured": False, "groups": _grouped([]) if indicators.empty else []}
+    measurements = board_data.measurements(session, until=month_end(month))
+    targets = board_data.targets(session)
+    result = board_analytics(indicators, measurements, targets, month)
+    months = last_months(month, count)
+    cells = monthly_readings(indicators, result.series, measurements, targets, months)
+    return {
+        "period": month.isoformat(), "months": [m.isoformat() for m in months],
+        "indicator_count": len(indicators), "measured": True,
+        "groups": _grouped(_rows(indicators, result.readings, cells, months)),
+    }
+
+
+def evaluation_table(
+    session: Session, period: dt.date | None = None, count: int = MONTHS, cache: VersionedCache = CACHE,
+) -> dict:
+    """The `/evaluacion` page's data: `build_evaluation` for `period` (default: the newest month with data),
+    plus "available_periods" (ISO months with data, oldest first) and "notices" when `period` was ignored."""
+    reader = VersionedReader(session, cache)
+    months = reader.get("months", (), lambda: available_months(session))
+    notices = []
+    if period is not None and not (months and months[0] <= period.isoformat() <= months[-1]):
+        notices.append({"key": "board.period_missing", "params": {"month": period.isoformat()}})
+        period = None
+    month = period or (dt.date.fromisoformat(months[-1]) if months else None)
+    table = reader.get("evaluation", (month, count), lambda: build_evaluation(session, month, count))
+    return {**table, "available_periods": months, "notices": notices}

@@ -1,0 +1,74 @@
+"""Helpers for the board's and the evaluation's browser tests: the page module Dash loaded, Dash 4 dropdowns,
+waiting for the URL, and the tree walkers of the layout tests."""
+from __future__ import annotations
+
+import sys
+import time
+from urllib.parse import parse_qs, urlparse
+
+import dash
+
+TIMEOUT = 20
+
+
+def page_module(path: str):
+    """The page module as Dash loaded it for the newest app (Dash executes page files itself)."""
+    page = next(p for p in dash.page_registry.values() if p["path"] == path)
+    return sys.modules[page["module"]]
+
+
+def walk(component):
+    yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if child is not None and not isinstance(child, (str, int, float)):
+            yield from walk(child)
+
+
+def text_of(component) -> str:
+    parts = []
+    for node in walk(component):
+        children = getattr(node, "children", None)
+        parts += [str(c) for c in (children if isinstance(children, (list, tuple)) else [children])
+                  if isinstance(c, (str, int, float))]
+    return " ".join(parts)
+
+
+def by_id(component, element_id):
+    return next(n for n in walk(component) if getattr(n, "id", None) == element_id)
+
+
+def until(condition, timeout: float = TIMEOUT, message: str = "condition"):
+    """Poll `condition()` until it is truthy; its last value is returned."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {message}")
+        time.sleep(0.1)
+
+
+def url_query(driver) -> dict[str, str]:
+    """The browser's current query string as a dict (first value of each key)."""
+    return {k: v[0] for k, v in parse_qs(urlparse(driver.current_url).query).items()}
+
+
+def wait_for_query(driver, **expected: str | None) -> dict[str, str]:
+    """Wait until the URL's query has each `expected` key at its value (None: absent)."""
+    def matches():
+        query = url_query(driver)
+        return query if all(query.get(k) == v for k, v in expected.items()) else None
+    return until(matches, message=f"URL query {expected} (now {driver.current_url})")
+
+
+def choose(dash_duo, dropdown_id: str, value: str) -> None:
+    """Open a Dash 4 dropdown and pick the option whose value is `value`."""
+    dash_duo.wait_for_element(f"#{dropdown_id}", timeout=TIMEOUT).click()
+    option = dash_duo.wait_for_element(f".dash-dropdown-content input[value='{value}']", timeout=TIMEOUT)
+    dash_duo.driver.execute_script("arguments[0].closest('label').click()", option)
+
+
+def hrefs(dash_duo, selector: str) -> list[str]:
+    return [e.get_attribute("href") for e in dash_duo.find_elements(selector)]
