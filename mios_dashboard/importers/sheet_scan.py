@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLS = 16_384
 
+_LAST_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 _FAST_LETTERS = re.compile(rb'<c r="([A-Z]{1,3})[0-9]{1,7}"')
 _FAST_DIGITS = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"')
 _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(\s[^>]*?)?(/?)>")
@@ -82,26 +83,44 @@ def _fast(body: bytes, cells: int, percent_styles: frozenset[int]) -> SheetScan 
 
     Only for a body where every cell tag is `<c r="…` exactly (counted by the caller: inside sheetData every
     `<c` must be a plain cell — anything else, such as `<color` in rich text, sends the sheet to the walk — and
-    no `:c` may start a prefixed cell the patterns would miss).
+    no `:c` may start a prefixed cell the patterns would miss). Cells come in order, so the last one usually
+    is the farthest: one search for any reference beyond it confirms that, else every reference is read.
     """
     scan = SheetScan()
-    letters = _FAST_LETTERS.findall(body)
-    if len(letters) != cells:
-        return None  # a reference the pattern cannot read (lower case, more than 3 letters…)
     if not cells:
         return scan
-    digits = _FAST_DIGITS.findall(body)
-    if len(digits) != cells:
+    last = _LAST_REF.match(body, body.rfind(b'<c r="'))
+    if last is None:
         return None
-    scan.cols = max(column_number(x) for x in set(letters))
-    longest = max(map(len, digits))
-    scan.rows = max(int(d) for d in digits if len(d) == longest)
-    scan.cells = len(digits)  # empty ones included: an upper bound too
+    scan.rows, scan.cols = int(last.group(2)), column_number(last.group(1))
+    if _beyond(scan.rows, last.group(1)).search(body) is not None:
+        letters = _FAST_LETTERS.findall(body)
+        digits = _FAST_DIGITS.findall(body)
+        if len(letters) != cells or len(digits) != cells:
+            return None  # a reference the patterns cannot read (lower case, more than 3 letters…)
+        scan.cols = max(column_number(x) for x in set(letters))
+        longest = max(map(len, digits))
+        scan.rows = max(int(d) for d in digits if len(d) == longest)
+    scan.cells = cells  # empty ones included: an upper bound too
     used = frozenset(i for i in percent_styles if b' s="%d"' % i in body)
     if used:
         scan.percent = _fast_percent(body, used)
     _check_bounds(scan)
     return scan
+
+
+def _beyond(row: int, letters: bytes) -> re.Pattern:
+    """A pattern for any cell reference past `row` or past column `letters` (or not plain at all)."""
+    digits = str(row)
+    rows = [rf"[0-9]{{{len(digits) + 1},}}"]
+    rows += [digits[:i] + f"[{int(d) + 1}-9]" + "[0-9]" * (len(digits) - i - 1)
+             for i, d in enumerate(digits) if d != "9"]
+    text = letters.decode()
+    cols = [rf"[A-Z]{{{len(text) + 1},}}"]
+    cols += [text[:i] + f"[{chr(ord(c) + 1)}-Z]" + "[A-Z]" * (len(text) - i - 1)
+             for i, c in enumerate(text) if c != "Z"]
+    return re.compile(rb'<c r="(?:(?:' + "|".join(cols).encode() + rb')[0-9]|[A-Z]{1,3}(?:'
+                      + "|".join(rows).encode() + rb')"|(?![A-Z]{1,3}[0-9]{1,7}"))')
 
 
 def _fast_percent(data: bytes, percent_styles: frozenset[int]) -> set[tuple[int, int]]:

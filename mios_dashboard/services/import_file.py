@@ -242,7 +242,8 @@ def compare(session: Session, plan: ImportPlan) -> Changes:
             current = stored.get((indicator_id, period)) if indicator_id is not None else None
             if current is None:
                 changes.insert.append(m)
-                _sample(changes, "insert", m, None)
+                if len(changes.samples) < PREVIEW_LIMIT:
+                    _sample(changes, "insert", m, None)
             elif (current[0] != value and not same_number(current[0], value)) or (
                     comment is not None and comment != current[1]):
                 changed.append((current[2], value, comment if comment is not None else current[1],
@@ -264,7 +265,7 @@ def compare(session: Session, plan: ImportPlan) -> Changes:
 
 
 def _sample(changes: Changes, kind: str, m: ValidMeasurement, old: float | None) -> None:
-    if len(changes.samples) < PREVIEW_LIMIT:
+    if len(changes.samples) < PREVIEW_LIMIT:  # the preview lists the first changes; the counts cover them all
         changes.samples.append({"kind": kind, "code": m.code, "period": m.period.isoformat(), "old": old,
                                 "new": m.value, "cell": m.location})
 
