@@ -151,10 +151,11 @@ def find_header(sheet: Sheet, day_first: bool = True) -> Header | None:
 
 
 def long_header_problems(sheet: Sheet) -> list[ImportProblem]:
-    """For a sheet that names some long-layout columns but not all: which ones are missing."""
+    """For a sheet whose header names two or more long-layout columns but not all: which ones are missing.
+    (One lone "Periodo" is more likely a glossary on a notes sheet: that sheet is skipped, and said so.)"""
     for index, values in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         columns, _ = _columns(values, _MEASUREMENT_ALIASES)
-        if "value" in columns or "period" in columns:
+        if ("value" in columns or "period" in columns) and len(columns) >= 2:
             problems = []
             if "code" not in columns and "indicator" not in columns:
                 problems.append(sheet.problem(index, 0, "missing_header_any"))

@@ -191,3 +191,10 @@ def test_a_binary_file_named_csv_is_refused(tmp_path):
         assert refused.problem.code == "not_a_text_file"
     else:
         raise AssertionError("refused expected")
+
+
+def test_a_notes_sheet_with_a_glossary_is_skipped_not_refused(tmp_path):
+    path = xlsx(tmp_path, SheetSpec("Notas", [["Periodo", "el mes, como 2025-03 o ene-25"], ["Valor", "el real"]]),
+                SheetSpec("Datos", [["Código", "Periodo", "Valor"], ["VEN-01", "2025-01", 1]]))
+    p = plan(path)
+    assert p.ok and [n.code for n in p.notices] == ["sheet_skipped"]
