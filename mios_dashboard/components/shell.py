@@ -79,11 +79,13 @@ def navbar(pathname: str | None = "/", search: str | None = "") -> html.Nav:
     """The top bar in the language of the URL, with the current page marked active."""
     pathname = pathname or "/"
     lang = lang_from_search(search)
+    # The month being discussed travels with the reader from page to page; filters stay with their page.
+    carried = {"period": query_params(search).get("period")}
     links = [
         dbc.NavItem(
             dcc.Link(
                 [icon(icon_name), html.Span(t(key, lang))],
-                href=localized_href(path, lang),
+                href=localized_href(path, lang, carried),
                 className="nav-link mios-nav__link" + (" active" if pathname == path else ""),
             )
         )

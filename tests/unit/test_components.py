@@ -293,3 +293,22 @@ def test_pages_import_only_services_components_figures_and_i18n():
             if match and not match.group(1).startswith(allowed):
                 offenders.append(f"{path.name}: {line.strip()}")
     assert offenders == []
+
+
+def test_navbar_links_carry_the_month_and_language_but_not_the_filters():
+    from mios_dashboard.components.shell import navbar
+
+    hrefs = []
+
+    def walk(node):
+        href = getattr(node, "href", None)
+        if isinstance(href, str):
+            hrefs.append(href)
+        children = getattr(node, "children", None)
+        for child in children if isinstance(children, (list, tuple)) else [children]:
+            if child is not None and not isinstance(child, str):
+                walk(child)
+
+    walk(navbar("/", "?lang=en&period=2025-11&owner=Ana"))
+    assert "/evaluacion?period=2025-11&lang=en" in hrefs or "/evaluacion?lang=en&period=2025-11" in hrefs
+    assert not any("owner=" in h for h in hrefs if h.startswith(("/evaluacion", "/phva", "/importar")))
