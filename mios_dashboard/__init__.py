@@ -24,6 +24,9 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     from .components.background import background_manager
     from .db import make_engine, make_session_factory
 
+    from .importers import verify_defusedxml
+
+    verify_defusedxml()  # uploads are parsed as XML: refuse to start without entity-expansion protection
     settings = settings or Settings.from_env()
     engine = make_engine(settings.database_url)
     factory = make_session_factory(engine)
