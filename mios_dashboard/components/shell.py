@@ -35,6 +35,25 @@ def query_params(search: str | None) -> dict[str, str]:
     return params
 
 
+def request_lang() -> str:
+    """The language of the URL the current callback serves; the default outside a callback."""
+    try:
+        inputs = dash.ctx.inputs or {}
+    except Exception:  # outside a callback (Dash building its page registry)
+        inputs = {}
+    search = next((value for key, value in inputs.items() if key.endswith(".search")), "")
+    return lang_from_search(search)
+
+
+def document_title(key: str):
+    """A `title=` for `dash.register_page`: the tab title in the URL's language. Dash hands page titles
+    only the path variables (e.g. `code`), so the language comes from the routing callback's inputs."""
+    def title(**path_variables) -> str:
+        return t(key, request_lang(), **{name: value or "" for name, value in path_variables.items()})
+
+    return title
+
+
 def lang_from_search(search: str | None) -> str:
     """The page language from a URL query string; Spanish by default."""
     return normalize_lang(query_params(search).get("lang"))

@@ -21,7 +21,7 @@ from mios_dashboard.components.board_controls import (
 from mios_dashboard.components.board_summary import changes_panel, off_target_panel, summary_strip
 from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.components.perspective import perspective_section, perspective_tile
-from mios_dashboard.components.shell import lang_from_search, localized_href
+from mios_dashboard.components.shell import document_title, localized_href
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
 from mios_dashboard.services.board_page import board_page
@@ -34,18 +34,8 @@ DEMO_COMMAND = "python -m mios_dashboard demo"
 INIT_DB_COMMAND = "python -m mios_dashboard init-db"
 
 
-def _document_title(**_path_variables) -> str:
-    """The browser tab's title in the page's language. Dash gives a page title only path variables, so
-    the language is read from the routing callback's inputs (the URL's query string)."""
-    try:
-        inputs = dash.ctx.inputs or {}
-    except Exception:  # outside a callback (e.g. Dash building its registry): the default language
-        inputs = {}
-    search = next((value for key, value in inputs.items() if key.endswith(".search")), "")
-    return t("app.document_title", lang_from_search(search))
 
-
-dash.register_page(__name__, path="/", name="board", title=_document_title, order=0)
+dash.register_page(__name__, path="/", name="board", title=document_title("app.document_title"), order=0)
 
 
 def today() -> dt.date:

@@ -17,7 +17,7 @@ from dash.exceptions import PreventUpdate
 from mios_dashboard.components.board_controls import merged_search, month_dropdown, month_param, parse_period
 from mios_dashboard.components.heat_table import EvaluationId, heat_table, legend
 from mios_dashboard.components.ids import ComponentId
-from mios_dashboard.components.shell import lang_from_search, localized_href
+from mios_dashboard.components.shell import document_title, localized_href
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
 from mios_dashboard.services.cache import RENDERED, VersionedReader
@@ -29,17 +29,8 @@ DEMO_COMMAND = "python -m mios_dashboard demo"
 INIT_DB_COMMAND = "python -m mios_dashboard init-db"
 
 
-def _document_title(**_path_variables) -> str:
-    """The tab's title in the URL's language (Dash passes page titles only path variables)."""
-    try:
-        inputs = dash.ctx.inputs or {}
-    except Exception:  # outside a callback (Dash building its registry): the default language
-        inputs = {}
-    search = next((value for key, value in inputs.items() if key.endswith(".search")), "")
-    return t("evaluation.document_title", lang_from_search(search))
 
-
-dash.register_page(__name__, path="/evaluacion", name="evaluacion", title=_document_title, order=10)
+dash.register_page(__name__, path="/evaluacion", name="evaluacion", title=document_title("evaluation.document_title"), order=10)
 
 
 def _command(text: str) -> html.Pre:

@@ -21,7 +21,7 @@ from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from mios_dashboard.components.ids import ComponentId as Id
-from mios_dashboard.components.shell import lang_from_search
+from mios_dashboard.components.shell import document_title
 from mios_dashboard.components.upload import (
     downloads_panel, drop_zone, error_pages, history_view, outcome_view, progress_box,
 )
@@ -35,17 +35,8 @@ PROGRESS_STEPS = {"saving": ("upload.progress_saving", 10), "reading": ("upload.
                   "comparing": ("upload.progress_comparing", 75)}
 
 
-def _document_title(**_path_variables) -> str:
-    """The tab's title in the page's language (read from the routing callback's URL query)."""
-    try:
-        inputs = dash.ctx.inputs or {}
-    except Exception:  # outside a callback (Dash building its registry): the default language
-        inputs = {}
-    search = next((value for key, value in inputs.items() if key.endswith(".search")), "")
-    return t("upload.document_title", lang_from_search(search))
 
-
-dash.register_page(__name__, path="/importar", name="importar", title=_document_title, order=20)
+dash.register_page(__name__, path="/importar", name="importar", title=document_title("upload.document_title"), order=20)
 
 
 def _pagination(element_id: str, max_value: int) -> dbc.Pagination:

@@ -16,7 +16,7 @@ from mios_dashboard.components.drilldown import (
 )
 from mios_dashboard.components.drilldown_tables import count_note, definition_list, history_table, measurements_table
 from mios_dashboard.components.kpi_card import format_measure, format_target
-from mios_dashboard.components.shell import lang_from_search
+from mios_dashboard.components.shell import document_title
 from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge
 from mios_dashboard.i18n import MISSING, fmt_date, fmt_number, fmt_percent, normalize_lang, t, t_or
 from mios_dashboard.services.drilldown import indicator_detail
@@ -25,17 +25,8 @@ from mios_dashboard.services.runtime import read_session
 _log = logging.getLogger(__name__)
 
 
-def _document_title(code: str | None = None, **_path_variables) -> str:
-    """The tab title in the URL's language (Dash passes page titles only path variables)."""
-    try:
-        inputs = dash.ctx.inputs or {}
-    except Exception:  # outside a callback (Dash building its registry): the default language
-        inputs = {}
-    search = next((value for key, value in inputs.items() if key.endswith(".search")), "")
-    return t("drill.indicator_document_title", lang_from_search(search), code=code or "")
 
-
-dash.register_page(__name__, path_template="/indicador/<code>", name="indicator", title=_document_title, order=11)
+dash.register_page(__name__, path_template="/indicador/<code>", name="indicator", title=document_title("drill.indicator_document_title"), order=11)
 
 
 def _decimals(indicator: dict) -> int | None:

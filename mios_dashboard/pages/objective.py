@@ -21,7 +21,7 @@ from mios_dashboard.components.drilldown import (
 from mios_dashboard.components.drilldown_tables import (
     actions_table, count_note, history_table, plan_list, recent_measurements_table, relatives_list, risks_table,
 )
-from mios_dashboard.components.shell import lang_from_search
+from mios_dashboard.components.shell import document_title
 from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge
 from mios_dashboard.i18n import MISSING, fmt_date, normalize_lang, t, t_count, t_or
 from mios_dashboard.services.drilldown import objective_detail
@@ -30,18 +30,8 @@ from mios_dashboard.services.runtime import read_session
 _log = logging.getLogger(__name__)
 
 
-def _document_title(code: str | None = None, **_path_variables) -> str:
-    """The tab title in the URL's language; Dash passes only path variables, so the language comes from
-    the routing callback's inputs."""
-    try:
-        inputs = dash.ctx.inputs or {}
-    except Exception:  # outside a callback (Dash building its registry): the default language
-        inputs = {}
-    search = next((value for key, value in inputs.items() if key.endswith(".search")), "")
-    return t("drill.objective_document_title", lang_from_search(search), code=code or "")
 
-
-dash.register_page(__name__, path_template="/objetivo/<code>", name="objective", title=_document_title, order=10)
+dash.register_page(__name__, path_template="/objetivo/<code>", name="objective", title=document_title("drill.objective_document_title"), order=10)
 
 
 def today() -> dt.date:

@@ -12,7 +12,7 @@ import dash
 from dash import html
 
 from mios_dashboard.components.phva import PhvaId, phva_view
-from mios_dashboard.components.shell import lang_from_search
+from mios_dashboard.components.shell import document_title
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import normalize_lang, t
 from mios_dashboard.services.phva import phva_status
@@ -23,17 +23,8 @@ DEMO_COMMAND = "python -m mios_dashboard demo"
 INIT_DB_COMMAND = "python -m mios_dashboard init-db"
 
 
-def _document_title(**_path_variables) -> str:
-    """The tab title in the URL's language (Dash passes page titles only path variables)."""
-    try:
-        inputs = dash.ctx.inputs or {}
-    except Exception:  # outside a callback (Dash building its registry): the default language
-        inputs = {}
-    search = next((value for key, value in inputs.items() if key.endswith(".search")), "")
-    return t("phva.document_title", lang_from_search(search))
 
-
-dash.register_page(__name__, path="/phva", name="phva", title=_document_title, order=40)
+dash.register_page(__name__, path="/phva", name="phva", title=document_title("phva.document_title"), order=40)
 
 
 def today() -> dt.date:
