@@ -7,6 +7,7 @@ import time
 from urllib.parse import parse_qs, urlparse
 
 import dash
+from tests.component_tree import text_of, walk  # text_of re-exported for the page tests
 
 TIMEOUT = 20
 
@@ -15,23 +16,6 @@ def page_module(path: str):
     """The page module as Dash loaded it for the newest app (Dash executes page files itself)."""
     page = next(p for p in dash.page_registry.values() if p["path"] == path)
     return sys.modules[page["module"]]
-
-
-def walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, (list, tuple)) else [children]:
-        if child is not None and not isinstance(child, (str, int, float)):
-            yield from walk(child)
-
-
-def text_of(component) -> str:
-    parts = []
-    for node in walk(component):
-        children = getattr(node, "children", None)
-        parts += [str(c) for c in (children if isinstance(children, (list, tuple)) else [children])
-                  if isinstance(c, (str, int, float))]
-    return " ".join(parts)
 
 
 def by_id(component, element_id):

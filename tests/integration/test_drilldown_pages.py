@@ -17,6 +17,7 @@ from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.db import make_engine, make_session_factory, session_scope
 from mios_dashboard.models import Indicator, Objective, Perspective
 from mios_dashboard.schema import upgrade_to_head
+from tests.component_tree import walk, text_of
 
 try:
     from .browser import save_screenshot
@@ -41,23 +42,6 @@ def objective_page():
 
 def indicator_page():
     return page_module("/indicador/<code>")
-
-
-def walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, (list, tuple)) else [children]:
-        if child is not None and not isinstance(child, (str, int, float)):
-            yield from walk(child)
-
-
-def text_of(component) -> str:
-    parts = []
-    for node in walk(component):
-        children = getattr(node, "children", None)
-        parts += [str(c) for c in (children if isinstance(children, (list, tuple)) else [children])
-                  if isinstance(c, (str, int, float))]
-    return " ".join(parts)
 
 
 def find(component, element_id):

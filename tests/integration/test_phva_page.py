@@ -11,6 +11,7 @@ import pytest
 
 from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.components.phva import PhvaId
+from tests.component_tree import walk, text_of
 
 try:
     from .browser import save_screenshot
@@ -40,23 +41,6 @@ def pinned(monkeypatch):
     def pin():
         monkeypatch.setattr(phva_module(), "today", lambda: DEMO_TODAY)
     return pin
-
-
-def walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, (list, tuple)) else [children]:
-        if child is not None and not isinstance(child, (str, int, float)):
-            yield from walk(child)
-
-
-def text_of(component) -> str:
-    parts = []
-    for node in walk(component):
-        children = getattr(node, "children", None)
-        parts += [str(c) for c in (children if isinstance(children, (list, tuple)) else [children])
-                  if isinstance(c, (str, int, float))]
-    return " ".join(parts)
 
 
 def render(app, **query):

@@ -13,26 +13,10 @@ from mios_dashboard.analytics.phva import (
 )
 from mios_dashboard.components import phva as ui
 from mios_dashboard.i18n import has_key
+from tests.component_tree import walk, text_of
 
 TODAY = dt.date(2026, 1, 15)
 DAY = dt.timedelta(days=1)
-
-
-def walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, (list, tuple)) else [children]:
-        if child is not None and not isinstance(child, (str, int, float)):
-            yield from walk(child)
-
-
-def text_of(component) -> str:
-    parts = []
-    for node in walk(component):
-        children = getattr(node, "children", None)
-        parts += [str(c) for c in (children if isinstance(children, (list, tuple)) else [children])
-                  if isinstance(c, (str, int, float))]
-    return " ".join(parts)
 
 
 def classes(component) -> set[str]:
