@@ -14,14 +14,13 @@ from typing import Any
 
 from dash import dcc, html
 
+from mios_dashboard.components.commands import IMPORT_COMMAND, INIT_DB_COMMAND, command_block
 from mios_dashboard.components.kpi_card import format_measure, format_target
 from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.status import icon, normalize_status, status_badge, trend_mark
 from mios_dashboard.figures import graph_config, indicator_chart, rule_text
 from mios_dashboard.i18n import MISSING, fmt_month, fmt_percent, t
 
-IMPORT_COMMAND = "python -m mios_dashboard import"
-INIT_DB_COMMAND = "python -m mios_dashboard init-db"
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
 
 
@@ -182,10 +181,6 @@ def indicator_panel(indicator: Mapping[str, Any], lang: str, query: Mapping[str,
     )
 
 
-def _command(text: str) -> html.Pre:
-    return html.Pre(html.Code(text), className="mios-command")
-
-
 def not_found(kind: str, code: str, lang: str, query: Mapping[str, str]) -> html.Section:
     """An unknown code: say so, and lead back to the board (never a traceback, never a blank page)."""
     return html.Section(
@@ -202,7 +197,7 @@ def no_measurements(lang: str, query: Mapping[str, str]) -> html.Section:
          html.P(t("drill.empty_body", lang)),
          dcc.Link([icon("bi-upload"), html.Span(t("drill.go_import", lang))], href=localized_href("/importar", lang),
                   className="btn btn-primary mios-dd__import"),
-         _command(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}")],
+         command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}")],
         id=DrilldownId.EMPTY, className="mios-empty mios-dd__empty",
     )
 
@@ -211,7 +206,7 @@ def load_error(lang: str) -> html.Section:
     """The database could not be read: a clear message; the log keeps the details."""
     return html.Section(
         [icon("bi-database-exclamation", "mios-empty__icon"), html.H2(t("drill.load_error_title", lang)),
-         html.P(t("board.load_error_body", lang)), _command(INIT_DB_COMMAND)],
+         html.P(t("board.load_error_body", lang)), command_block(INIT_DB_COMMAND)],
         className="mios-empty mios-empty--error", role="alert",
     )
 

@@ -19,6 +19,7 @@ from mios_dashboard.components.board_controls import (
     BoardId, board_controls, merged_search, month_param, parse_period, text_param,
 )
 from mios_dashboard.components.board_summary import changes_panel, off_target_panel, summary_strip
+from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
 from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.components.perspective import perspective_section, perspective_tile
 from mios_dashboard.components.shell import document_title, localized_href
@@ -30,9 +31,6 @@ from mios_dashboard.services.runtime import read_session
 
 _log = logging.getLogger(__name__)
 __all__ = ["layout", "parse_period", "today"]
-DEMO_COMMAND = "python -m mios_dashboard demo"
-INIT_DB_COMMAND = "python -m mios_dashboard init-db"
-
 
 
 dash.register_page(__name__, path="/", name="board", title=document_title("app.document_title"), order=0)
@@ -41,10 +39,6 @@ dash.register_page(__name__, path="/", name="board", title=document_title("app.d
 def today() -> dt.date:
     """The day overdue actions and the PHVA strip are judged on (a function, so tests can pin it)."""
     return dt.date.today()
-
-
-def _command(text: str) -> html.Pre:
-    return html.Pre(html.Code(text), className="mios-command")
 
 
 def _notice(text: str) -> html.P:
@@ -58,9 +52,9 @@ def empty_state(lang: str) -> html.Section:
             icon("bi-clipboard-data", "mios-empty__icon"),
             html.H2(t("board.empty_title", lang)),
             html.P(t("board.empty_body", lang)),
-            _command(DEMO_COMMAND),
+            command_block(DEMO_COMMAND),
             html.P(t("board.empty_import", lang)),
-            _command(f"python -m mios_dashboard import {t('board.file_placeholder', lang)}"),
+            command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}"),
             html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
                    className="mios-empty__link"),
         ],
@@ -76,7 +70,7 @@ def no_values_state(count: int, lang: str) -> html.Section:
             icon("bi-hourglass-split", "mios-empty__icon"),
             html.H2(t("board.no_values_title", lang)),
             html.P(t_count("board.no_values_body", count, lang)),
-            _command(f"python -m mios_dashboard import {t('board.file_placeholder', lang)}"),
+            command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}"),
             html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
                    className="mios-empty__link"),
         ],
@@ -92,7 +86,7 @@ def load_error(lang: str) -> html.Section:
             icon("bi-database-exclamation", "mios-empty__icon"),
             html.H2(t("board.load_error_title", lang)),
             html.P(t("board.load_error_body", lang)),
-            _command(INIT_DB_COMMAND),
+            command_block(INIT_DB_COMMAND),
         ],
         className="mios-empty mios-empty--error",
         role="alert",

@@ -15,6 +15,7 @@ from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from mios_dashboard.components.board_controls import merged_search, month_dropdown, month_param, parse_period
+from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
 from mios_dashboard.components.heat_table import EvaluationId, heat_table, legend
 from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.components.shell import document_title, localized_href
@@ -25,16 +26,9 @@ from mios_dashboard.services.evaluation import evaluation_table
 from mios_dashboard.services.runtime import read_session
 
 _log = logging.getLogger(__name__)
-DEMO_COMMAND = "python -m mios_dashboard demo"
-INIT_DB_COMMAND = "python -m mios_dashboard init-db"
-
 
 
 dash.register_page(__name__, path="/evaluacion", name="evaluacion", title=document_title("evaluation.document_title"), order=10)
-
-
-def _command(text: str) -> html.Pre:
-    return html.Pre(html.Code(text), className="mios-command")
 
 
 def _notice(text: str) -> html.P:
@@ -43,7 +37,7 @@ def _notice(text: str) -> html.P:
 
 def _empty(lang: str, title: str, body: str, commands: list[str], icon_name: str) -> html.Section:
     return html.Section(
-        [icon(icon_name, "mios-empty__icon"), html.H2(title), html.P(body), *[_command(c) for c in commands],
+        [icon(icon_name, "mios-empty__icon"), html.H2(title), html.P(body), *[command_block(c) for c in commands],
          html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
                 className="mios-empty__link")],
         id=EvaluationId.EMPTY,
@@ -53,7 +47,7 @@ def _empty(lang: str, title: str, body: str, commands: list[str], icon_name: str
 
 def empty_state(table: dict, lang: str) -> html.Section:
     """No indicators (load the demo or import), or indicators without values (import their values)."""
-    import_command = f"python -m mios_dashboard import {t('board.file_placeholder', lang)}"
+    import_command = f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}"
     if table.get("indicator_count"):
         return _empty(lang, t("board.no_values_title", lang), t_count("board.no_values_body", table["indicator_count"], lang),
                       [import_command], "bi-hourglass-split")
@@ -64,7 +58,7 @@ def empty_state(table: dict, lang: str) -> html.Section:
 def load_error(lang: str) -> html.Section:
     return html.Section(
         [icon("bi-database-exclamation", "mios-empty__icon"), html.H2(t("evaluation.load_error_title", lang)),
-         html.P(t("board.load_error_body", lang)), _command(INIT_DB_COMMAND)],
+         html.P(t("board.load_error_body", lang)), command_block(INIT_DB_COMMAND)],
         className="mios-empty mios-empty--error",
         role="alert",
     )

@@ -11,6 +11,7 @@ import logging
 import dash
 from dash import html
 
+from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
 from mios_dashboard.components.phva import PhvaId, phva_view
 from mios_dashboard.components.shell import document_title
 from mios_dashboard.components.status import icon
@@ -19,9 +20,6 @@ from mios_dashboard.services.phva import phva_status
 from mios_dashboard.services.runtime import read_session
 
 _log = logging.getLogger(__name__)
-DEMO_COMMAND = "python -m mios_dashboard demo"
-INIT_DB_COMMAND = "python -m mios_dashboard init-db"
-
 
 
 dash.register_page(__name__, path="/phva", name="phva", title=document_title("phva.document_title"), order=40)
@@ -32,10 +30,6 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def _command(text: str) -> html.Pre:
-    return html.Pre(html.Code(text), className="mios-command")
-
-
 def empty_state(lang: str) -> html.Section:
     """Nothing recorded yet: say how to start instead of listing thirteen gaps."""
     return html.Section(
@@ -43,9 +37,9 @@ def empty_state(lang: str) -> html.Section:
             icon("bi-arrow-repeat", "mios-empty__icon"),
             html.H2(t("phva.empty_title", lang)),
             html.P(t("phva.empty_body", lang)),
-            _command(DEMO_COMMAND),
+            command_block(DEMO_COMMAND),
             html.P(t("phva.empty_import", lang)),
-            _command(f"python -m mios_dashboard import {t('board.file_placeholder', lang)}"),
+            command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}"),
         ],
         id=PhvaId.EMPTY,
         className="mios-empty",
@@ -58,7 +52,7 @@ def load_error(lang: str) -> html.Section:
             icon("bi-database-exclamation", "mios-empty__icon"),
             html.H2(t("phva.load_error_title", lang)),
             html.P(t("phva.load_error_body", lang)),
-            _command(INIT_DB_COMMAND),
+            command_block(INIT_DB_COMMAND),
         ],
         className="mios-empty mios-empty--error",
         role="alert",
