@@ -56,13 +56,13 @@ def _trend(trend: object, lang: str) -> str:
     return f"{TREND_ARROWS[trend]} {t(f'trend.{trend}', lang)}"
 
 
-def _status_word(status: object, lang: str) -> str:
+def status_word(status: object, lang: str) -> str:
     key = status if isinstance(status, str) and status in STATUS_ORDER else "no_data"
     return t(f"status.{key}", lang)
 
 
-def _titles(ws: Worksheet, title: str, board: Mapping[str, Any], generated_at: dt.datetime, lang: str,
-            score: float | None, status: str | None, score_key: str) -> None:
+def title_block(ws: Worksheet, title: str, board: Mapping[str, Any], generated_at: dt.datetime, lang: str,
+                score: float | None, status: str | None, score_key: str) -> None:
     """Rows 1–3: what this is, for which period and when it was generated, and the score with its light."""
     period = fmt_month(board.get("period"), lang, long=True) if board.get("period") else t("board.no_period", lang)
     put(ws, 1, 1, title, font=TITLE_FONT)
@@ -70,7 +70,7 @@ def _titles(ws: Worksheet, title: str, board: Mapping[str, Any], generated_at: d
         font=SUBTITLE_FONT)
     put(ws, 3, 1, t(score_key, lang), font=BOLD)
     put(ws, 3, 2, score, number_format=PERCENT_FORMAT, font=BOLD)
-    status_cell(ws, 3, 3, status, _status_word(status, lang))
+    status_cell(ws, 3, 3, status, status_word(status, lang))
 
 
 def _indicator_row(ws: Worksheet, row: int, ind: Mapping[str, Any], objective: Mapping[str, Any] | None,
@@ -96,7 +96,7 @@ def _indicator_row(ws: Worksheet, row: int, ind: Mapping[str, Any], objective: M
     for col, (value, fmt) in enumerate(values, 1):
         put(ws, row, col, value, number_format=fmt)
     ws.cell(row=row, column=13).fill = soft_fill(status)
-    status_cell(ws, row, 14, status, _status_word(status, lang))
+    status_cell(ws, row, 14, status, status_word(status, lang))
     put(ws, row, 15, _trend(ind.get("trend"), lang))
     put(ws, row, 16, ind.get("ytd_actual"), number_format=number)
     put(ws, row, 17, ind.get("ytd_target"), number_format=number)
@@ -109,8 +109,8 @@ def _perspective_sheet(wb: Workbook, perspective: Mapping[str, Any], indicators:
                        board: Mapping[str, Any], generated_at: dt.datetime, lang: str, taken: set[str]) -> Worksheet:
     name = perspective_label(perspective, lang)
     ws = wb.create_sheet(sheet_title(name, taken))
-    _titles(ws, f"{t('board.title', lang)} · {name}", board, generated_at, lang, perspective.get("score"),
-            perspective.get("status"), "export.perspective_score")
+    title_block(ws, f"{t('board.title', lang)} · {name}", board, generated_at, lang, perspective.get("score"),
+                perspective.get("status"), "export.perspective_score")
     head = TITLE_ROWS + 1
     header_row(ws, head, [t(key, lang) for key in INDICATOR_COLUMNS])
     row = head
@@ -135,8 +135,8 @@ def _summary_sheet(wb: Workbook, board: Mapping[str, Any], generated_at: dt.date
     The three tables share columns A–D (name, count or code, achievement, light) so widths suit all."""
     ws = wb.active
     ws.title = sheet_title(t("export.summary_sheet", lang), taken)
-    _titles(ws, t("board.title", lang), board, generated_at, lang, board.get("score"), board.get("status"),
-            "board.score")
+    title_block(ws, t("board.title", lang), board, generated_at, lang, board.get("score"), board.get("status"),
+                "board.score")
     row = TITLE_ROWS + 2
     header_row(ws, row, [t("field.perspective", lang), t("export.objectives", lang), t("field.achievement", lang),
                          t("field.status", lang), t("export.indicators", lang)])
@@ -147,14 +147,14 @@ def _summary_sheet(wb: Workbook, board: Mapping[str, Any], generated_at: dt.date
         put(ws, row, 1, perspective_label(perspective, lang), font=BOLD)
         put(ws, row, 2, len(objectives))
         put(ws, row, 3, perspective.get("score"), number_format=PERCENT_FORMAT)
-        status_cell(ws, row, 4, perspective.get("status"), _status_word(perspective.get("status"), lang))
+        status_cell(ws, row, 4, perspective.get("status"), status_word(perspective.get("status"), lang))
         put(ws, row, 5, count)
     row += 2
     header_row(ws, row, [t("field.status", lang), t("export.indicators", lang)])
     counts = board.get("counts") or {}
     for status in STATUS_ORDER:
         row += 1
-        status_cell(ws, row, 1, status, _status_word(status, lang))
+        status_cell(ws, row, 1, status, status_word(status, lang))
         put(ws, row, 2, int(counts.get(status) or 0))
     row += 2
     head = row
@@ -167,7 +167,7 @@ def _summary_sheet(wb: Workbook, board: Mapping[str, Any], generated_at: dt.date
             put(ws, row, 1, perspective_label(perspective, lang))
             put(ws, row, 2, objective.get("code") or "")
             put(ws, row, 3, objective.get("score"), number_format=PERCENT_FORMAT)
-            status_cell(ws, row, 4, objective.get("status"), _status_word(objective.get("status"), lang))
+            status_cell(ws, row, 4, objective.get("status"), status_word(objective.get("status"), lang))
             put(ws, row, 5, objective.get("title") or "", alignment=WRAP_TOP)
             put(ws, row, 6, objective.get("owner") or "", alignment=WRAP_TOP)
             put(ws, row, 7, parse_iso_date(objective.get("due")), number_format=DATE_FORMAT)

@@ -50,6 +50,11 @@ CENTER = Alignment(horizontal="center", vertical="center")
 
 PERCENT_FORMAT = "0.0%"
 DATE_FORMAT = "yyyy-mm-dd"
+# Dates in the reader's locale (Babel's short date of es_MX and en_US, with a four-digit year), for records
+# people file and print rather than sort: 05/01/2026 (es), 1/5/2026 (en).
+LOCALE_DATE_FORMATS = {"es": "dd/mm/yyyy", "en": "m/d/yyyy"}
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
 FRACTION_FORMAT = "0%"
 # Units written before the number and units glued to it, as on the board (components/kpi_card.py).
 _PREFIX_UNITS = frozenset({"$", "US$", "MX$", "€"})
@@ -163,6 +168,25 @@ def _shown_length(value: object) -> int:
     if isinstance(value, (int, float)):
         return len(f"{value:,.2f}") + 4
     return len(str(value))
+
+
+def locale_date_format(lang: str) -> str:
+    """The Excel number format of a day as `lang`'s readers write it (see LOCALE_DATE_FORMATS)."""
+    return LOCALE_DATE_FORMATS.get(lang, LOCALE_DATE_FORMATS["es"])
+
+
+def wrapped_height(text: str, width: float) -> float:
+    """Row height (points) that shows `text` wrapped in a column `width` characters wide; Excel does not
+    grow rows written by openpyxl (nor merged ones) by itself."""
+    per_line = max(1, int(width * 1.1))
+    lines = sum(max(1, math.ceil(len(line) / per_line)) for line in (text or "").splitlines() or [""])
+    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 3)
+
+
+def portrait(ws: Worksheet, title_rows: str | None = None) -> None:
+    """Print on A4 portrait, one page wide, repeating the title rows on every page."""
+    landscape(ws, title_rows)
+    ws.page_setup.orientation = "portrait"
 
 
 def landscape(ws: Worksheet, title_rows: str | None = None) -> None:
