@@ -42,3 +42,7 @@ class ComponentId(StrEnum):
     UPLOAD_DOWNLOAD_TEMPLATE = "mios-upload-download-template"
     UPLOAD_DOWNLOAD_BOARD = "mios-upload-download-board"
     UPLOAD_DOWNLOAD_MESSAGE = "mios-upload-download-message"
+    UPLOAD_DOWNLOAD_MINUTES = "mios-upload-download-minutes"
+    UPLOAD_DOWNLOAD_MINUTES_FILE = "mios-upload-download-minutes-file"
+    UPLOAD_DOWNLOAD_REVIEW = "mios-upload-download-review"
+    UPLOAD_DOWNLOAD_REVIEW_FILE = "mios-upload-download-review-file"

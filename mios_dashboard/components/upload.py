@@ -68,26 +68,51 @@ def drop_zone(lang: str, max_bytes: int) -> dcc.Upload:
     )
 
 
-def _download_button(element_id: str, icon_name: str, title_key: str, hint_key: str, lang: str) -> html.Button:
+def _download_button(element_id: str, icon_name: str, title_key: str, hint: str, lang: str,
+                     disabled: bool = False) -> html.Button:
     return html.Button(
         [icon(icon_name, "mios-download__icon"),
          html.Span([html.Span(t(title_key, lang), className="mios-download__title"),
-                    html.Span(t(hint_key, lang), className="mios-download__hint")], className="mios-download__text")],
-        id=element_id, type="button", n_clicks=0, className="mios-download",
+                    html.Span(hint, className="mios-download__hint")], className="mios-download__text")],
+        id=element_id, type="button", n_clicks=0, className="mios-download", disabled=disabled,
     )
 
 
-def downloads_panel(lang: str) -> html.Aside:
+def _record_buttons(records: Mapping[str, Any], lang: str) -> list[html.Button]:
+    """Minutes of the latest meeting and the latest management review; disabled, saying why, when none."""
+    meeting, review = records.get("meeting"), records.get("review")
+    meeting_hint = t("records.no_meetings", lang)
+    if meeting:
+        name = meeting.get("title") or fmt_date(meeting.get("held_at"), lang)
+        meeting_hint = t("upload.download_minutes_hint", lang, meeting=name)
+    review_hint = t("records.no_reviews", lang)
+    if review:
+        period = t("records.period_range", lang, start=fmt_date(review.get("period_start"), lang),
+                   end=fmt_date(review.get("period_end"), lang))
+        review_hint = t("upload.download_review_hint", lang, period=period)
+    return [
+        _download_button(ComponentId.UPLOAD_DOWNLOAD_MINUTES, "bi-journal-text", "upload.download_minutes",
+                         meeting_hint, lang, disabled=not meeting),
+        _download_button(ComponentId.UPLOAD_DOWNLOAD_REVIEW, "bi-clipboard-check", "upload.download_review",
+                         review_hint, lang, disabled=not review),
+    ]
+
+
+def downloads_panel(lang: str, records: Mapping[str, Any] | None = None) -> html.Aside:
+    """The workbooks to download; `records` is services.records_export.latest_records (None: none offered)."""
     return html.Aside(
         [
             html.H2(t("upload.downloads", lang), className="mios-upload__heading"),
             _download_button(ComponentId.UPLOAD_DOWNLOAD_TEMPLATE, "bi-file-earmark-spreadsheet",
-                             "upload.download_template", "upload.download_template_hint", lang),
+                             "upload.download_template", t("upload.download_template_hint", lang), lang),
             _download_button(ComponentId.UPLOAD_DOWNLOAD_BOARD, "bi-file-earmark-bar-graph",
-                             "upload.download_board", "upload.download_board_hint", lang),
+                             "upload.download_board", t("upload.download_board_hint", lang), lang),
+            *_record_buttons(records or {}, lang),
             html.P(id=ComponentId.UPLOAD_DOWNLOAD_MESSAGE, className="mios-download__message", role="status"),
             dcc.Download(id=ComponentId.UPLOAD_DOWNLOAD),
             dcc.Download(id=ComponentId.UPLOAD_DOWNLOAD_BOARD_FILE),
+            dcc.Download(id=ComponentId.UPLOAD_DOWNLOAD_MINUTES_FILE),
+            dcc.Download(id=ComponentId.UPLOAD_DOWNLOAD_REVIEW_FILE),
         ],
         className="mios-upload__side",
     )

@@ -4,7 +4,8 @@ Flow: a file dropped on the zone is checked in the browser for size (over 20 MB 
 browser), then a background job stores it and dry-runs the import (progress shown, cancellable); the
 preview lists what would be inserted, updated or left alone, or every error with its cell. Confirm runs
 the real import (all or nothing) in the same background job; the history below lists every file offered.
-Downloads: the template to fill in and the board workbook. URL parameter: `lang` (es|en).
+Downloads: the template to fill in, the board workbook, the minutes of the latest meeting and the latest
+management review (those two disabled, saying why, when there is none). URL parameter: `lang` (es|en).
 
 Callbacks are registered on the app that executes this page (`dash.get_app()` while Dash imports the
 pages folder), guarded by a flag, rather than with `@dash.callback`: Dash hands module-level callbacks to
@@ -26,8 +27,10 @@ from mios_dashboard.components.upload import (
     downloads_panel, drop_zone, error_pages, history_view, outcome_view, progress_box,
 )
 from mios_dashboard.i18n import normalize_lang, t
+from mios_dashboard.services.records_export import RecordNotFound
 from mios_dashboard.services.uploads import (
-    MAX_UPLOAD_BYTES, board_download, confirm_upload, history_page, preview_upload, template_download,
+    MAX_UPLOAD_BYTES, board_download, confirm_upload, history_page, minutes_download, preview_upload,
+    records_on_offer, review_download, template_download,
 )
 
 _log = logging.getLogger(__name__)
@@ -55,6 +58,14 @@ def _history(lang: str) -> tuple[object, int]:
         _log.exception("could not read the import history")
         return html.P(t("upload.history_error", lang), className="mios-notice", role="alert"), 1
     return history_view(history, lang), history["pages"]
+
+
+def _records() -> dict:
+    try:
+        return records_on_offer()
+    except Exception:  # the other downloads still work; the log keeps the details
+        _log.exception("could not read the latest meeting and review")
+        return {}
 
 
 def layout(lang: str | None = None, **_query) -> html.Div:
@@ -88,7 +99,7 @@ def layout(lang: str | None = None, **_query) -> html.Div:
                         ],
                         className="mios-upload__main",
                     ),
-                    downloads_panel(lang),
+                    downloads_panel(lang, _records()),
                 ],
                 className="mios-upload__grid",
             ),
@@ -175,18 +186,27 @@ def _download(make, lang):
     lang = normalize_lang(lang)
     try:
         content, name = make(lang)
+    except RecordNotFound as exc:  # deleted since the page was shown
+        return dash.no_update, exc.message(lang)
     except Exception:
         _log.exception("could not prepare a download")
         return dash.no_update, t("upload.download_failed", lang)
     return dcc.send_bytes(content, name), ""
 
 
-def _download_template(_clicks, lang):
-    return _download(template_download, lang)
+def _downloader(make):
+    def download(_clicks, lang):
+        return _download(make, lang)
+    return download
 
 
-def _download_board(_clicks, lang):
-    return _download(board_download, lang)
+# (button, its dcc.Download, what it makes)
+DOWNLOADS = (
+    (Id.UPLOAD_DOWNLOAD_TEMPLATE, Id.UPLOAD_DOWNLOAD, template_download),
+    (Id.UPLOAD_DOWNLOAD_BOARD, Id.UPLOAD_DOWNLOAD_BOARD_FILE, board_download),
+    (Id.UPLOAD_DOWNLOAD_MINUTES, Id.UPLOAD_DOWNLOAD_MINUTES_FILE, minutes_download),
+    (Id.UPLOAD_DOWNLOAD_REVIEW, Id.UPLOAD_DOWNLOAD_REVIEW_FILE, review_download),
+)
 
 
 def install(app: dash.Dash) -> None:
@@ -221,18 +241,13 @@ def install(app: dash.Dash) -> None:
         Input(Id.UPLOAD_OUTCOME, "data"), Input(Id.UPLOAD_HISTORY_PAGES, "active_page"), State(Id.UPLOAD_LANG, "data"),
         prevent_initial_call=True,
     )(_show_history)
-    # One callback per download, so clicking both quickly delivers both files.
-    app.callback(
-        Output(Id.UPLOAD_DOWNLOAD, "data"), Output(Id.UPLOAD_DOWNLOAD_MESSAGE, "children"),
-        Input(Id.UPLOAD_DOWNLOAD_TEMPLATE, "n_clicks"), State(Id.UPLOAD_LANG, "data"),
-        prevent_initial_call=True,
-    )(_download_template)
-    app.callback(
-        Output(Id.UPLOAD_DOWNLOAD_BOARD_FILE, "data"),
-        Output(Id.UPLOAD_DOWNLOAD_MESSAGE, "children", allow_duplicate=True),
-        Input(Id.UPLOAD_DOWNLOAD_BOARD, "n_clicks"), State(Id.UPLOAD_LANG, "data"),
-        prevent_initial_call=True,
-    )(_download_board)
+    # One callback per download, so clicking several quickly delivers every file.
+    for number, (button, target, make) in enumerate(DOWNLOADS):
+        app.callback(
+            Output(target, "data"), Output(Id.UPLOAD_DOWNLOAD_MESSAGE, "children", allow_duplicate=number > 0),
+            Input(button, "n_clicks"), State(Id.UPLOAD_LANG, "data"),
+            prevent_initial_call=True,
+        )(_downloader(make))
     app._mios_upload_installed = True
 
 

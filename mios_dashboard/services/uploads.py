@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -36,6 +37,7 @@ from ..repositories import preview as preview_repo
 from . import runtime
 from .export import export_board, export_template
 from .import_file import ImportResult, file_facts, import_file, record_refusal, reference_data
+from .records_export import export_minutes, export_review, latest_records
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # DESIGN §4
 ALLOWED_SUFFIXES = (".xlsx", ".xlsm", ".csv")
@@ -290,20 +292,38 @@ def _iso_moment(value: dt.datetime | None) -> str | None:
     return value.isoformat()
 
 
-def board_download(lang: str) -> tuple[bytes, str]:
-    """The board workbook of the newest month and its file name, for dcc.Download."""
+def _workbook_download(export: Callable[..., Any], lang: str) -> tuple[bytes, str]:
+    """A workbook written by `export(session, buffer, lang=…)` and its file name, for dcc.Download."""
     buffer = io.BytesIO()
     with runtime.read_session() as session:
-        summary = export_board(session, buffer, lang=lang)
+        summary = export(session, buffer, lang=lang)
     return buffer.getvalue(), summary.file_name
+
+
+def board_download(lang: str) -> tuple[bytes, str]:
+    """The board workbook of the newest month."""
+    return _workbook_download(export_board, lang)
 
 
 def template_download(lang: str) -> tuple[bytes, str]:
-    """The measurements template and its file name, for dcc.Download."""
-    buffer = io.BytesIO()
+    """The measurements template."""
+    return _workbook_download(export_template, lang)
+
+
+def minutes_download(lang: str) -> tuple[bytes, str]:
+    """The minutes of the latest meeting (RecordNotFound when there is none)."""
+    return _workbook_download(export_minutes, lang)
+
+
+def review_download(lang: str) -> tuple[bytes, str]:
+    """The record of the most recent management review (RecordNotFound when there is none)."""
+    return _workbook_download(export_review, lang)
+
+
+def records_on_offer() -> dict[str, dict | None]:
+    """`latest_records` on the app's database: which record downloads the page can offer."""
     with runtime.read_session() as session:
-        summary = export_template(session, buffer, lang=lang)
-    return buffer.getvalue(), summary.file_name
+        return latest_records(session)
 
 
 def history_page(page: int, lang: str) -> dict:

@@ -148,7 +148,7 @@ def test_refused_file_lists_every_error_with_its_cell_and_writes_nothing(dash_du
     assert dash_duo.get_logs() == []
 
 
-def test_downloads_of_the_template_and_the_board(dash_duo, upload_app):
+def test_downloads_of_the_template_the_board_and_the_records(dash_duo, upload_app):
     dash_duo.start_server(upload_app)
     folder = Path(dash_duo.download_path)
     dash_duo.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
@@ -157,7 +157,10 @@ def test_downloads_of_the_template_and_the_board(dash_duo, upload_app):
     save_screenshot(dash_duo.driver, "import-es")
     dash_duo.find_element(f"#{Id.UPLOAD_DOWNLOAD_TEMPLATE}").click()
     dash_duo.find_element(f"#{Id.UPLOAD_DOWNLOAD_BOARD}").click()
-    expected = {"plantilla-mediciones.xlsx", "tablero-2025-12.xlsx"}
+    dash_duo.find_element(f"#{Id.UPLOAD_DOWNLOAD_MINUTES}").click()
+    dash_duo.find_element(f"#{Id.UPLOAD_DOWNLOAD_REVIEW}").click()
+    expected = {"plantilla-mediciones.xlsx", "tablero-2025-12.xlsx", "minuta-2025-12-29.xlsx",
+                "revision-direccion-2025-09-11.xlsx"}
     deadline = time.monotonic() + TIMEOUT
     while not expected <= {p.name for p in folder.glob("*.xlsx")} and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -166,6 +169,8 @@ def test_downloads_of_the_template_and_the_board(dash_duo, upload_app):
     assert template.sheetnames == ["Mediciones", "Indicadores", "Instrucciones", "Listas"]
     board = openpyxl.load_workbook(folder / "tablero-2025-12.xlsx")
     assert board.sheetnames[0] == "Resumen" and "Financiera" in board.sheetnames
+    assert openpyxl.load_workbook(folder / "minuta-2025-12-29.xlsx").sheetnames[0] == "Minuta"
+    assert openpyxl.load_workbook(folder / "revision-direccion-2025-09-11.xlsx").sheetnames[0] == "Revisión"
     assert dash_duo.get_logs() == []
 
 
