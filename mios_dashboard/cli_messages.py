@@ -24,7 +24,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help_output": "archivo de salida (por omisión, la salida estándar)",
         "help_board": "calcula el tablero de un mes",
         "help_period": "mes del tablero, AAAA-MM (por omisión, el más reciente con datos)",
-        "help_export": "escribe el tablero en un libro de Excel (una hoja por perspectiva, con semáforos)",
+        "help_export": (
+            "escribe el tablero en un libro de Excel (una hoja por perspectiva, con semáforos); con --meeting o "
+            "--review, la minuta de una junta o el registro de una revisión por la dirección"
+        ),
+        "help_meeting": "la minuta de la junta ID, o de la última (latest)",
+        "help_review": "el registro de la revisión por la dirección ID, o de la más reciente (latest)",
         "help_export_file": "libro .xlsx que se va a escribir (se reemplaza si ya existe)",
         "help_template": "escribe la plantilla para capturar mediciones (hojas Mediciones e Indicadores)",
         "help_template_file": "libro .xlsx que se va a escribir (se reemplaza si ya existe)",
@@ -52,6 +57,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "export_done": "Tablero de {period} escrito en {path} ({sheets} hojas, {indicators} indicadores)",
         "export_empty": "El tablero no tiene datos todavía; se escribió {path} sin indicadores",
         "template_done": "Plantilla escrita en {path} ({indicators} indicadores activos)",
+        "export_minutes_done": "Minuta de «{title}» escrita en {path} ({sheets} hojas, {actions} acuerdos)",
+        "export_review_done": "Revisión por la dirección del periodo {title} escrita en {path} ({sheets} hojas, {actions} acciones)",
         "user_added": "Usuario «{name}» creado con el rol {role}",
         "board_header": "Tablero de {period}: puntuación {score} ({status})",
         "board_empty": "El tablero no tiene datos todavía; importe mediciones o cargue la demostración",
@@ -69,6 +76,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "not_a_file": "«{path}» no es un archivo",
         "export_not_xlsx": "«{path}» debe terminar en .xlsx",
         "export_no_folder": "no existe la carpeta «{folder}» para escribir «{path}»",
+        "export_no_record": "{detail}; no se escribió ningún archivo",
+        "bad_record_id": "«{value}» no es un número de registro (use un número, por ejemplo 12, o latest)",
         "os_error": "no se puede usar «{path}»: {detail}",
         "import_write_failed": "la importación de «{file}» falló al escribir y no se guardó nada: {detail}",
         "user_exists": "el usuario «{name}» ya existe",
@@ -97,7 +106,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help_output": "output file (default: standard output)",
         "help_board": "compute the board of a month",
         "help_period": "month of the board, YYYY-MM (default: the newest with data)",
-        "help_export": "write the board to an Excel workbook (one sheet per perspective, with traffic lights)",
+        "help_export": (
+            "write the board to an Excel workbook (one sheet per perspective, with traffic lights); with --meeting "
+            "or --review, the minutes of a meeting or the record of a management review"
+        ),
+        "help_meeting": "the minutes of meeting ID, or of the latest one (latest)",
+        "help_review": "the record of management review ID, or of the most recent one (latest)",
         "help_export_file": ".xlsx workbook to write (replaced if it exists)",
         "help_template": "write the template to enter measurements (Measurements and Indicators sheets)",
         "help_template_file": ".xlsx workbook to write (replaced if it exists)",
@@ -125,6 +139,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "export_done": "Board of {period} written to {path} ({sheets} sheets, {indicators} indicators)",
         "export_empty": "The board has no data yet; {path} was written without indicators",
         "template_done": "Template written to {path} ({indicators} active indicators)",
+        "export_minutes_done": "Minutes of “{title}” written to {path} ({sheets} sheets, {actions} decisions)",
+        "export_review_done": "Management review of the period {title} written to {path} ({sheets} sheets, {actions} actions)",
         "user_added": "User “{name}” created with role {role}",
         "board_header": "Board of {period}: score {score} ({status})",
         "board_empty": "The board has no data yet; import measurements or load the demo",
@@ -141,6 +157,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "not_a_file": "“{path}” is not a file",
         "export_not_xlsx": "“{path}” must end in .xlsx",
         "export_no_folder": "the folder “{folder}” does not exist, so “{path}” cannot be written",
+        "export_no_record": "{detail}; no file was written",
+        "bad_record_id": "“{value}” is not a record number (use a number such as 12, or latest)",
         "os_error": "cannot use “{path}”: {detail}",
         "import_write_failed": "importing “{file}” failed while writing and nothing was saved: {detail}",
         "user_exists": "the user “{name}” already exists",

@@ -116,3 +116,53 @@ def test_export_of_an_empty_board(tmp_path):
     result = mios(tmp_path, "export", "vacio.xlsx", lang="en")
     assert result.returncode == 0 and result.stdout.strip() == "The board has no data yet; vacio.xlsx was written without indicators"
     assert openpyxl.load_workbook(tmp_path / "vacio.xlsx").sheetnames[0] == "Summary"
+
+
+# ---------- meeting minutes and management review records ----------
+
+def test_export_the_minutes_of_the_latest_meeting(demo_dir):
+    result = mios(demo_dir, "export", "minuta.xlsx", "--meeting", "latest")
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.startswith("Minuta de «Junta de operación semanal — ")
+    assert result.stdout.rstrip().endswith("» escrita en minuta.xlsx (3 hojas, 3 acuerdos)")
+    book = openpyxl.load_workbook(demo_dir / "minuta.xlsx")
+    assert book.sheetnames == ["Minuta", "Acuerdos", "Tablero mostrado"]
+    assert book["Acuerdos"]["A4"].value == "Código" and book["Acuerdos"]["A5"].value
+
+
+def test_export_a_review_by_id_in_english(demo_dir):
+    result = mios(demo_dir, "export", "review.xlsx", "--review", "1", "--lang", "en", lang="en")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Management review of the period ")
+    assert "written to review.xlsx (3 sheets, " in result.stdout
+    book = openpyxl.load_workbook(demo_dir / "review.xlsx")
+    assert book.sheetnames == ["Review", "Actions", "Board reviewed"]
+    assert any(c.value == "9.3.3 c) Resource needs" for c in book["Review"]["A"])
+
+
+@pytest.mark.parametrize(("args", "lang", "message"), [
+    (("--meeting", "999"), "es", "mios: no existe la junta 999; no se escribió ningún archivo"),
+    (("--review", "42"), "en", "mios: there is no management review 42; no file was written"),
+])
+def test_an_unknown_record_is_a_one_line_error(demo_dir, args, lang, message):
+    assert one_line_error(mios(demo_dir, "export", "nada.xlsx", *args, lang=lang)) == message
+    assert not (demo_dir / "nada.xlsx").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ("--meeting", "primera"), ("--review", "0"), ("--meeting", "1", "--review", "1"),
+    ("--period", "2025-03", "--meeting", "1"),
+])
+def test_record_options_are_checked_as_usage(demo_dir, args):
+    result = mios(demo_dir, "export", "t.xlsx", *args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "no es un número de registro" in result.stderr or "no se permite junto con" in result.stderr
+
+
+def test_no_meetings_on_an_empty_database(tmp_path):
+    assert mios(tmp_path, "init-db").returncode == 0
+    line = one_line_error(mios(tmp_path, "export", "minuta.xlsx", "--meeting", "latest"))
+    assert line == "mios: no hay juntas registradas todavía; no se escribió ningún archivo"
+    line = one_line_error(mios(tmp_path, "export", "review.xlsx", "--review", "latest", lang="en"))
+    assert line == "mios: no management reviews have been recorded yet; no file was written"
+    assert not (tmp_path / "minuta.xlsx").exists() and not (tmp_path / "review.xlsx").exists()

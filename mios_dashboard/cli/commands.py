@@ -1,0 +1,166 @@
+"""The data commands: init-db, demo, import, measurements, board and users add (one thin function each)."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import math
+import sys
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..cli_messages import ROLE_WORDS, STATUS_WORDS, msg
+from ..db import session_scope
+from .context import EXIT_FAILURE, EXIT_OK, CliError, Context, lazy, one_line
+
+
+def cmd_init_db(ctx: Context, _args) -> int:
+    from ..schema import current_revision, upgrade_to_head
+
+    engine = ctx.engine()
+    upgrade_to_head(engine)
+    ctx.say("init_db_done", revision=current_revision(engine), url=ctx.shown_url)
+    return EXIT_OK
+
+
+def cmd_demo(ctx: Context, _args) -> int:
+    """Load (or refresh) the demo; the demo service itself refuses a database of another organization."""
+    factory = ctx.sessions()
+    load_demo = lazy("mios_dashboard.services.demo", "load_demo", "demo")
+    conflict = lazy("mios_dashboard.services.demo", "DemoConflictError", "demo")
+    try:
+        with session_scope(factory, ctx.settings.actor) as session:
+            summary = load_demo(session)
+    except conflict as exc:
+        raise CliError("demo_conflict", detail=one_line(exc)) from exc
+    inserted = sum(getattr(summary, "inserted", {}).values())
+    updated = sum(getattr(summary, "updated", {}).values())
+    ctx.say("demo_done", url=ctx.shown_url, month=getattr(summary, "anchor", ""), inserted=inserted, updated=updated)
+    return EXIT_OK
+
+
+def cmd_import(ctx: Context, args) -> int:
+    from ..importers import ImportProblem, SafetyError, verify_defusedxml
+    from ..services.import_file import ImportResult, file_facts, import_file, record_refusal
+
+    try:
+        verify_defusedxml()  # never read an uploaded file without the XML protections
+    except SafetyError as exc:
+        raise CliError("feature_unavailable", command="import", detail=str(exc)) from exc
+    path = Path(args.file)
+    if not path.exists():
+        raise CliError("file_not_found", path=args.file)
+    if not path.is_file():
+        raise CliError("not_a_file", path=args.file)
+    factory = ctx.sessions()
+    actor = ctx.settings.actor
+    try:
+        with session_scope(factory, actor) as session:
+            result = import_file(session, path, actor=actor, dry_run=args.dry_run, lang=ctx.lang)
+    except SQLAlchemyError as exc:
+        if not args.dry_run:  # keep a record of the attempt, in a transaction of its own
+            sha256, size = file_facts(path)
+            failed = ImportResult(file_name=path.name[:255], sha256=sha256, size_bytes=size, lang=ctx.lang)
+            problem = ImportProblem("write_failed", params={"detail": one_line(exc)})
+            with session_scope(factory, actor) as session:
+                record_refusal(session, failed, [problem], actor=actor)
+        raise CliError("import_write_failed", file=path.name, detail=one_line(exc)) from exc
+    if args.json:
+        print(json.dumps(result.to_dict(ctx.lang), ensure_ascii=False, indent=2))
+    counts = dict(
+        file=result.file_name, batch=result.batch_id, created=result.indicators_created,
+        updated=result.indicators_updated, unchanged=result.indicators_unchanged,
+        inserted=result.measurements_inserted, m_updated=result.measurements_updated,
+        m_unchanged=result.measurements_unchanged,
+    )
+    if not result.accepted:
+        for line in result.messages():
+            print(line, file=sys.stderr)
+        key = "import_refused_dry" if args.dry_run else "import_refused"
+        print(msg(key, ctx.lang, file=result.file_name, count=len(result.errors)), file=sys.stderr)
+        return EXIT_FAILURE
+    if not args.json:
+        ctx.say("import_preview" if args.dry_run else "import_accepted", **counts)
+        for line in result.notice_messages():
+            print(f"  {line}")
+    return EXIT_OK
+
+
+def cmd_measurements(ctx: Context, args) -> int:
+    from ..repositories.measurements import code_period_values
+
+    factory = ctx.sessions()
+    with session_scope(factory, ctx.settings.actor) as session:
+        rows = code_period_values(session)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as handle:
+            _write_csv(handle, rows)
+        print(msg("measurements_written", ctx.lang, count=len(rows), path=args.output), file=sys.stderr)
+    else:
+        _write_csv(sys.stdout, rows)
+    return EXIT_OK
+
+
+def _write_csv(handle, rows) -> None:
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(("indicator_code", "period", "value"))
+    writer.writerows((code, period.isoformat(), _number_text(value)) for code, period, value in rows)
+
+
+def _number_text(value: float) -> str:
+    """Whole numbers without ".0"; others with every digit Python needs to read them back exactly."""
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
+def cmd_board(ctx: Context, args) -> int:
+    factory = ctx.sessions()
+    build_board = lazy("mios_dashboard.services.board", "build_board", "board")
+    to_cli_json = lazy("mios_dashboard.services.board", "to_cli_json", "board")
+    with session_scope(factory, ctx.settings.actor) as session:
+        board = _json_safe(to_cli_json(build_board(session, args.period)))
+    if args.json:
+        print(json.dumps(board, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not board.get("period"):
+        ctx.say("board_empty")
+        return EXIT_OK
+    status_words = STATUS_WORDS[ctx.lang]
+    score = board.get("score")
+    ctx.say("board_header", period=board["period"], score="—" if score is None else f"{score:.0%}",
+            status=status_words.get(board.get("status"), board.get("status")))
+    for ind in board.get("indicators", []):
+        achievement = ind.get("achievement")
+        print(f"  {ind.get('code', ''):<12} {status_words.get(ind.get('status'), ind.get('status')):<16} "
+              f"{'—' if achievement is None else f'{achievement:.0%}':>6}  {ind.get('name', '')}")
+    return EXIT_OK
+
+
+def _json_safe(value):
+    """NaN and infinities become null, so scripts get valid JSON."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def cmd_users_add(ctx: Context, args) -> int:
+    from sqlalchemy import select
+
+    from ..models import User
+
+    factory = ctx.sessions()
+    with session_scope(factory, ctx.settings.actor) as session:
+        if session.scalar(select(User.id).where(User.username == args.name)) is not None:
+            raise CliError("user_exists", name=args.name)
+        session.add(User(username=args.name, role=args.role, full_name=args.full_name or "", email=args.email))
+    ctx.say("user_added", name=args.name, role=ROLE_WORDS[ctx.lang].get(args.role, args.role))
+    return EXIT_OK
+

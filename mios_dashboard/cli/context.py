@@ -1,0 +1,108 @@
+"""What every command shares: exit codes, the error a user can act on, and the Context (settings, language,
+database URL and a lazily made engine)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+from ..cli_messages import msg
+from ..config import Settings
+from ..db import make_engine, make_session_factory
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+POSTGRES_CONNECT_TIMEOUT_S = 10
+
+
+class CliError(Exception):
+    """A failure the user can act on; `key` names its text in cli_messages."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass
+class Context:
+    """What every command needs: settings, language, the database URL and (lazily) an engine."""
+
+    settings: Settings
+    lang: str
+    url: str
+    _engine: object = field(default=None, repr=False)
+
+    @property
+    def shown_url(self) -> str:
+        try:
+            return make_url(self.url).render_as_string(hide_password=True)
+        except Exception:
+            return self.url
+
+    def say(self, key: str, **params) -> None:
+        print(msg(key, self.lang, **params))
+
+    def engine(self):
+        if self._engine is None:
+            kwargs = {}
+            if _backend(self.url) == "postgresql":
+                kwargs["connect_args"] = {"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S}
+            self._engine = make_engine(self.url, **kwargs)
+        return self._engine
+
+    def sessions(self):
+        """A session factory on a database whose schema is at head, or a CliError telling to run init-db."""
+        from ..schema import current_revision, head_revision
+
+        if _backend(self.url) == "sqlite" and not _sqlite_file_exists(self.url):
+            raise CliError("db_not_initialised", url=self.shown_url)  # don't leave an empty file behind
+        engine = self.engine()
+        current, head = current_revision(engine), head_revision()
+        if current is None:
+            raise CliError("db_not_initialised", url=self.shown_url)
+        if current != head:
+            raise CliError("db_outdated", current=current, head=head)
+        return make_session_factory(engine)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+def _backend(url: str) -> str | None:
+    try:
+        return make_url(url).get_backend_name()
+    except Exception:
+        return None  # make_engine reports it
+
+
+def _sqlite_file_exists(url: str) -> bool:
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return True
+    return Path(database).expanduser().exists()
+
+
+def one_line(exc: BaseException) -> str:
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        exc = exc.orig
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    return (lines[0] if lines else type(exc).__name__)[:300]
+
+
+
+def lazy(module: str, name: str, command: str):
+    """Import a service only when its command runs (and say so plainly if it is not installed)."""
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            raise CliError("feature_unavailable", command=command, detail=f"{module} missing") from exc
+        raise
+    except AttributeError as exc:
+        raise CliError("feature_unavailable", command=command, detail=f"{module}.{name} missing") from exc
+
