@@ -60,12 +60,12 @@ def session_factory(engine):
 
 
 @pytest.fixture
-def demo_factory(session_factory):
-    """A database holding the demo organization as of DEMO_TODAY."""
+def demo_factory(session_factory, tmp_path):
+    """A database holding the demo organization as of DEMO_TODAY (its workbooks in tmp_path/demo)."""
     from mios_dashboard.services.demo import load_demo
 
     with session_scope(session_factory) as session:
-        load_demo(session, today=DEMO_TODAY)
+        load_demo(session, today=DEMO_TODAY, folder=tmp_path / "demo")
     return session_factory
 
 

@@ -1,36 +1,60 @@
 """Load the demo organization, so a first start (and `python -m mios_dashboard demo`) shows a full, current board.
 
-Everything is written through the ORM in the caller's session, so the audit hook records it and the caller's
-transaction decides. Rows are upserted by natural keys (codes, names, (indicator, period)…) and only
-attributes whose value differs are assigned: loading twice for the same `today` writes nothing at all, not
-even audit events. Existing keys are fetched once per table, never once per row.
+Indicators, per-period budgets and measurements come in the way a user's data does: the demo writes them as the
+workbooks people keep (`demo_content/workbooks.py`) into a folder — `demo/` beside an SQLite database file
+(`data/demo/` by default), else `$MIOS_DATA_DIR/demo/` — and imports each one with `import_file`: the same
+safety checks, parsing, validation, ImportBatch records (the /importar history) and audit events. Everything
+else (organization, strategy, context, risks, meetings, actions) has no file format and is written through the
+ORM, upserted by natural keys (codes, names…) with only the attributes whose value differs assigned.
+
+All of it happens in the caller's session and transaction (never committed here). Loading twice for the same
+`today` writes nothing at all, not even audit events or an ImportBatch: a file is previewed first (a dry run)
+when the database already holds its indicators, and imported only when the preview shows a change. Existing
+keys are fetched once per table, never once per row.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
+import os
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from ..config import DEFAULT_DATA_DIR
 from ..models import (
-    Action, CommunicationItem, ContextIssue, Indicator, InterestedParty, ManagementReview, Measurement, Meeting,
-    Objective, ObjectiveLink, Organization, OrganizationValue, PartyRequirement, Perspective, Process,
-    QualityPolicy, Risk, Role, ScopeExclusion, SipocItem, Target, User,
+    Action, CommunicationItem, ContextIssue, ImportBatch, Indicator, InterestedParty, ManagementReview, Measurement,
+    Meeting, Objective, ObjectiveLink, Organization, OrganizationValue, PartyRequirement, Perspective, Process,
+    QualityPolicy, Risk, Role, ScopeExclusion, SipocItem, User,
 )
 from .board import build_board
-from .demo_content import context, governance, indicators, organization, strategy
+from .demo_content import context, governance, indicators, organization, strategy, workbooks
 from .demo_content.dates import DemoCalendar
-from .demo_content.measurements import budget_targets, noise_table, series_values
+from .import_file import ImportResult, import_file
 
-SOURCE = "demo"
+log = logging.getLogger(__name__)
+LEGACY_SOURCE = "demo"  # measurements written by the demo before it went through the importer
+FOLDER_NAME = "demo"
 SNAPSHOT_FIELDS = ("code", "actual", "target", "target_min", "target_max", "achievement", "status")
 
 
 class DemoConflictError(ValueError):
     """The database already describes another organization; the demo would mix into it."""
+
+
+class DemoImportError(RuntimeError):
+    """The importer refused one of the demo's own files: a bug in the demo content, never the user's doing."""
+
+    def __init__(self, result: ImportResult):
+        self.result = result
+        errors = result.messages("en")
+        super().__init__(f"the importer refused the demo file {result.file_name}: " + "; ".join(errors[:5]))
 
 
 @dataclass
@@ -42,6 +66,8 @@ class DemoSummary:
     inserted: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     deleted: dict[str, int] = field(default_factory=dict)  # the demo's own values outside a re-anchored window
+    folder: Path | None = None  # where the demo's workbooks were written (None: a temporary folder)
+    batches: dict[str, int] = field(default_factory=dict)  # file name → the ImportBatch this load wrote
 
     @property
     def changed(self) -> bool:
@@ -125,8 +151,34 @@ def _snapshot(session: Session, month: dt.date) -> dict:
     }
 
 
-def load_demo(session: Session, today: dt.date | None = None) -> DemoSummary:
-    """Write the demo organization into `session` (never commits); every date is relative to `today`'s month."""
+def demo_folder(session: Session) -> Path:
+    """Where the demo's workbooks go: `demo/` beside an SQLite database file (data/demo/ for the default
+    data/mios.db, a test's temporary folder for its database), else `$MIOS_DATA_DIR/demo/` (data/demo/)."""
+    url = session.get_bind().engine.url
+    database = url.database if url.get_backend_name() == "sqlite" else None
+    if database and database != ":memory:" and not database.startswith("file:"):
+        return Path(database).expanduser().resolve().parent / FOLDER_NAME
+    return Path(os.environ.get("MIOS_DATA_DIR") or DEFAULT_DATA_DIR) / FOLDER_NAME
+
+
+def write_files(folder: Path, files: Iterable[workbooks.DemoFile]) -> None:
+    """Write the files into `folder`, each replaced atomically and only when its bytes differ."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for demo_file in files:
+        path = folder / demo_file.name
+        with contextlib.suppress(OSError):
+            if path.read_bytes() == demo_file.content:
+                continue
+        partial = folder / f".{demo_file.name}.{os.getpid()}.tmp"
+        partial.write_bytes(demo_file.content)
+        os.replace(partial, path)
+
+
+def load_demo(session: Session, today: dt.date | None = None, folder: Path | str | None = None) -> DemoSummary:
+    """Write the demo organization into `session` (never commits); every date is relative to `today`'s month.
+
+    The demo's workbooks are written into `folder` (default: `demo_folder(session)`) and imported from there.
+    """
     cal = DemoCalendar(today or dt.date.today())
     up = _Upserter(session)
     _check_organization(session)
@@ -165,27 +217,24 @@ def load_demo(session: Session, today: dt.date | None = None) -> DemoSummary:
     objective_objects = up.upsert(Objective, ("code",), objective_rows)
     up.flush()
     objectives = _ids(objective_objects)
-
-    # Level 3: the strategy map and the indicators.
     up.upsert(ObjectiveLink, ("cause_id", "effect_id"), [
         {"cause_id": objectives[cause], "effect_id": objectives[effect], "note": note}
         for cause, effect, note in strategy.LINKS
     ])
-    indicator_rows = []
-    for spec in indicators.INDICATORS:
-        row = spec.row(cal)
-        objective = row.pop("objective")
-        row["objective_id"] = objectives[objective] if objective else None
-        row["perspective_id"] = perspectives[row.pop("perspective")]
-        row["process_id"] = processes[row.pop("process")]
-        indicator_rows.append(row)
-    indicator_objects = up.upsert(Indicator, ("code",), indicator_rows)
+    up.flush()
+
+    # Level 3: indicators, budgets and measurements, through the importer from the demo's workbooks.
+    values = workbooks.series(cal)
+    files = workbooks.demo_files(cal, values)
+    with contextlib.ExitStack() as stack:
+        where, temporary = _place_files(stack, folder if folder is not None else demo_folder(session), files)
+        batches = _import_files(session, up, where, files)
+    indicator_objects = up.upsert(Indicator, ("code",), [spec.extra_row(cal) for spec in indicators.INDICATORS])
     up.flush()
     indicator_ids = _ids(indicator_objects)
-    demo_ids = [indicator_ids[spec.code] for spec in indicators.INDICATORS]
+    _prune(up, values, indicator_ids)
 
-    # Level 4: per-period targets and measurements, parties, risks.
-    _load_series(up, cal, indicator_ids, demo_ids)
+    # Level 4: parties and risks.
     party_rows = [
         {"type": row["type"], "name": row["name"], "monitoring": row["monitoring"],
          "last_reviewed_on": row["last_reviewed_on"],
@@ -202,7 +251,7 @@ def load_demo(session: Session, today: dt.date | None = None) -> DemoSummary:
     up.flush()
     risks = _ids(risk_objects)
 
-    # Level 5: party requirements, meetings (their board snapshots read the measurements just written).
+    # Level 5: party requirements, meetings (their board snapshots read the measurements just imported).
     up.upsert(PartyRequirement, ("party_id", "kind", "description"), [
         {"party_id": parties[row["name"]].id, "kind": kind, "description": description}
         for row in context.PARTIES for kind, description in row["requirements"]
@@ -233,32 +282,88 @@ def load_demo(session: Session, today: dt.date | None = None) -> DemoSummary:
         action_rows.append(row)
     up.upsert(Action, ("code",), action_rows)
     up.flush()
-    return DemoSummary(cal.anchor, dict(up.counts), dict(up.inserted), dict(up.updated), dict(up.deleted))
+    return DemoSummary(cal.anchor, dict(up.counts), dict(up.inserted), dict(up.updated), dict(up.deleted),
+                       folder=None if temporary else where, batches=batches)
 
 
-def _load_series(up: _Upserter, cal: DemoCalendar, indicator_ids: dict[str, int], demo_ids: list[int]) -> None:
-    """Seasonal budgets as Target overrides, and every indicator's measurements from its story."""
-    noise = noise_table(len(indicators.INDICATORS))
-    target_rows, measurement_rows = [], []
-    for n, spec in enumerate(indicators.INDICATORS):
-        indicator_id = indicator_ids[spec.code]
-        if spec.series.budget:
-            target_rows += [
-                {"indicator_id": indicator_id, "period": period, "target": value, "target_min": None,
-                 "target_max": None}
-                for period, value in budget_targets(spec.series.budget, spec.frequency, cal)
-            ]
-        entered_by = spec.owner.full
-        measurement_rows += [
-            {"indicator_id": indicator_id, "period": period, "value": value, "comment": comment, "source": SOURCE,
-             "import_batch_id": None, "entered_by": entered_by}
-            for period, value, comment in series_values(spec.series, spec.frequency, spec.decimals, cal, noise[n])
-        ]
-    up.upsert(Target, ("indicator_id", "period"), target_rows,
-              select(Target).where(Target.indicator_id.in_(demo_ids)))
-    measurements = up.upsert(Measurement, ("indicator_id", "period"), measurement_rows,
-                             select(Measurement).where(Measurement.indicator_id.in_(demo_ids)))
-    # Re-anchored to another month, the demo's own old values would fill its planted gaps and revive the
-    # stale indicator: drop them. Values entered by people or imports (source other than 'demo') stay.
-    wanted = {(row["indicator_id"], row["period"]) for row in measurement_rows}
-    up.delete(Measurement, [m for key, m in measurements.items() if key not in wanted and m.source == SOURCE])
+def _place_files(stack: contextlib.ExitStack, folder: Path | str, files: list[workbooks.DemoFile]) -> tuple[Path, bool]:
+    """(folder, temporary?): the files written into `folder`, or into a temporary folder (removed by `stack`)
+    when `folder` cannot be written — a read-only installation still gets its demo, through the importer."""
+    folder = Path(folder)
+    try:
+        write_files(folder, files)
+        return folder, False
+    except OSError as exc:
+        log.warning("cannot write the demo workbooks into %s (%s); importing them from a temporary folder",
+                    folder, exc)
+    temporary = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mios-demo-")))
+    write_files(temporary, files)
+    return temporary, True
+
+
+def _changes(result: ImportResult) -> bool:
+    return any((result.indicators_created, result.indicators_updated, result.measurements_inserted,
+                result.measurements_updated, result.targets_inserted, result.targets_updated))
+
+
+def _import_files(session: Session, up: _Upserter, folder: Path, files: list[workbooks.DemoFile]) -> dict[str, int]:
+    """Import each file as its keeper; previewed first when the database already holds its indicators, and
+    imported only when the preview shows a change. Returns the batches written, by file name."""
+    codes = [code for demo_file in files for code in demo_file.codes]
+    known = set(session.scalars(select(Indicator.code).where(Indicator.code.in_(codes))))
+    batches = {}
+    for demo_file in files:
+        path = folder / demo_file.name
+        result = None
+        if known.intersection(demo_file.codes):
+            result = import_file(session, path, actor=demo_file.actor, dry_run=True)
+            if not result.accepted:
+                raise DemoImportError(result)
+        if result is None or _changes(result):
+            result = import_file(session, path, actor=demo_file.actor)
+            if not result.accepted:
+                raise DemoImportError(result)
+            batches[demo_file.name] = result.batch_id
+        for table, (inserted, updated, unchanged) in (
+            ("indicator", (result.indicators_created, result.indicators_updated, 0)),
+            ("measurement", (result.measurements_inserted, result.measurements_updated, result.measurements_unchanged)),
+            ("target", (result.targets_inserted, result.targets_updated, result.targets_unchanged)),
+        ):
+            if table != "indicator":  # the indicators are counted once, by the upsert of what files cannot say
+                up.counts[table] += inserted + updated + unchanged
+            up.inserted[table] += inserted
+            up.updated[table] += updated
+    return batches
+
+
+def _prune(up: _Upserter, values: workbooks.Values, indicator_ids: dict[str, int]) -> None:
+    """Re-anchored to another month, the demo's own old values would fill its planted gaps and revive the
+    stale indicator, and its old comments would sit on the wrong months: drop those values and comments. The
+    demo's own rows are those its files brought in (batches of its file names by their keepers) or that it
+    wrote before it used the importer; values entered by hand or imported by anyone else stay."""
+    session = up.session
+    wanted = {(indicator_ids[code], period): comment for code, rows in values.items() for period, _v, comment in rows}
+    keepers = {(name, person.full) for name, person in workbooks.KEEPERS.items()}
+    own_batches = {batch_id for batch_id, name, by in session.execute(
+        select(ImportBatch.id, ImportBatch.file_name, ImportBatch.imported_by)
+        .where(ImportBatch.file_name.in_(workbooks.FILE_NAMES))) if (name, by) in keepers}
+    table = Measurement.__table__
+    stale, uncomment = [], []
+    for row in session.execute(
+            select(table.c.id, table.c.indicator_id, table.c.period, table.c.comment, table.c.source,
+                   table.c.import_batch_id).where(table.c.indicator_id.in_(list(indicator_ids.values())))):
+        if row.source != LEGACY_SOURCE and row.import_batch_id not in own_batches:
+            continue
+        key = (row.indicator_id, row.period)
+        if key not in wanted:
+            stale.append(row.id)
+        elif row.comment is not None and wanted[key] is None:
+            uncomment.append(row.id)
+    if not stale and not uncomment:
+        return
+    objects = {m.id: m for m in session.scalars(select(Measurement).where(Measurement.id.in_(stale + uncomment)))}
+    up.delete(Measurement, [objects[i] for i in stale])
+    for i in uncomment:
+        objects[i].comment = None
+    up.updated["measurement"] += len(uncomment)
+    up.flush()

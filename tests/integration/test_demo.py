@@ -8,15 +8,17 @@ from sqlalchemy import event, func, select
 
 from mios_dashboard.db import make_engine, make_session_factory, session_scope
 from mios_dashboard.models import (
-    Action, AuditEvent, Base, ContextIssue, Indicator, InterestedParty, ManagementReview, Measurement, Meeting,
-    Objective, Organization, Perspective, Process, QualityPolicy, Risk, Role, SipocItem, Target,
+    Action, AuditEvent, Base, ContextIssue, ImportBatch, Indicator, InterestedParty, ManagementReview, Measurement,
+    Meeting, Objective, Organization, Perspective, Process, QualityPolicy, Risk, Role, SipocItem, Target,
 )
 from mios_dashboard.models.enums import PARTY_TYPES, RISK_CATEGORIES
 from mios_dashboard.schema import upgrade_to_head
 from mios_dashboard.services.board import build_board
-from mios_dashboard.services.demo import DemoConflictError, load_demo
-from mios_dashboard.services.demo_content.dates import add_months
+from mios_dashboard.services.demo import DemoConflictError, demo_folder, load_demo
+from mios_dashboard.services.demo_content import workbooks
+from mios_dashboard.services.demo_content.dates import DemoCalendar, add_months
 from mios_dashboard.services.demo_content.indicators import INDICATORS, NO_DATA_CODE, STALE_CODE
+from mios_dashboard.services.import_file import import_file
 
 TODAY = dt.date(2026, 1, 15)
 ANCHOR = dt.date(2025, 12, 1)
@@ -24,9 +26,9 @@ REQUIRED_GROUPS = {"Ventas", "Operación", "Calidad", "Proveedores", "Finanzas",
 PLAN_FIELDS = ("plan_what", "plan_resources", "plan_owner", "plan_due", "plan_evaluation")
 
 
-def _load(factory, today=TODAY):
+def _load(factory, today=TODAY, folder=None):
     with session_scope(factory, actor="demo") as session:
-        return load_demo(session, today=today)
+        return load_demo(session, today=today, folder=folder)
 
 
 def _fresh_sqlite_factory(path):
@@ -49,6 +51,35 @@ def _values(factory) -> list[tuple]:
             .join(Indicator, Measurement.indicator_id == Indicator.id)
             .order_by(Indicator.code, Measurement.period)
         ).all()
+
+
+def _targets(factory) -> list[tuple]:
+    with session_scope(factory) as session:
+        return session.execute(
+            select(Indicator.code, Target.period, Target.target).join(Indicator, Target.indicator_id == Indicator.id)
+            .order_by(Indicator.code, Target.period)
+        ).all()
+
+
+# The board of TODAY as the demo showed it before it went through the importer (`board --json`, 2026-01-15):
+# loading through the workbooks must give the same board, number for number.
+BOARD_BEFORE_IMPORTER = {
+    "score": 0.9786052880527863, "status": "yellow",
+    "perspectives": {"Financiera": 0.9985444747121102, "Clientes": 0.9015337942957503,
+                     "Procesos internos": 0.9977320483033661, "Aprendizaje y crecimiento": 1.0609919684972449},
+    "actuals": {"CAL-01": 2.71, "COM-01": 84.3, "FIN-04": 1.99, "MER-01": 12.0, "OPE-01": 73.5962962962963,
+                "OPE-02": 9869793.0, "VEN-01": 61295868.0},
+    "statuses": {
+        "CAL-01": "green", "CAL-02": "yellow", "CAL-03": "yellow", "CAL-04": "green", "CAL-05": "red",
+        "CAL-06": "green", "COM-01": "yellow", "COM-02": "red", "COM-03": "green", "EST-01": "yellow",
+        "FIN-01": "yellow", "FIN-02": "no_data", "FIN-03": "red", "FIN-04": "green", "FIN-05": "green",
+        "FIN-06": "green", "MER-01": "yellow", "OPE-01": "yellow", "OPE-02": "green", "OPE-03": "green",
+        "OPE-04": "green", "OPE-05": "green", "OPE-06": "red", "OPE-07": "green", "OPE-08": "green",
+        "ORG-01": "yellow", "PER-01": "yellow", "PER-02": "stale", "PER-03": "green", "PER-04": "green",
+        "PER-05": "green", "PRV-01": "red", "PRV-02": "yellow", "PRV-03": "green", "PRV-04": "green",
+        "VEN-01": "yellow", "VEN-02": "green", "VEN-03": "red", "VEN-04": "green",
+    },
+}
 
 
 def test_the_strategy_is_complete(demo_factory):
@@ -169,7 +200,7 @@ def test_measurements_cover_24_periods_with_planted_gaps_and_a_stale_indicator(d
         ).all()
     periods: dict[str, list[dt.date]] = {}
     for code, frequency, period, source in rows:
-        assert source == "demo"
+        assert source == "import"  # every value came in through the importer, from the demo's workbooks
         periods.setdefault(code, []).append(period)
         if frequency == "monthly":
             assert period.day == 1
@@ -201,6 +232,84 @@ def test_the_current_board_shows_greens_yellows_and_reds(demo_factory):
     assert statuses[STALE_CODE] == "stale" and statuses[NO_DATA_CODE] == "no_data"
 
 
+def test_the_board_is_the_one_the_demo_showed_before_the_importer(demo_factory):
+    with session_scope(demo_factory) as session:
+        board = build_board(session)
+    expected = BOARD_BEFORE_IMPORTER
+    assert board["score"] == pytest.approx(expected["score"], rel=1e-12) and board["status"] == expected["status"]
+    assert {p["name"]: p["score"] for p in board["perspectives"]} == pytest.approx(expected["perspectives"], rel=1e-12)
+    assert {i["code"]: i["status"] for i in board["indicators"]} == expected["statuses"]
+    actuals = {i["code"]: i["actual"] for i in board["indicators"] if i["code"] in expected["actuals"]}
+    assert actuals == pytest.approx(expected["actuals"], rel=1e-12)
+
+
+def test_the_demo_walks_the_importer_from_its_workbooks(demo_factory, tmp_path):
+    assert sorted(path.name for path in (tmp_path / "demo").iterdir()) == sorted(workbooks.FILE_NAMES)
+    keepers = {name: person.full for name, person in workbooks.KEEPERS.items()}
+    with session_scope(demo_factory) as session:
+        batches = session.scalars(select(ImportBatch).order_by(ImportBatch.id)).all()
+        assert [b.file_name for b in batches] == list(workbooks.FILE_NAMES)
+        assert all(b.status == "accepted" and not b.errors and b.sheets for b in batches)
+        assert {b.file_name: b.imported_by for b in batches} == keepers
+        definitions, *measured = batches
+        assert definitions.indicators_created == len(INDICATORS) and definitions.rows_inserted == 0
+        assert all(b.rows_inserted > 0 and b.rows_updated == b.rows_unchanged == 0 for b in measured)
+        # Every value belongs to the batch of its file and was entered by the file's keeper.
+        rows = session.execute(
+            select(Indicator.code, ImportBatch.file_name, Measurement.entered_by)
+            .join(Indicator, Measurement.indicator_id == Indicator.id)
+            .join(ImportBatch, Measurement.import_batch_id == ImportBatch.id)
+        ).all()
+        files = {spec.code: workbooks.file_for(spec) for spec in INDICATORS}
+        assert len(rows) == session.scalar(select(func.count()).select_from(Measurement))
+        assert all(name == files[code] and by == keepers[name] for code, name, by in rows)
+        assert {b.file_name: b.rows_inserted for b in measured} == {
+            name: sum(1 for _code, file_name, _by in rows if file_name == name) for name in workbooks.FILE_NAMES[1:]}
+        # The audit trail: one event per value and per budget target, in the keeper's name.
+        events = dict(session.execute(
+            select(AuditEvent.entity, func.count()).where(AuditEvent.operation == "insert")
+            .where(AuditEvent.entity.in_(["measurement", "target"])).group_by(AuditEvent.entity)).all())
+        assert events == {"measurement": len(rows), "target": session.scalar(select(func.count()).select_from(Target))}
+        sales = session.scalars(select(AuditEvent.actor).where(AuditEvent.entity == "target")).all()
+        assert set(sales) == {keepers[workbooks.COMMERCIAL]}
+
+
+def test_every_value_arrives_as_the_story_tells_it(demo_factory):
+    """Each layout (wide by name with "n/d", long with dates, quarters and years, year and month columns, the
+    Spanish CSV with decimal commas, the daily export) reads back exactly the values of the story."""
+    story = workbooks.series(DemoCalendar(TODAY))
+    expected = sorted((code, period, value, comment) for code, rows in story.items() for period, value, comment in rows)
+    assert [(code, period, value, comment) for code, period, value, comment, _by in _values(demo_factory)] == expected
+
+
+def test_a_user_can_reimport_the_demo_workbooks_and_edit_them(demo_factory, tmp_path):
+    folder = tmp_path / "demo"
+    before_values, before_targets = _values(demo_factory), _targets(demo_factory)
+    with session_scope(demo_factory, actor="ana") as session:
+        for name in workbooks.FILE_NAMES:
+            result = import_file(session, folder / name, actor="ana")
+            assert result.accepted, result.messages()
+            assert (result.indicators_created, result.indicators_updated, result.measurements_inserted,
+                    result.measurements_updated, result.targets_inserted, result.targets_updated) == (0,) * 6, name
+    assert _values(demo_factory) == before_values and _targets(demo_factory) == before_targets
+
+    # Opened in Excel, one figure corrected, imported again: exactly that value changes.
+    import openpyxl
+
+    path = folder / workbooks.MONTHLY
+    book = openpyxl.load_workbook(path)
+    sheet = book["Mensual"]
+    row = next(r for r in sheet.iter_rows() if r[0].value == "Margen bruto")
+    row[-2].value = 30.5  # the newest month (the last column is the Promedio)
+    book.save(path)
+    with session_scope(demo_factory, actor="ana") as session:
+        result = import_file(session, path, actor="ana")
+    assert result.accepted and result.measurements_updated == 1 and result.measurements_inserted == 0
+    changed = set(_values(demo_factory)) - set(before_values)
+    assert [(code, period, value, by) for code, period, value, _comment, by in changed] == [
+        ("FIN-01", ANCHOR, 30.5, "ana")]
+
+
 def test_actions_meetings_and_the_management_review(demo_factory):
     with session_scope(demo_factory) as session:
         actions = session.scalars(select(Action)).all()
@@ -225,38 +334,55 @@ def test_actions_meetings_and_the_management_review(demo_factory):
         assert session.scalar(select(func.count()).select_from(Action).where(Action.review_id == review.id)) >= 2
 
 
-def test_loading_twice_changes_nothing(session_factory):
-    first = _load(session_factory)
+def test_loading_twice_changes_nothing(session_factory, tmp_path):
+    first = _load(session_factory, folder=tmp_path / "demo")
     assert first.inserted["measurement"] == first.counts["measurement"] > 1000
+    assert list(first.batches) == list(workbooks.FILE_NAMES) and first.folder == tmp_path / "demo"
+    files = {path.name: (path.read_bytes(), path.stat().st_mtime_ns) for path in (tmp_path / "demo").iterdir()}
     with session_scope(session_factory) as session:
         before = _table_counts(session)
-    second = _load(session_factory)
-    assert not second.changed and second.counts == first.counts
+    second = _load(session_factory, folder=tmp_path / "demo")
+    assert not second.changed and second.counts == first.counts and second.batches == {}
+    assert files == {path.name: (path.read_bytes(), path.stat().st_mtime_ns) for path in (tmp_path / "demo").iterdir()}
     with session_scope(session_factory) as session:
         assert _table_counts(session) == before
         assert session.scalar(select(func.count()).select_from(AuditEvent)) == before["audit_event"]
 
 
-def test_loading_reads_each_table_once_not_each_row(engine, session_factory):
+def test_loading_reads_each_table_once_not_each_row(engine, session_factory, tmp_path):
     statements = []
     event.listen(engine, "before_cursor_execute", lambda _c, _k, sql, *_: statements.append(sql.lstrip()[:6]))
-    summary = _load(session_factory)
+    summary = _load(session_factory, folder=tmp_path / "demo")
     assert sum(summary.counts.values()) > 2000
-    assert statements.count("SELECT") < 60, "existing keys are fetched once per table"
+    # Existing keys are fetched once per table (about 40 queries), and each imported file costs a fixed number
+    # (the importer's reference data, fingerprint and comparison: 8), however many rows it holds.
+    assert statements.count("SELECT") < 50 + 8 * len(workbooks.FILE_NAMES)
     if engine.dialect.name == "postgresql":  # SQLite has no ordered RETURNING: the ORM inserts row by row there
         assert len(statements) < 200
 
 
 def test_two_fresh_databases_hold_identical_values(session_factory, tmp_path):
-    _load(session_factory)
-    other = _fresh_sqlite_factory(tmp_path / "other.db")
+    _load(session_factory, folder=tmp_path / "demo")
+    other = _fresh_sqlite_factory(tmp_path / "other" / "other.db")
     _load(other)
     assert _values(session_factory) == _values(other)
+    # The workbooks depend only on the anchor month: the same bytes in both folders.
+    for name in workbooks.FILE_NAMES:
+        assert (tmp_path / "demo" / name).read_bytes() == (tmp_path / "other" / "demo" / name).read_bytes()
+
+
+def test_the_folder_is_beside_an_sqlite_database(session_factory, tmp_path, monkeypatch):
+    with session_scope(session_factory) as session:
+        if session.get_bind().dialect.name == "sqlite":
+            assert demo_folder(session) == tmp_path / "demo"
+        else:
+            monkeypatch.setenv("MIOS_DATA_DIR", str(tmp_path / "datos"))
+            assert demo_folder(session) == tmp_path / "datos" / "demo"
 
 
 def test_another_today_shifts_every_period(session_factory, tmp_path):
-    _load(session_factory)
-    later = _fresh_sqlite_factory(tmp_path / "later.db")
+    _load(session_factory, folder=tmp_path / "demo")
+    later = _fresh_sqlite_factory(tmp_path / "later" / "later.db")
     summary = _load(later, today=dt.date(2026, 4, 10))
     assert summary.anchor == dt.date(2026, 3, 1)
     old, new = _values(session_factory), _values(later)
@@ -272,16 +398,35 @@ def test_another_today_shifts_every_period(session_factory, tmp_path):
     assert scrap[0] == scrap[1]
 
 
-def test_reloading_for_a_later_month_keeps_the_stale_indicator_stale(session_factory):
-    _load(session_factory)
-    summary = _load(session_factory, today=dt.date(2026, 4, 10))
+def test_reloading_for_a_later_month_keeps_the_stale_indicator_stale(session_factory, tmp_path):
+    _load(session_factory, folder=tmp_path / "demo")
+    summary = _load(session_factory, today=dt.date(2026, 4, 10), folder=tmp_path / "demo")
     assert summary.deleted.get("measurement", 0) > 0
+    # The definitions did not change (no batch); every measurement file did, and was imported again.
+    assert list(summary.batches) == list(workbooks.FILE_NAMES[1:])
     with session_scope(session_factory) as session:
         last = session.scalar(
             select(func.max(Measurement.period)).join(Indicator).where(Indicator.code == STALE_CODE)
         )
         assert last <= add_months(dt.date(2026, 3, 1), -5)
         assert session.scalar(select(func.count()).select_from(Organization)) == 1
+
+
+def test_a_reanchored_demo_holds_what_a_fresh_load_for_that_month_holds(session_factory, tmp_path):
+    later = dt.date(2026, 4, 10)
+    _load(session_factory, folder=tmp_path / "demo")
+    _load(session_factory, today=later, folder=tmp_path / "demo")
+    fresh = _fresh_sqlite_factory(tmp_path / "fresh" / "fresh.db")
+    _load(fresh, today=later)
+    # Same values, comments (moved with their months) and keepers; old budget months stay, as they always did.
+    assert _values(session_factory) == _values(fresh)
+    assert set(_targets(fresh)) <= set(_targets(session_factory))
+    with session_scope(session_factory) as session, session_scope(fresh) as other:
+        reanchored, expected = build_board(session), build_board(other)
+        assert session.scalar(select(func.count()).select_from(ImportBatch)) == 2 * len(workbooks.FILE_NAMES) - 1
+    assert reanchored["period"] == expected["period"] == "2026-03-01"
+    assert {i["code"]: (i["actual"], i["status"]) for i in reanchored["indicators"]} == {
+        i["code"]: (i["actual"], i["status"]) for i in expected["indicators"]}
 
 
 def test_the_demo_refuses_to_mix_into_another_organization(session_factory):

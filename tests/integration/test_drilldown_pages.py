@@ -93,7 +93,7 @@ def test_objective_layout_has_plan_indicators_risks_actions_and_history(demo_app
     for code in ("CAL-04", "COM-02", "OPE-06"):
         assert code in text
     assert "AC-04" in text and "Vencida" not in text  # AC-04 is due 19 Jan 2026; AC-02 is closed
-    assert "Datos de demostración" in text
+    assert "Importación: calidad.xlsx" in text  # the demo's values came in through the importer
     back = find(page, DrilldownId.BACK)
     assert back.href == "/?process=LOG"
     assert find(page, DrilldownId.RISKS) is not None and find(page, DrilldownId.ACTIONS) is not None

@@ -67,7 +67,8 @@ def test_objective_measurements_carry_their_source_and_history_its_creation(demo
     detail = read(demo_factory, objective_detail, "OBJ-01")
     assert detail["measurements"] and detail["measurement_count"] == 48
     newest = detail["measurements"][0]
-    assert newest["period"] == dt.date(2025, 12, 1) and newest["source"] == "demo" and newest["unit"]
+    assert newest["period"] == dt.date(2025, 12, 1) and newest["source"] == "import" and newest["unit"]
+    assert newest["batch_file"] == "comercial.xlsx"  # the demo's sales come in through the importer
     assert newest["entered_by"] and newest["entered_at"] is not None
     assert [(e["entity"], e["operation"]) for e in detail["history"]] == [("objective", "insert")]
 
@@ -91,8 +92,9 @@ def test_indicator_detail_definition_reading_and_table(demo_factory):
     assert [r["period"] for r in rows] == sorted((r["period"] for r in rows), reverse=True)
     december = rows[0]
     assert december["target"] == board["target"] and december["achievement"] == board["achievement"]
-    assert december["status"] == board["status"] and december["source"] == "demo"
-    # The demo's rows were inserted through the ORM: their history is there, measurements and targets.
+    assert december["status"] == board["status"] and december["source"] == "import"
+    assert (december["batch_file"], december["entered_by"]) == ("comercial.xlsx", "Lic. Ana Torres")
+    # The demo's rows came in through the importer, which wrote their history: measurements and targets.
     assert detail["history_count"] >= 24
     assert {e["entity"] for e in detail["history"]} >= {"measurement", "indicator"}
 
@@ -142,10 +144,10 @@ def test_sources_and_change_history_after_an_import_an_edit_and_a_deletion(demo_
     update = next(e for e in newest if e["operation"] == "update")
     assert update["period"] == "2025-11-01"
     assert {"field": "value", "old": 52803542.0, "new": 53e6} in update["changes"]
-    assert {"field": "source", "old": "demo", "new": "manual"} in update["changes"]
+    assert {"field": "source", "old": "import", "new": "manual"} in update["changes"]
     deletion = next(e for e in newest if e["operation"] == "delete")
     assert deletion["period"] == "2025-10-01" and deletion["changes"][0]["field"] == "value"
     imported = next(e for e in history if e["actor"] == "ana" and e["entity"] == "measurement")
     assert imported["operation"] == "update" and imported["period"] == "2025-12-01"
     assert {"field": "value", "old": 61295868.0, "new": 61e6} in imported["changes"]
-    assert {"field": "import_batch", "old": None, "new": "ventas-diciembre.xlsx"} in imported["changes"]
+    assert {"field": "import_batch", "old": "comercial.xlsx", "new": "ventas-diciembre.xlsx"} in imported["changes"]

@@ -58,6 +58,12 @@ class IndicatorSpec:
             "objective": self.objective, "perspective": self.perspective, "process": self.process, "active": True,
         }
 
+    def extra_row(self, cal: DemoCalendar) -> dict:
+        """What the definitions sheet has no column for (set through the ORM after the import): decimals shown,
+        the XmR baseline window, and the indicator being active."""
+        row = self.row(cal)
+        return {key: row[key] for key in ("code", "decimals", "xmr_baseline_start", "xmr_baseline_end", "active")}
+
 
 I = IndicatorSpec
 S = Series
