@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ..audit import data_version
+from ..memory import cycle_collector_paused
 
 DEFAULT_MAXSIZE = 48
 
@@ -40,6 +41,8 @@ class VersionedCache:
         """The value stored under `key`, or `compute()`'s (stored unless a newer version is already known).
 
         Computing happens outside the lock: two threads may compute the same value once each, never block.
+        The cycle collector is paused while computing (see memory.py): a first view builds hundreds of
+        thousands of short-lived objects, and full collections over the heap cost more than the view.
         """
         with self._lock:
             if key in self._items:
@@ -47,7 +50,8 @@ class VersionedCache:
                 self.hits += 1
                 return self._items[key]
             self.misses += 1
-        value = compute()
+        with cycle_collector_paused():
+            value = compute()
         database, version = key[0], key[1]
         with self._lock:
             newest = self._newest.get(database, -1)

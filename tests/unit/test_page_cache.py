@@ -1,8 +1,12 @@
 """The page cache (services/cache.py): keyed by database and data version, one generation kept, LRU bounded."""
 from __future__ import annotations
 
+import gc
 import threading
 
+import pytest
+
+from mios_dashboard.memory import cycle_collector_paused
 from mios_dashboard.services.cache import VersionedCache, VersionedReader
 
 
@@ -97,3 +101,40 @@ def test_threads_share_one_cache_safely():
     for thread in threads:
         thread.join()
     assert errors == [] and len(cache) <= 8
+
+
+def test_computing_pauses_the_cycle_collector_and_restores_it():
+    seen = []
+    cache = VersionedCache()
+    assert gc.isenabled()
+    cache.get_or_compute(("db", 1, "outer"), lambda: seen.append(gc.isenabled()) or cache.get_or_compute(
+        ("db", 1, "inner"), lambda: seen.append(gc.isenabled())))
+    assert seen == [False, False] and gc.isenabled()
+    with pytest.raises(ZeroDivisionError):
+        cache.get_or_compute(("db", 1, "broken"), lambda: 1 / 0)
+    assert gc.isenabled()
+
+
+def test_overlapping_pauses_end_together_and_never_turn_a_disabled_collector_on():
+    started, release = threading.Barrier(3), threading.Event()
+
+    def pause():
+        with cycle_collector_paused():
+            started.wait()
+            release.wait()
+    threads = [threading.Thread(target=pause) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    started.wait()
+    assert not gc.isenabled()
+    release.set()
+    for thread in threads:
+        thread.join()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cycle_collector_paused():
+            pass
+        assert not gc.isenabled()  # someone turned it off for good: left off
+    finally:
+        gc.enable()
