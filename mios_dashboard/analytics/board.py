@@ -73,7 +73,8 @@ class _Context(NamedTuple):
 
 
 def board_analytics(
-    indicators: pd.DataFrame, measurements: pd.DataFrame, targets: pd.DataFrame, month: dt.date
+    indicators: pd.DataFrame, measurements: pd.DataFrame, targets: pd.DataFrame, month: dt.date,
+    series_points: int | None = None, lights_only: bool = False,
 ) -> BoardAnalytics:
     """The board of `month`: readings, series and XmR signals of every indicator.
 
@@ -86,6 +87,11 @@ def board_analytics(
     xmr_center, xmr_mr_bar, xmr_lower, xmr_upper, xmr_first, xmr_last (baseline's first/last period).
     Series columns: indicator_id, position, ordinal, period, value, target, target_min, target_max.
     Signals columns: indicator_id, position, ordinal, period, rule.
+    `series_points` keeps only each indicator's newest points in the series returned (everything is still
+    computed from the whole series): the board page's sparklines need twelve, the charts need them all.
+    `lights_only` computes the reading, its light and the XmR limits and signals, and leaves out the year to
+    date, the trend, the forecast and the series (their columns are missing): all that comparing the lights
+    of two months needs (analytics/changes.py), at about half the cost.
     """
     month = month_start(month)
     end = pd.Timestamp(month_end(month))
@@ -113,13 +119,17 @@ def board_analytics(
     series["value"] = reduce_segments(value, starts, ind["how"][position[starts]])
 
     _reading(out, ctx, series, last_period, end)
-    _year_to_date(out, ctx, position, ordinal, value)
-    line = least_squares(series, ctx.size)
-    out["points"], out["slope"] = line["points"].to_numpy(), line["slope"].to_numpy()
-    out["trend"] = trend(line.assign(**{c: out[c].to_numpy() for c in ("direction", *TARGET_COLUMNS)})).to_numpy()
-    _forecast(out, ctx, line)
+    if not lights_only:
+        _year_to_date(out, ctx, position, ordinal, value)
+        line = least_squares(series, ctx.size)
+        out["points"], out["slope"] = line["points"].to_numpy(), line["slope"].to_numpy()
+        out["trend"] = trend(line.assign(**{c: out[c].to_numpy() for c in ("direction", *TARGET_COLUMNS)})).to_numpy()
+        _forecast(out, ctx, line)
     signals = _xmr(out, ctx, series)
 
+    kept_points = 0 if lights_only else series_points
+    if kept_points is not None:
+        series = newest_points(series, kept_points)
     for column, rolled in ctx.targets(series["position"].to_numpy(), series["ordinal"].to_numpy()).items():
         series[column] = rolled  # each point's own target, for charts
     ids = out["id"].to_numpy()
@@ -129,6 +139,13 @@ def board_analytics(
         frame["period"] = ordinal_start(frame["ordinal"].to_numpy(), codes[frame_position])
     out.index = indicators.index
     return BoardAnalytics(out, series, signals)
+
+
+def newest_points(series: pd.DataFrame, count: int) -> pd.DataFrame:
+    """The last `count` rows of each indicator's series (rows grouped by position, oldest first)."""
+    position = series["position"].to_numpy()
+    ends = np.searchsorted(position, position, side="right")
+    return series[np.arange(len(position)) >= ends - count].reset_index(drop=True)
 
 
 def _reading(out: pd.DataFrame, ctx: _Context, series: pd.DataFrame, last_period, end: pd.Timestamp) -> None:

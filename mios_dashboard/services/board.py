@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -13,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from ..analytics.achievement import STATUSES, score_status
 from ..analytics.board import board_analytics
-from ..analytics.periods import month_end
 from ..analytics.scores import ACHIEVEMENT_CAP, weighted_scores
 from ..repositories import board_data
 
@@ -55,8 +55,12 @@ TEXT_FIELDS = ("code", "name", "unit", "direction", "frequency", "status", "tren
                "perspective", "process", "group")
 NUMBER_FIELDS = ("actual", "target", "target_min", "target_max", "achievement", "slope", "ytd_actual", "ytd_target",
                  "ytd_target_min", "ytd_target_max", "ytd_achievement", "forecast_value", "forecast_achievement",
-                 "forecast_target", "xmr_center", "xmr_lower", "xmr_upper", "xmr_mr_bar")
+                 "forecast_target", "xmr_center", "xmr_lower", "xmr_upper", "xmr_mr_bar", "green_threshold",
+                 "yellow_threshold")
 DATE_FIELDS = ("period", "last_period", "forecast_due", "xmr_first", "xmr_last")
+# What comparing two months' lights needs of each indicator (analytics/changes.py), besides its XmR.
+LIGHT_FIELDS = ("code", "name", "owner", "objective", "perspective", "direction", "period", "actual", "target_min",
+                "target_max", "status")
 
 
 def _column(values) -> list:
@@ -124,7 +128,8 @@ def _indicator_dicts(readings: pd.DataFrame, series: pd.DataFrame, signals: pd.D
                                      "ytd_actual", "ytd_target", "ytd_target_min", "ytd_target_max",
                                      "ytd_achievement")},
             "forecast": forecast, "xmr": xmr,
-            **{k: c[k][i] for k in ("owner", "objective", "perspective", "process", "group")},
+            **{k: c[k][i] for k in ("owner", "objective", "perspective", "process", "group", "green_threshold",
+                                     "yellow_threshold")},
             "decimals": decimals[i], "last_period": c["last_period"][i],
             "series": series_lists[i],  # the values up to the reporting period, with their targets (charts)
         })
@@ -143,22 +148,49 @@ def _empty_readings(indicators: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
     return readings, series, signals
 
 
+class BoardSource(NamedTuple):
+    """The rows every board is computed from, read once: any number of months can be computed from one read
+    (the board page computes the month and the month before from the same rows)."""
+
+    months: list[dt.date]  # every month with at least one value, oldest first
+    perspectives: pd.DataFrame
+    objectives: pd.DataFrame
+    indicators: pd.DataFrame
+    measurements: pd.DataFrame  # every value (the engine keeps those up to the month it reads)
+    targets: pd.DataFrame
+
+
+def read_source(session: Session) -> BoardSource:
+    """Every row a board needs, in one query per table; the months with data come from the values read."""
+    indicators = board_data.indicators(session)
+    measurements = board_data.measurements(session)
+    months = np.unique(measurements["period"].to_numpy(dtype="datetime64[ns]").astype("datetime64[M]"))
+    return BoardSource(
+        months=[dt.date.fromisoformat(m) for m in np.datetime_as_string(months, unit="D").tolist()],
+        perspectives=board_data.perspectives(session), objectives=board_data.objectives(session),
+        indicators=indicators, measurements=measurements,
+        targets=board_data.targets(session) if not indicators.empty else pd.DataFrame(),
+    )
+
+
 def build_board(session: Session, period: dt.date | None = None) -> dict:
     """The board for the month of `period` (default: the newest month with data), as plain data.
 
     A superset of the `board --json` schema (DESIGN §5): perspectives carry code, loose indicators and
     objective owners and due dates for the page; `to_cli_json` keeps only the documented fields.
     """
-    periods = board_data.measured_periods(session)
-    months = sorted({p.replace(day=1) for p in periods})
-    month = period.replace(day=1) if period else default_month(months)
-    perspectives = board_data.perspectives(session)
-    objectives = board_data.objectives(session)
-    indicators = board_data.indicators(session)
+    return board_from(read_source(session), period)
+
+
+def board_from(source: BoardSource, period: dt.date | None = None, series_points: int | None = None) -> dict:
+    """`build_board` from rows already read. `series_points` keeps only each indicator's newest points of
+    its series (the board page's sparklines need twelve; the drill-down pages chart them all)."""
+    month = period.replace(day=1) if period else default_month(source.months)
+    perspectives, objectives, indicators = source.perspectives.copy(), source.objectives.copy(), source.indicators
 
     if month is not None and not indicators.empty:
-        measurements = board_data.measurements(session, until=month_end(month))
-        readings, series, signals = board_analytics(indicators, measurements, board_data.targets(session), month)
+        readings, series, signals = board_analytics(indicators, source.measurements, source.targets, month,
+                                                    series_points)
     else:
         readings, series, signals = _empty_readings(indicators)
 
@@ -186,7 +218,7 @@ def build_board(session: Session, period: dt.date | None = None) -> dict:
     counts = readings["status"].value_counts()
     return {
         "period": month.isoformat() if month else None,
-        "available_periods": [m.isoformat() for m in months],
+        "available_periods": [m.isoformat() for m in source.months],
         "score": _number(board_score),
         "status": score_status(_number(board_score)),
         "counts": {s: int(counts.get(s, 0)) for s in STATUSES},
@@ -200,6 +232,34 @@ def build_board(session: Session, period: dt.date | None = None) -> dict:
         ],
         "indicators": indicator_dicts,
     }
+
+
+def month_lights(source: BoardSource, month: dt.date) -> list[dict]:
+    """Every indicator's light for `month` and the XmR signals of its newest value, from rows already read.
+
+    What "what changed since last month" compares (analytics/changes.py), at about half the cost of a board:
+    no year to date, trend, forecast or series. Each dict holds LIGHT_FIELDS and "xmr" ({"center", "lower",
+    "upper", "signals" of the reporting period} or None), equal field by field to the page's board of that
+    month (services/board_view.slim_board; tested).
+    """
+    if source.indicators.empty:
+        return []
+    readings, _, signals = board_analytics(source.indicators, source.measurements, source.targets, month,
+                                           lights_only=True)
+    c = {name: _texts(readings[name]) for name in LIGHT_FIELDS if name in TEXT_FIELDS}
+    c |= {name: _column(readings[name].to_numpy(dtype="float64"))
+          for name in ("actual", "target_min", "target_max", "xmr_center", "xmr_lower", "xmr_upper")}
+    c["period"] = _column(pd.to_datetime(readings["period"]).to_numpy(dtype="datetime64[ns]"))
+    signal_lists = _signal_lists(signals, len(readings))
+    lights = []
+    for i in range(len(readings)):
+        light = {name: c[name][i] for name in LIGHT_FIELDS}
+        light["xmr"] = None if c["xmr_center"][i] is None else {
+            "center": c["xmr_center"][i], "lower": c["xmr_lower"][i], "upper": c["xmr_upper"][i],
+            "signals": [s for s in signal_lists[i] if s["period"] == light["period"]],
+        }
+        lights.append(light)
+    return lights
 
 
 def to_cli_json(board: dict) -> dict:

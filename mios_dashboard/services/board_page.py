@@ -4,6 +4,10 @@ The page asks for (month, process, owner) as of a day; this gathers the trimmed 
 changed since the month before, the filters' choices, the overdue actions and the PHVA status. Each piece
 is stored under the database's data version (services/cache.py), so after the first view of a version a
 request costs one small query plus filtering; an import or an edit anywhere moves the version on.
+
+The first view of a version reads the board's rows once (services/board.read_source) and computes both
+months from them: the month shown in full (with twelve points of series for the sparklines), the month
+before as lights only (services/board.month_lights).
 """
 from __future__ import annotations
 
@@ -15,9 +19,9 @@ from sqlalchemy.orm import Session
 
 from ..repositories import board_data
 from ..repositories.board_page import overdue_actions, process_names
-from .board import build_board
+from .board import BoardSource, board_from, month_lights, read_source
 from .board_changes import board_changes, restrict
-from .board_view import filter_board, filter_options, slim_board
+from .board_view import SPARK_POINTS, filter_board, filter_options, slim_board
 from .cache import CACHE, VersionedCache, VersionedReader
 from .phva import phva_status
 
@@ -56,22 +60,30 @@ def board_page(
     """
     today = today or dt.date.today()
     reader = VersionedReader(session, cache)
+    read: list[BoardSource] = []
+
+    def rows() -> BoardSource:
+        """The board's rows, read at most once per request: the month and the month before share them."""
+        if not read:
+            read.append(read_source(session))
+        return read[0]
+
     notices = []
-    months = reader.get("months", (), lambda: available_months(session))
+    months = reader.get("months", (), lambda: [m.isoformat() for m in rows().months])
     if period is not None and not (months and months[0] <= period.isoformat() <= months[-1]):
         notices.append(_notice("board.period_missing", month=period.isoformat()))
         period = None
-    raw: dict = {}
 
     def load(month: dt.date | None) -> dict:
-        def compute() -> dict:
-            raw[month] = build_board(session, month)
-            return slim_board(raw[month])
-        return reader.get("board", (month,), compute)
+        return reader.get("board", (month,), lambda: slim_board(board_from(rows(), month, SPARK_POINTS)))
 
     view = load(period or (dt.date.fromisoformat(months[-1]) if months else None))
     month = view.get("period")
-    changes = reader.get("changes", (month,), lambda: board_changes(session, view, load))
+    def lights(before: dt.date) -> dict:
+        """The month before's lights, for what changed: from the same rows, without a board's extras."""
+        return reader.get("lights", (before,), lambda: {"indicators": month_lights(rows(), before)})
+
+    changes = reader.get("changes", (month,), lambda: board_changes(session, view, lights))
     names = reader.get("process_names", (), lambda: process_names(session))
     options = reader.get("options", (month,), lambda: filter_options(view, names))
     if process and process not in {p["value"] for p in options["processes"]}:
@@ -84,8 +96,8 @@ def board_page(
     if board["filtered"]:
         changes = restrict(changes, {row["code"] for row in board["indicators"]})
     overdue = _optional("overdue actions", lambda: reader.get("overdue", (today,), lambda: overdue_actions(session, today)))
-    due_board = raw.get(view.get("period") and dt.date.fromisoformat(view["period"]))
-    phva = _optional("PHVA strip", lambda: reader.get("phva", (today,), lambda: phva_status(session, today, due_board)))
+    # The PHVA check "indicators measured on schedule" reads the board of the month due: usually this one.
+    phva = _optional("PHVA strip", lambda: reader.get("phva", (today,), lambda: phva_status(session, today, view)))
     return {
         "board": board, "changes": changes, "options": options, "notices": notices,
         "filters": {"period": month, "process": process, "owner": owner},

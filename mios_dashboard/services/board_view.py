@@ -17,19 +17,24 @@ SPARK_POINTS = 12
 INDICATOR_FIELDS = (
     "code", "name", "unit", "direction", "frequency", "period", "actual", "target", "target_min", "target_max",
     "achievement", "status", "trend", "decimals", "last_period", "owner", "objective", "perspective", "process",
-    "group", "forecast",
+    "group", "forecast", "green_threshold",
 )
+DEFAULT_GREEN = 1.0  # DESIGN §3's default green threshold (the database's column default too)
 Board = Mapping[str, Any]
 
 
 def forecast_off(indicator: Mapping[str, Any]) -> bool:
-    """The projection to the objective's due date falls short of the target there (achievement below 100 %).
+    """The projection to the objective's due date would not be green there: its achievement falls below the
+    indicator's own green threshold, the line its light turns green at (DESIGN §3; 100 % when the row
+    carries none).
 
     Only a due date after the reporting period counts: a forecast for a date already past is no warning.
     """
     forecast = indicator.get("forecast") or {}
     achieved, due, period = forecast.get("achievement"), forecast.get("due"), indicator.get("period")
-    return achieved is not None and due is not None and period is not None and due > period and achieved < 1.0
+    green = indicator.get("green_threshold")
+    green = DEFAULT_GREEN if green is None else green
+    return achieved is not None and due is not None and period is not None and due > period and achieved < green
 
 
 def _slim_indicator(row: Mapping[str, Any]) -> dict:

@@ -11,10 +11,14 @@ from sqlalchemy import select
 from mios_dashboard.analytics.board import indicator_readings
 from mios_dashboard.analytics.periods import month_end
 from mios_dashboard.db import session_scope
-from mios_dashboard.models import Indicator, Measurement
+from mios_dashboard.models import Indicator, Measurement, Objective, Perspective
 from mios_dashboard.repositories import board_data
-from mios_dashboard.services.board import build_board
+from mios_dashboard.services import board as board_service
+from mios_dashboard.services import board_page as board_page_module
+from mios_dashboard.services.board import board_from, build_board, month_lights, read_source
+from mios_dashboard.services.board_changes import board_changes
 from mios_dashboard.services.board_page import board_page
+from mios_dashboard.services.board_view import SPARK_POINTS, slim_board
 from mios_dashboard.services.cache import VersionedCache
 from mios_dashboard.services.evaluation import SLIDE_13_GROUPS, evaluation_table
 
@@ -112,6 +116,66 @@ def test_cached_until_the_data_version_moves(demo_factory):
     assert cache.misses > misses
     assert next(r for r in edited["board"]["indicators"] if r["code"] == "VEN-03")["actual"] == 9.0
     assert "VEN-03" not in _codes(edited["changes"]["new_reds"])
+
+
+# ---------- one read, two months (the first view of a data version) ----------
+
+def test_both_months_from_one_read_equal_the_separate_boards(demo_factory):
+    """The page's board of a month (from rows read once, twelve points of series) is the trimmed board of
+    `build_board` exactly, and the month before's lights are that month's board field by field."""
+    with session_scope(demo_factory) as session:
+        source = read_source(session)
+        assert [m.isoformat() for m in source.months] == board_page_module.available_months(session)
+        for month in (dt.date(2025, 12, 1), dt.date(2025, 11, 1), dt.date(2024, 3, 1), source.months[0]):
+            separate = slim_board(build_board(session, month))
+            assert slim_board(board_from(source, month, SPARK_POINTS)) == separate, month
+            lights = month_lights(source, month)
+            assert [light["code"] for light in lights] == [row["code"] for row in separate["indicators"]]
+            for light, row in zip(lights, separate["indicators"]):
+                assert set(light) == {*board_service.LIGHT_FIELDS, "xmr"}
+                assert light == {key: row[key] for key in light}, (month, row["code"])
+    assert any(light["xmr"] and light["xmr"]["signals"] for light in lights) or month == source.months[0]
+
+
+def test_the_page_reads_once_and_its_changes_equal_the_two_separate_boards(demo_factory, monkeypatch):
+    reads = []
+    real = board_page_module.read_source
+    monkeypatch.setattr(board_page_module, "read_source", lambda session: reads.append(1) or real(session))
+    with session_scope(demo_factory) as session:
+        data = board_page(session, today=DEMO_TODAY, cache=VersionedCache())
+        expected = board_changes(session, slim_board(build_board(session)))  # builds November by itself
+    assert len(reads) == 1
+    assert data["changes"] == expected and expected["new_reds"]
+
+
+def test_forecast_warning_uses_the_indicators_own_green_threshold(session_factory):
+    """Hand-computed: six monthly values falling 0.2 a month to 98.0 in December 2025; the least-squares line
+    (exact here) reaches 98.0 − 6 × 0.2 = 96.8 in June 2026, the objective's due month: 96.8 % of a target of
+    100. Green from 95 % → the projection is green, no warning; green from 100 % (the default) or 97 % →
+    warned (K-97 is green in December at 98 % and heading below its line). Before, the badge used 100 % for
+    every indicator."""
+    with session_scope(session_factory) as session:
+        session.add(perspective := Perspective(code="FIN", name="Financiera", sort_order=0))
+        session.flush()
+        session.add(objective := Objective(code="OBJ-1", title="Crecer", perspective_id=perspective.id,
+                                           plan_due=dt.date(2026, 6, 30)))
+        session.flush()
+        for code, green in (("K-95", 0.95), ("K-100", 1.0), ("K-97", 0.97)):
+            session.add(indicator := Indicator(code=code, name=code, direction="higher", frequency="monthly",
+                                               aggregation="sum", target=100.0, green_threshold=green,
+                                               yellow_threshold=0.9, objective_id=objective.id))
+            session.flush()
+            for month, value in zip(range(7, 13), (99.0, 98.8, 98.6, 98.4, 98.2, 98.0)):
+                session.add(Measurement(indicator_id=indicator.id, period=dt.date(2025, month, 1), value=value))
+    with session_scope(session_factory) as session:
+        board = {r["code"]: r for r in board_page(session, today=DEMO_TODAY, cache=VersionedCache())["board"]["indicators"]}
+    for code, green, light, warned in (("K-95", 0.95, "green", False), ("K-100", 1.0, "yellow", True),
+                                       ("K-97", 0.97, "green", True)):
+        row = board[code]
+        assert row["forecast"]["due"] == "2026-06-30" and row["forecast"]["value"] == pytest.approx(96.8)
+        assert row["forecast"]["achievement"] == pytest.approx(0.968)
+        assert (row["green_threshold"], row["status"]) == (green, light)  # December's 98 % by the same line
+        assert row["forecast_off"] is warned, code
 
 
 def test_empty_database(session_factory):

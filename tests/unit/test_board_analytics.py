@@ -24,7 +24,7 @@ def _indicator(id_=1, **overrides) -> dict:
     return base
 
 
-def _run(indicators, values, month=DEC, targets=()):
+def _run(indicators, values, month=DEC, targets=(), **options):
     frame = pd.DataFrame([i if isinstance(i, dict) else _indicator() for i in indicators])
     for column in ("due", "xmr_baseline_start", "xmr_baseline_end"):
         frame[column] = pd.to_datetime(frame[column])
@@ -32,7 +32,7 @@ def _run(indicators, values, month=DEC, targets=()):
     measurements["period"] = pd.to_datetime(measurements["period"])
     overrides = pd.DataFrame(list(targets), columns=["indicator_id", "period", "target", "target_min", "target_max"])
     overrides["period"] = pd.to_datetime(overrides["period"])
-    return board_analytics(frame, measurements, overrides, month)
+    return board_analytics(frame, measurements, overrides, month, **options)
 
 
 def _monthly(values: dict[str, float], id_=1):
@@ -222,3 +222,24 @@ def test_inactive_indicators_values_are_ignored_and_order_is_kept():
     engine = _run([_indicator(5), _indicator(2)], values)
     assert engine.readings["id"].tolist() == [5, 2] and engine.readings["actual"].tolist() == [90.0, 110.0]
     assert sorted(engine.series["indicator_id"].tolist()) == [2, 5]
+
+
+def test_kept_series_points_and_lights_only_change_nothing_else():
+    """`series_points` trims the series returned, not what is computed from it; `lights_only` leaves out the
+    year to date, trend and forecast and gives the same light, reading and XmR (limits and signals)."""
+    values = _monthly({f"2024-{m:02d}": 10.0 + 2 * (m % 2) for m in range(1, 13)})
+    values += _monthly({f"2025-{m:02d}": 20.0 + (m % 2) for m in range(1, 13)})
+    values += _monthly({f"2025-{m:02d}": 90.0 + m for m in range(3, 12)}, id_=2)
+    indicators = [_indicator(due=dt.date(2026, 6, 30)), _indicator(2, direction="lower")]
+    full = _run(indicators, values)
+    trimmed = _run(indicators, values, series_points=3)
+    pd.testing.assert_frame_equal(trimmed.readings, full.readings)
+    pd.testing.assert_frame_equal(trimmed.signals, full.signals)
+    expected = full.series.groupby("indicator_id").tail(3).reset_index(drop=True)
+    pd.testing.assert_frame_equal(trimmed.series, expected)
+    assert trimmed.series.groupby("indicator_id").size().to_dict() == {1: 3, 2: 3}
+
+    lights = _run(indicators, values, lights_only=True)
+    assert lights.series.empty and not {"ytd_actual", "trend", "forecast_value"} & set(lights.readings)
+    pd.testing.assert_frame_equal(lights.readings, full.readings[list(lights.readings.columns)])
+    pd.testing.assert_frame_equal(lights.signals, full.signals)

@@ -92,6 +92,18 @@ def test_forecast_warning_when_the_projection_misses_the_target(forecast, expect
     assert forecast_off(ind("X", forecast=forecast)) is expected
 
 
+@pytest.mark.parametrize(("green", "achievement", "expected"), [
+    (0.95, 0.96, False),  # would be green at the due date: no warning (the old 100 % rule warned)
+    (0.95, 0.95, False),  # green is "at least the threshold", as the light
+    (0.95, 0.94, True),
+    (1.05, 1.02, True),  # a demanding threshold: above target is not yet green
+    (None, 0.99, True),  # no threshold on the row: DESIGN §3's default of 100 %
+])
+def test_forecast_warning_follows_the_indicators_green_threshold(green, achievement, expected):
+    row = ind("X", forecast={"due": "2026-12-31", "achievement": achievement}, green_threshold=green)
+    assert forecast_off(row) is expected
+
+
 # ---------- filters ----------
 
 def test_options_list_processes_with_names_and_owners():
