@@ -8,6 +8,7 @@ side loudly. Each mark is icon + word, with the rule spelled out in its tooltip.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from dash import html
@@ -30,30 +31,45 @@ def signal_tone(signal: Mapping[str, Any]) -> str:
 
 def signal_title(signal: Mapping[str, Any], lang: str = "es") -> str:
     """"Señal del proceso, desfavorable: un valor fuera de los límites naturales; …" for the tooltip."""
-    rules = "; ".join(t(f"board.signal_rule_{rule}", lang) for rule in signal.get("rules") or [])
-    return t(f"board.signal_title_{signal_tone(signal)}", lang, rules=rules)
+    return _signal_text(signal_tone(signal), tuple(signal.get("rules") or ()), lang)
+
+
+def _signal_text(tone: str, rules: tuple[int, ...], lang: str) -> str:
+    return t(f"board.signal_title_{tone}", lang, rules="; ".join(t(f"board.signal_rule_{rule}", lang) for rule in rules))
 
 
 def signal_mark(indicator: Indicator, lang: str = "es") -> html.Span | None:
     """"Señal" when the newest value carries an XmR signal; "sin señal" for a red or yellow light whose
-    value sits inside the natural limits; nothing otherwise (no limits yet, or nothing to explain)."""
+    value sits inside the natural limits; nothing otherwise (no limits yet, or nothing to explain).
+
+    A mark depends only on the signal's side, its rules and the language, so each is built once per process
+    and shared by every row showing it (see kpi_card.py on why rows share their fixed parts)."""
     signal = indicator.get("signal")
     if signal:
-        tone = signal_tone(signal)
-        return html.Span(
-            [icon(SIGNAL_ICON, "mios-mark__icon"), html.Span(t("board.signal", lang))],
-            className=f"mios-mark mios-mark--signal mios-mark--{tone}",
-            title=signal_title(signal, lang),
-            **{"data-mark": "signal", "data-tone": tone},
-        )
+        return _signal_span(signal_tone(signal), tuple(signal.get("rules") or ()), lang)
     if indicator.get("status") in OFF_LIGHTS and indicator.get("xmr"):
-        return html.Span(
-            [icon(NOISE_ICON, "mios-mark__icon"), html.Span(t("board.no_signal", lang))],
-            className="mios-mark mios-mark--noise",
-            title=t("board.no_signal_title", lang),
-            **{"data-mark": "noise"},
-        )
+        return _noise_span(lang)
     return None
+
+
+@lru_cache(maxsize=256)
+def _signal_span(tone: str, rules: tuple[int, ...], lang: str) -> html.Span:
+    return html.Span(
+        [icon(SIGNAL_ICON, "mios-mark__icon"), html.Span(t("board.signal", lang))],
+        className=f"mios-mark mios-mark--signal mios-mark--{tone}",
+        title=_signal_text(tone, rules, lang),
+        **{"data-mark": "signal", "data-tone": tone},
+    )
+
+
+@lru_cache(maxsize=16)
+def _noise_span(lang: str) -> html.Span:
+    return html.Span(
+        [icon(NOISE_ICON, "mios-mark__icon"), html.Span(t("board.no_signal", lang))],
+        className="mios-mark mios-mark--noise",
+        title=t("board.no_signal_title", lang),
+        **{"data-mark": "noise"},
+    )
 
 
 def forecast_mark(indicator: Indicator, lang: str = "es") -> html.Span | None:

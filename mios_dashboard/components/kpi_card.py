@@ -9,6 +9,7 @@ reader's language, month and filters kept.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from dash import dcc, html
@@ -128,7 +129,7 @@ def indicator_row(indicator: Indicator, lang: str = "es", query: Query | None = 
     """One indicator: code and name, its last values, actual over target, achievement with its trend arrow,
     light with its signal (or "no signal") mark."""
     status = normalize_status(indicator.get("status"))
-    trend = trend_mark(indicator.get("trend"), lang, compact=True)
+    trend = _row_trend(indicator.get("trend"), lang)
     mark = signal_mark(indicator, lang)
     actual = format_measure(indicator.get("actual"), indicator.get("unit"), lang, _decimals(indicator))
     target = format_target(indicator, lang)
@@ -140,7 +141,7 @@ def indicator_row(indicator: Indicator, lang: str = "es", query: Query | None = 
             _actual_cell(indicator, status, lang, actual, target),
             html.Td([fmt_percent(indicator.get("achievement"), lang), *([trend] if trend is not None else [])],
                     className="mios-num mios-achievement"),
-            html.Td([status_badge(status, lang, size="sm"), *([mark] if mark is not None else [])],
+            html.Td([_row_badge(status, lang), *([mark] if mark is not None else [])],
                     className="mios-status-cell"),
         ],
         className=f"mios-indicator-row mios-indicator-row--{status}",
@@ -150,19 +151,35 @@ def indicator_row(indicator: Indicator, lang: str = "es", query: Query | None = 
 
 def indicator_table(indicators: Iterable[Indicator], lang: str = "es", query: Query | None = None) -> html.Table:
     """The indicators of one objective (or the loose ones of a perspective) as a compact table."""
-    header = html.Tr(
-        [
-            _header_cell("field.indicator", lang),
-            _header_cell("board.history", lang),
-            _header_cell("board.actual_target", lang, numeric=True),
-            _header_cell("field.achievement", lang, numeric=True),
-            _header_cell("field.status", lang),
-        ]
-    )
     return html.Table(
-        [html.Thead(header), html.Tbody([indicator_row(row, lang, query) for row in indicators])],
+        [_table_head(lang), html.Tbody([indicator_row(row, lang, query) for row in indicators])],
         className="table table-sm mios-indicators",
     )
+
+
+# A row's fixed parts — its light, its trend arrow, the table's header — depend only on a status, a trend
+# and the language, so each is built once per process and shared by every row and card that shows it: Dash
+# serialises a component wherever it appears, and nothing mutates a built layout. A 1,000-indicator board
+# renders about 350 rows, and building Dash components is most of what rendering them costs.
+@lru_cache(maxsize=64)
+def _row_badge(status: str, lang: str) -> html.Span:
+    return status_badge(status, lang, size="sm")
+
+
+@lru_cache(maxsize=64)
+def _row_trend(trend: object, lang: str) -> html.Span | None:
+    return trend_mark(trend, lang, compact=True)
+
+
+@lru_cache(maxsize=16)
+def _table_head(lang: str) -> html.Thead:
+    return html.Thead(html.Tr([
+        _header_cell("field.indicator", lang),
+        _header_cell("board.history", lang),
+        _header_cell("board.actual_target", lang, numeric=True),
+        _header_cell("field.achievement", lang, numeric=True),
+        _header_cell("field.status", lang),
+    ]))
 
 
 def _fact(label_key: str, value: str, icon_name: str, lang: str) -> html.Div:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_time
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import NumberPattern, parse_pattern
 
 LOCALES: dict[str, str] = {"es": "es_MX", "en": "en_US"}
 MISSING = "—"
@@ -21,6 +22,18 @@ _WHOLE_NUMBER_FROM = 100_000
 
 def _locale(lang: str) -> str:
     return LOCALES.get(lang, LOCALES["es"])
+
+
+@lru_cache(maxsize=8)
+def _babel_locale(lang: str) -> Locale:
+    return Locale.parse(_locale(lang))
+
+
+@lru_cache(maxsize=64)
+def _number_pattern(pattern: str) -> NumberPattern:
+    """A parsed number pattern: what babel's format_decimal/format_percent parse again on every call (a
+    board formats a few thousand numbers per view)."""
+    return parse_pattern(pattern)
 
 
 def _is_missing(value: object) -> bool:
@@ -36,7 +49,7 @@ def fmt_number(value: float | int | None, lang: str = "es", decimals: int | None
         pattern = "#,##0" if abs(value) >= _WHOLE_NUMBER_FROM else "#,##0.##"
     else:
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    text = format_decimal(value, format=pattern, locale=_locale(lang))
+    text = _number_pattern(pattern).apply(value, _babel_locale(lang))  # = babel's format_decimal
     return "0" if text in ("-0", "−0") else text
 
 
@@ -44,9 +57,10 @@ def fmt_percent(fraction: float | None, lang: str = "es", decimals: int = 1) -> 
     """A fraction as a percentage in the locale's pattern: `0.953` → "95.3%" (es_MX and en_US)."""
     if _is_missing(fraction):
         return MISSING
-    base = Locale.parse(_locale(lang)).percent_formats[None].pattern  # e.g. "#,##0%"
+    locale = _babel_locale(lang)
+    base = locale.percent_formats[None].pattern  # e.g. "#,##0%"
     pattern = base.replace("0", "0." + "0" * decimals, 1) if decimals > 0 else base
-    return format_percent(fraction, format=pattern, locale=_locale(lang))
+    return _number_pattern(pattern).apply(fraction, locale)  # = babel's format_percent
 
 
 def parse_iso_date(value: object) -> dt.date | None:
