@@ -8,6 +8,9 @@ Measures (figures go in bench/README.md, section "Pages"; nothing here asserts a
    the selectors' URL callback; warm (the data version unchanged: served from the page cache) and cold
    (cache emptied before each call: everything recomputed); on the demo and on the synthetic organization of
    bench/synthetic.py (1,120 indicators, 120k values);
+   after a write, with the board's warmer running (pages/board.keep_warm, as app.py runs it): the time from
+   the commit until the default view is warm again, and the first view then — for a commit of this process
+   (the warmer is poked) and for one of another process (seen at the warmer's next tick, every 2 s);
 2. in headless Chromium on the demo, each load with the browser cache disabled: first contentful paint and
    largest contentful paint from the browser's own performance timeline, the moment the board's summary
    strip is in the DOM (a MutationObserver installed before the page's scripts), and the bytes transferred,
@@ -157,6 +160,51 @@ def server_side(name: str, app, runs: int, scenarios: list[tuple[str, str, str]]
     print(_line("selectors → URL callback", times))
 
 
+def _edit(factory, value: float) -> None:
+    """An audited edit, as a page's form saves it: one measurement of the newest month gets `value`."""
+    from sqlalchemy import func, select
+
+    from mios_dashboard.models import Measurement
+
+    with session_scope(factory) as session:
+        newest = session.scalar(select(func.max(Measurement.period)))
+        row = session.scalars(select(Measurement).where(Measurement.period == newest).order_by(Measurement.id)).first()
+        row.value = value
+
+
+def after_writes(name: str, app, url: str, runs: int) -> None:
+    """Commit → default view warm again, and the first view after it (see the module docstring)."""
+    from mios_dashboard.audit import data_version
+    from mios_dashboard.services.runtime import EXTENSION_KEY
+
+    board = sys.modules[next(p["module"] for p in __import__("dash").page_registry.values() if p["path"] == "/")]
+    warmer = board.keep_warm(app)
+    client = Client(app)  # the first request starts the warmer
+    own = app.server.extensions[EXTENSION_KEY]["session_factory"]
+    other = make_session_factory(make_engine(url))  # another process's writes: no poke, seen at a tick
+    print(f"{name}, after a write, warmer running:")
+    try:
+        for label, factory, count in (("commit in this process", own, runs), ("commit in another process", other,
+                                                                               max(3, runs // 3))):
+            until_warm, first_view = [], []
+            for i in range(count):
+                time.sleep(0.3)
+                started = time.perf_counter()
+                _edit(factory, 1000.0 + i)
+                with own() as session:  # closed without a commit: no poke
+                    version = data_version(session)
+                while warmer.warmed_version != version:
+                    time.sleep(0.002)
+                until_warm.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                client.page("/")
+                first_view.append((time.perf_counter() - started) * 1000)
+            print(_line(f"{label}: commit → view warm", until_warm))
+            print(_line(f"{label}: first view after it", first_view))
+    finally:
+        warmer.stop(timeout=30)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -234,7 +282,8 @@ def main() -> None:
     scenarios = [("board /", "/", ""), ("board, November, process PRD", "/", "?period=2025-11&process=PRD"),
                  ("board in English", "/", "?lang=en"), ("evaluation /evaluacion", "/evaluacion", "")]
     with tempfile.TemporaryDirectory() as folder:
-        demo_app = make_app(demo_database(folder), folder)
+        demo_url = demo_database(folder)
+        demo_app = make_app(demo_url, folder)
         server_side("demo (39 indicators)", demo_app, args.runs, scenarios)
         if not args.skip_synthetic:
             started = time.perf_counter()
@@ -242,8 +291,9 @@ def main() -> None:
             print(f"(synthetic SQLite filled in {time.perf_counter() - started:.1f} s)")
             synthetic_scenarios = [("board /", "/", ""), ("board, filtered by owner", "/", "?owner=Direcci%C3%B3n"),
                                    ("evaluation /evaluacion", "/evaluacion", "")]
-            server_side("synthetic (1,120 indicators, 120k values)", make_app(url, folder), args.runs,
-                        synthetic_scenarios)
+            synthetic_app = make_app(url, folder)
+            server_side("synthetic (1,120 indicators, 120k values)", synthetic_app, args.runs, synthetic_scenarios)
+            after_writes("synthetic", synthetic_app, url, max(5, args.runs // 3))
         if not args.skip_browser:
             browser(demo_app, args.loads)
 

@@ -53,4 +53,8 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     runtime.attach(app.server, factory, settings)
     shell.init_app(app)
+    if prepare:  # a serving process: keep the board's first view warm after imports and edits
+        from .pages.board import keep_warm
+
+        keep_warm(app)
     return app

@@ -14,6 +14,9 @@ import logging
 import dash
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
+from sqlalchemy import event
+
+from mios_dashboard.audit import data_version
 
 from mios_dashboard.components.board_controls import (
     BoardId, board_controls, merged_search, month_param, parse_period, text_param,
@@ -27,10 +30,13 @@ from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
 from mios_dashboard.services.board_page import board_page
 from mios_dashboard.services.cache import RENDERED, VersionedReader
-from mios_dashboard.services.runtime import read_session
+from mios_dashboard.services.runtime import EXTENSION_KEY, read_session
+from mios_dashboard.services.warmup import DEFAULT_INTERVAL, Warmer
 
 _log = logging.getLogger(__name__)
-__all__ = ["layout", "parse_period", "today"]
+__all__ = ["keep_warm", "layout", "parse_period", "today"]
+# Languages the default view (newest month, no filter) was served in by this process: what a warm-up renders.
+_default_view_langs: set[str] = {"es"}
 
 
 dash.register_page(__name__, path="/", name="board", title=document_title("app.document_title"), order=0)
@@ -172,6 +178,8 @@ def layout(lang=None, period=None, process=None, owner=None, **_query) -> html.D
     month, period_ok = parse_period(period)
     process, owner, day = text_param(process), text_param(owner), today()
     notices = [] if period_ok else [_notice(t("board.period_invalid", lang, value=str(period)))]
+    if month is None and not process and not owner:
+        _default_view_langs.add(lang)
     try:
         with read_session() as session:
             content = VersionedReader(session, RENDERED).get(
@@ -182,6 +190,30 @@ def layout(lang=None, period=None, process=None, owner=None, **_query) -> html.D
         content = [load_error(lang)]
     return html.Div([dcc.Location(id=BoardId.LOCATION, refresh="callback-nav"), *notices, *content],
                     id=ComponentId.BOARD, className="mios-board", lang=lang)
+
+
+def warm_default_views(server) -> None:
+    """Compute and render the default view in each language it was served in here, as its first viewer
+    would: the results land in the caches under the current data version."""
+    with server.app_context():
+        for lang in sorted(_default_view_langs):
+            layout(lang=lang)
+
+
+def keep_warm(app: dash.Dash, interval: float = DEFAULT_INTERVAL) -> Warmer:
+    """Recompute the board's default view in the background whenever the data version moves (see
+    services/warmup.py): at once after a commit of this process, within `interval` seconds after anyone
+    else's. The thread starts with the process's first request. What `python app.py` and gunicorn run."""
+    server = app.server
+
+    def version() -> int:
+        with server.app_context(), read_session() as session:
+            return int(data_version(session))
+
+    warmer = Warmer(version, lambda: warm_default_views(server), interval)
+    server.before_request(warmer.start)
+    event.listen(server.extensions[EXTENSION_KEY]["session_factory"], "after_commit", lambda _session: warmer.poke())
+    return warmer
 
 
 # --- callbacks ---------------------------------------------------------------------------------------------

@@ -4,18 +4,22 @@ keep the query, a clean console, and 1920×1080 screenshots (tests/screenshots/b
 from __future__ import annotations
 
 import datetime as dt
+import time
 import warnings
 from urllib.parse import urlparse
 
 import pytest
+from sqlalchemy import select
 
+from mios_dashboard.audit import data_version
 from mios_dashboard.components import shell
 from mios_dashboard.components.board_controls import BoardId
 from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.db import make_engine, make_session_factory, session_scope
 from mios_dashboard.models import Indicator, Measurement
 from mios_dashboard.services.board import build_board
-from mios_dashboard.services.runtime import read_session
+from mios_dashboard.services.cache import CACHE, RENDERED
+from mios_dashboard.services.runtime import EXTENSION_KEY, read_session
 
 try:
     from .board_browser import TIMEOUT, by_id, choose, hrefs, page_module, text_of, until, url_query, wait_for_query
@@ -148,6 +152,32 @@ def test_filters_and_unknown_values_in_the_url(demo_app):
     assert "“Nobody” owns no objective or indicator; showing everyone's." in text
     assert "(filtered)" in text and "OBJ-08" in text and "OBJ-01" not in text
     assert by_id(page, BoardId.PROCESS).value == "PRD" and by_id(page, BoardId.OWNER).value is None
+
+
+def test_a_write_warms_the_default_view_in_the_background(demo_app, pinned):
+    """After a commit the warmer recomputes the default view under the new data version, so the next
+    viewer is served from the caches (no computation at all)."""
+    app = pinned(demo_app)
+    warmer = board_module().keep_warm(app, interval=60)  # within this test only the commit wakes it
+    try:
+        app.server.test_client().get("/")  # a serving process starts its warmer with its first request
+        factory = app.server.extensions[EXTENSION_KEY]["session_factory"]
+        with session_scope(factory) as session:
+            indicator_id = session.scalar(select(Indicator.id).where(Indicator.code == "VEN-03"))
+            session.scalars(select(Measurement).where(Measurement.indicator_id == indicator_id,
+                                                      Measurement.period == dt.date(2025, 12, 1))).one().value = 9.0
+        with app.server.app_context(), read_session() as session:
+            version = data_version(session)
+        deadline = time.monotonic() + 30
+        while warmer.warmed_version != version:
+            assert time.monotonic() < deadline, "the warm-up never came"
+            time.sleep(0.02)
+        misses = (CACHE.misses, RENDERED.misses)
+        text = text_of(render(app))
+        assert (CACHE.misses, RENDERED.misses) == misses  # served from what the warm-up stored
+        assert "VEN-03" in text
+    finally:
+        warmer.stop(timeout=10)
 
 
 def test_the_url_for_the_controls(empty_app):
