@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import importlib.util
 import json
+import logging
 import os
 import platform
 import socket
@@ -172,11 +173,13 @@ def _edit(factory, value: float) -> None:
         row.value = value
 
 
-def after_writes(name: str, app, url: str, runs: int) -> None:
-    """Commit → default view warm again, and the first view after it (see the module docstring)."""
+def after_writes(name: str, url: str, folder: str, runs: int) -> None:
+    """Commit → default view warm again, and the first view after it (see the module docstring), on an app of
+    its own whose warmer is set up before its first request, as create_app(prepare=True) does."""
     from mios_dashboard.audit import data_version
     from mios_dashboard.services.runtime import EXTENSION_KEY
 
+    app = make_app(url, folder)
     board = sys.modules[next(p["module"] for p in __import__("dash").page_registry.values() if p["path"] == "/")]
     warmer = board.keep_warm(app)
     client = Client(app)  # the first request starts the warmer
@@ -217,6 +220,7 @@ def browser(app, loads: int) -> None:
     browser_module = _load("mios_browser", ROOT / "tests" / "integration" / "browser.py")
     from selenium import webdriver
 
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # not a line per request in the report
     port = _free_port()
     server = make_server("127.0.0.1", port, app.server, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -282,8 +286,7 @@ def main() -> None:
     scenarios = [("board /", "/", ""), ("board, November, process PRD", "/", "?period=2025-11&process=PRD"),
                  ("board in English", "/", "?lang=en"), ("evaluation /evaluacion", "/evaluacion", "")]
     with tempfile.TemporaryDirectory() as folder:
-        demo_url = demo_database(folder)
-        demo_app = make_app(demo_url, folder)
+        demo_app = make_app(demo_database(folder), folder)
         server_side("demo (39 indicators)", demo_app, args.runs, scenarios)
         if not args.skip_synthetic:
             started = time.perf_counter()
@@ -291,9 +294,9 @@ def main() -> None:
             print(f"(synthetic SQLite filled in {time.perf_counter() - started:.1f} s)")
             synthetic_scenarios = [("board /", "/", ""), ("board, filtered by owner", "/", "?owner=Direcci%C3%B3n"),
                                    ("evaluation /evaluacion", "/evaluacion", "")]
-            synthetic_app = make_app(url, folder)
-            server_side("synthetic (1,120 indicators, 120k values)", synthetic_app, args.runs, synthetic_scenarios)
-            after_writes("synthetic", synthetic_app, url, max(5, args.runs // 3))
+            server_side("synthetic (1,120 indicators, 120k values)", make_app(url, folder), args.runs,
+                        synthetic_scenarios)
+            after_writes("synthetic", url, folder, max(5, args.runs // 3))
         if not args.skip_browser:
             browser(demo_app, args.loads)
 
