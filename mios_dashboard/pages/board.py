@@ -14,9 +14,6 @@ import logging
 import dash
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
-from sqlalchemy import event
-
-from mios_dashboard.audit import data_version
 
 from mios_dashboard.components.board_controls import (
     BoardId, board_controls, merged_search, month_param, parse_period, text_param,
@@ -31,7 +28,7 @@ from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
 from mios_dashboard.services.board_page import board_page
 from mios_dashboard.services.cache import RENDERED, VersionedReader
 from mios_dashboard.services.runtime import EXTENSION_KEY, read_session
-from mios_dashboard.services.warmup import DEFAULT_INTERVAL, Warmer
+from mios_dashboard.services.warmup import DEFAULT_INTERVAL, Warmer, app_data_version
 
 _log = logging.getLogger(__name__)
 __all__ = ["keep_warm", "layout", "parse_period", "today"]
@@ -205,14 +202,9 @@ def keep_warm(app: dash.Dash, interval: float = DEFAULT_INTERVAL) -> Warmer:
     services/warmup.py): at once after a commit of this process, within `interval` seconds after anyone
     else's. The thread starts with the process's first request. What `python app.py` and gunicorn run."""
     server = app.server
-
-    def version() -> int:
-        with server.app_context(), read_session() as session:
-            return int(data_version(session))
-
-    warmer = Warmer(version, lambda: warm_default_views(server), interval)
+    warmer = Warmer(lambda: app_data_version(server), lambda: warm_default_views(server), interval)
     server.before_request(warmer.start)
-    event.listen(server.extensions[EXTENSION_KEY]["session_factory"], "after_commit", lambda _session: warmer.poke())
+    warmer.poke_on_commit(server.extensions[EXTENSION_KEY]["session_factory"])
     return warmer
 
 

@@ -16,6 +16,12 @@ import os
 import threading
 from collections.abc import Callable
 
+from sqlalchemy import event
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..audit import data_version
+from .runtime import read_session
+
 _log = logging.getLogger(__name__)
 DEFAULT_INTERVAL = 2.0
 
@@ -48,6 +54,10 @@ class Warmer:
         """Look at the data version now rather than at the next tick (this process just committed a write)."""
         self._wake.set()
 
+    def poke_on_commit(self, factory: sessionmaker[Session]) -> None:
+        """Poke after every commit of a session from `factory` (a read costs the warmer one query)."""
+        event.listen(factory, "after_commit", lambda _session: self.poke())
+
     def stop(self, timeout: float | None = None) -> None:
         """End the thread for good (tests, benchmarks)."""
         self._stop.set()
@@ -75,3 +85,9 @@ class Warmer:
                 self.check()
             except Exception:  # a database away for a moment must not end the thread
                 _log.warning("warm-up failed; retrying at the next change", exc_info=True)
+
+
+def app_data_version(server) -> int:
+    """The data version of the database the Flask app `server` serves (a warmer's `read_version`)."""
+    with server.app_context(), read_session() as session:
+        return int(data_version(session))
