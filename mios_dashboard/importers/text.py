@@ -12,6 +12,17 @@ NO_VALUE_MARKERS = frozenset({
     "sin dato", "sin datos", "no aplica", "no disponible", "not available",
 })
 _SPACES = re.compile(r"[\s_]+")
+# What our exports put an apostrophe in front of (exporters/cells.py DANGEROUS_FIRST, formula injection): the
+# apostrophe is taken off again on the way in, so an exported text re-imports as it was written.
+FORMULA_FIRST = ("=", "+", "-", "@", "\t", "\r")
+
+
+def unescape_formula(text: str) -> str:
+    """`'=SUM(A1)` → `=SUM(A1)`, `'-5` → `-5`: undo the export's formula-injection escape (a plain leading
+    apostrophe before anything else is kept, it is part of the text)."""
+    if text[:1] == "'" and text[1:2] and text[1] in FORMULA_FIRST:
+        return text[1:]
+    return text
 
 
 class ValueProblem(ValueError):
@@ -61,4 +72,4 @@ def parse_text(value: object) -> str:
         return value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value).strip()
+    return unescape_formula(str(value).strip())

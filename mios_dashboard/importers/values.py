@@ -13,7 +13,9 @@ from ..models.enums import AGGREGATIONS, DIRECTIONS, FREQUENCIES
 from .periods import (  # noqa: F401 - re-exported
     EXCEL_EPOCH, GRANULARITIES, MonthOnly, ParsedPeriod, fits, parse_period, period_start, read_period,
 )
-from .text import NO_VALUE_MARKERS, ValueProblem, display, is_blank, is_no_value, normalize, parse_text  # noqa: F401
+from .text import (  # noqa: F401
+    NO_VALUE_MARKERS, ValueProblem, display, is_blank, is_no_value, normalize, parse_text, unescape_formula,
+)
 
 # --- numbers -------------------------------------------------------------------------------------------
 _CURRENCY = re.compile(
@@ -63,7 +65,7 @@ def parse_number(value: object, decimal: str | None = None) -> float:
 
 
 def _parse_number_text(raw: str, decimal: str | None) -> float:
-    text = _SPACES.sub("", _CURRENCY.sub("", raw)).replace("%", "").replace("\u2212", "-")
+    text = _SPACES.sub("", _CURRENCY.sub("", unescape_formula(raw.strip()))).replace("%", "").replace("\u2212", "-")
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]

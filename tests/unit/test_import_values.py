@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from mios_dashboard.importers import AmbiguousNumber, MonthOnly, parse_number, parse_period, read_period
 from mios_dashboard.importers.csv_reader import decode, sniff_locale, sniff_separator
-from mios_dashboard.importers.text import ValueProblem, is_no_value
+from mios_dashboard.importers.text import ValueProblem, is_no_value, parse_text
 from mios_dashboard.importers.values import decimal_evidence, parse_fraction, percent_points
 
 D = dt.date
@@ -137,3 +137,20 @@ def test_locale_from_the_separator_unless_the_numbers_say_otherwise():
     assert sniff_locale([["12.5", "1.500"]], ";") == (".", True)  # unanimous evidence wins
     assert sniff_locale([["12,5"], ["12.5"]], "\t") == (None, True)  # conflicting: ask the user
     assert sniff_locale([["03/25/2025"]], ",") == (".", False)
+
+
+# --- the export's formula-injection escape comes off on the way back in ---------------------------------------
+def test_exported_escape_is_undone_for_text_and_numbers():
+    from mios_dashboard.exporters.cells import DANGEROUS_FIRST, safe_text
+    from mios_dashboard.importers.text import FORMULA_FIRST
+
+    assert FORMULA_FIRST == DANGEROUS_FIRST  # the two lists must not drift apart
+    for text in ("=HYPERLINK(\"http://x\")", "+34 55", "@usuario", "-5 % por merma"):
+        assert parse_text(safe_text(text)) == text
+    assert parse_number("'-1.234,5", ",") == -1234.5
+    assert parse_number("'+12") == 12.0
+
+
+def test_a_plain_leading_apostrophe_is_part_of_the_text():
+    assert parse_text("'hola") == "'hola"
+    assert parse_text("'") == "'"
