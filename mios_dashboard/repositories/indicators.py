@@ -21,8 +21,10 @@ def by_codes(session: Session, codes: list[str]) -> dict[str, Indicator]:
 
 
 def ids_with_measurements(session: Session) -> set[int]:
-    """Indicators that already hold data (their frequency cannot change under them)."""
-    return set(session.scalars(select(Measurement.indicator_id).distinct()))
+    """Indicators that already hold data (their frequency cannot change under them): one index probe per
+    indicator (EXISTS on the (indicator_id, period) key), not a DISTINCT over every stored measurement."""
+    held = select(Measurement.id).where(Measurement.indicator_id == Indicator.id).exists()
+    return set(session.scalars(select(Indicator.id).where(held)))
 
 
 def perspective_keys(session: Session) -> list[tuple[int, str, str]]:
