@@ -7,7 +7,7 @@ import time
 from urllib.parse import parse_qs, urlparse
 
 import dash
-from tests.component_tree import text_of, walk  # text_of re-exported for the page tests
+from tests.component_tree import text_of, walk  # noqa: F401 - text_of re-exported for the page tests
 
 TIMEOUT = 20
 

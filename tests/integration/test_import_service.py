@@ -260,6 +260,7 @@ def test_bulk_inserted_measurements_each_leave_an_audit_event_old_to_new(factory
     assert event.changes["import_batch_id"] == [None, result.batch_id]
     assert event.changes["value"][1] == pytest.approx(january.value, rel=1e-14)
     assert events["VEN-01 2025-02-01"].changes["value"] == [None, 1e20]
+    assert (february.value, events["VEN-01 2025-02-01"].entity_id) == (1e20, str(february.id))
     assert "comment" not in events["VEN-01 2025-02-01"].changes
 
 

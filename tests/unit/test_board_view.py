@@ -11,23 +11,7 @@ from mios_dashboard.components.board_summary import changes_panel, off_target_pa
 from mios_dashboard.components.kpi_card import indicator_row, objective_card
 from mios_dashboard.components.sparkline import sparkline, sparkline_svg
 from mios_dashboard.services.board_view import filter_board, filter_options, forecast_off, slim_board
-
-
-def walk(node):
-    yield node
-    children = getattr(node, "children", None)
-    for child in children if isinstance(children, (list, tuple)) else [children]:
-        if child is not None and not isinstance(child, (str, int, float)):
-            yield from walk(child)
-
-
-def text_of(node) -> str:
-    parts = []
-    for n in walk(node):
-        children = getattr(n, "children", None)
-        parts += [str(c) for c in (children if isinstance(children, (list, tuple)) else [children])
-                  if isinstance(c, (str, int, float))]
-    return " ".join(parts)
+from tests.component_tree import text_of, walk
 
 
 def series(n=14, start=90.0):

@@ -14,31 +14,11 @@ from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.components.kpi_card import format_measure, format_target, indicator_row, objective_card
 from mios_dashboard.components.perspective import perspective_name, perspective_section, perspective_tile
 from mios_dashboard.components.status import STATUS_ICONS, STATUSES, normalize_status, status_badge, status_counts
+from tests.component_tree import text_of, walk
 
 REPO = Path(__file__).resolve().parents[2]
 ASSETS = REPO / "assets"
 UI_DIRS = [REPO / "mios_dashboard" / d for d in ("components", "pages", "figures")]
-
-
-def walk(component):
-    """Every component in a tree (depth first)."""
-    yield component
-    children = getattr(component, "children", None)
-    if children is None or isinstance(children, (str, int, float)):
-        return
-    for child in children if isinstance(children, (list, tuple)) else [children]:
-        if child is not None and not isinstance(child, (str, int, float)):
-            yield from walk(child)
-
-
-def text_of(component) -> str:
-    """The visible text of a tree, pieces joined by spaces."""
-    parts = []
-    for node in walk(component):
-        children = getattr(node, "children", None)
-        items = children if isinstance(children, (list, tuple)) else [children]
-        parts += [str(item) for item in items if isinstance(item, (str, int, float))]
-    return " ".join(parts)
 
 
 def classes(component) -> set[str]:

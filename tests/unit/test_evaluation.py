@@ -15,6 +15,7 @@ from mios_dashboard.analytics.evaluation import last_months, monthly_readings
 from mios_dashboard.components.heat_table import compact_value, group_name, heat_cell, heat_table, metric_row
 from mios_dashboard.components.status import STATUS_ICONS
 from mios_dashboard.services.evaluation import SLIDE_13_GROUPS, _grouped, group_key
+from tests.component_tree import walk
 
 NAN = float("nan")
 DEC = dt.date(2025, 12, 1)
@@ -130,19 +131,11 @@ def _row(**overrides):
     return {"code": "OPE-06", "name": "OTIF", "unit": "%", "decimals": 1, "trend": "worsening", "cells": cells} | overrides
 
 
-def _walk(node):
-    yield node
-    children = getattr(node, "children", None)
-    for child in children if isinstance(children, (list, tuple)) else [children]:
-        if child is not None and not isinstance(child, (str, int, float)):
-            yield from _walk(child)
-
-
 def test_a_cell_has_colour_icon_value_and_a_tooltip_with_the_word():
     row = _row()
     cell = heat_cell(row, row["cells"][1], "es")
     assert "mios-heat__cell--red" in cell.className and getattr(cell, "data-status") == "red"
-    icons = [n for n in _walk(cell) if isinstance(n, html.I)]
+    icons = [n for n in walk(cell) if isinstance(n, html.I)]
     assert len(icons) == 1 and STATUS_ICONS["red"] in icons[0].className
     assert cell.children[0] == "80.0%"
     assert cell.title == "OPE-06 · noviembre 2025: 80.0% — Fuera de meta (84.2%)"
@@ -150,12 +143,12 @@ def test_a_cell_has_colour_icon_value_and_a_tooltip_with_the_word():
 
 def test_a_metric_row_links_to_the_indicator_and_ends_with_sparkline_and_trend():
     tr = metric_row(_row(), "en", {"period": "2025-12"})
-    link = next(n for n in _walk(tr) if getattr(n, "href", None))
+    link = next(n for n in walk(tr) if getattr(n, "href", None))
     assert link.href == "/indicador/OPE-06?lang=en&period=2025-12"
     assert [getattr(c, "data-status", None) for c in tr.children[1:4]] == ["green", "red", "no_data"]
     last = tr.children[-1]
-    assert any(isinstance(n, html.Img) and n.src.startswith("data:image/svg+xml") for n in _walk(last))
-    assert any("mios-trend--worsening" in (getattr(n, "className", "") or "") for n in _walk(last))
+    assert any(isinstance(n, html.Img) and n.src.startswith("data:image/svg+xml") for n in walk(last))
+    assert any("mios-trend--worsening" in (getattr(n, "className", "") or "") for n in walk(last))
 
 
 def test_the_table_has_a_column_per_month_and_rows_per_group():
