@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import REPO_ROOT, Settings
+from mios_dashboard.config import REPO_ROOT, Settings
 
 if TYPE_CHECKING:
     import dash
@@ -21,17 +21,17 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     """
     import dash  # imported here so the command line never pays for (or trips over) the UI stack
 
-    from .components.background import background_manager
-    from .db import make_engine, make_session_factory
+    from mios_dashboard.components.background import background_manager
+    from mios_dashboard.db import make_engine, make_session_factory
 
-    from .importers import verify_defusedxml
+    from mios_dashboard.importers import verify_defusedxml
 
     verify_defusedxml()  # uploads are parsed as XML: refuse to start without entity-expansion protection
     settings = settings or Settings.from_env()
     engine = make_engine(settings.database_url)
     factory = make_session_factory(engine)
     if prepare:
-        from .services.setup import prepare_database
+        from mios_dashboard.services.setup import prepare_database
 
         prepare_database(engine, factory, load_demo=settings.load_demo_when_empty, actor=settings.actor)
 
@@ -46,15 +46,15 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
         serve_locally=True,
         background_callback_manager=background_manager(settings),
     )
-    from .components import shell
-    from .services import runtime
+    from mios_dashboard.components import shell
+    from mios_dashboard.services import runtime
 
     # Uploads are 20 MB at most (checked again by the import page); base64 adds a third, JSON a little more.
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     runtime.attach(app.server, factory, settings)
     shell.init_app(app)
     if prepare:  # a serving process: keep the board's first view warm after imports and edits
-        from .pages.board import keep_warm
+        from mios_dashboard.pages.board import keep_warm
 
         keep_warm(app)
     return app

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, event, insert, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from .models import AppState, AuditEvent
+from mios_dashboard.models import AppState, AuditEvent
 
 NOT_AUDITED = frozenset({"audit_event", "app_state"})
 NOT_COMPARED = frozenset({"created_at", "updated_at", "entered_at"})

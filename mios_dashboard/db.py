@@ -10,7 +10,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import audit
+from mios_dashboard import audit
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 

@@ -7,7 +7,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from .config import REPO_ROOT
+from mios_dashboard.config import REPO_ROOT
 
 MIGRATIONS_DIR = REPO_ROOT / "migrations"
 

@@ -11,16 +11,16 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .achievement import achievement, status
-from .periods import (
+from mios_dashboard.analytics.achievement import achievement, status
+from mios_dashboard.analytics.periods import (
     PERIOD_DAYS, frequency_codes, month_end, month_start, ordinal_start, period_end, reporting_period, series_ordinal,
 )
-from .rollup import (
+from mios_dashboard.analytics.rollup import (
     TARGET_COLUMNS, aggregation_codes, days, override_lookup, pack, reduce_segments, rolled_targets, segment_lasts,
     segment_starts, year_to_date_keys,
 )
-from .trend import forecast_value, least_squares, trend
-from .xmr import xmr_limits, xmr_signals
+from mios_dashboard.analytics.trend import forecast_value, least_squares, trend
+from mios_dashboard.analytics.xmr import xmr_limits, xmr_signals
 
 _SERIES_STRIDE = 1 << 24  # packs (position, series ordinal) into one int64 key; ordinals stay far below
 

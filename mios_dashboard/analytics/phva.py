@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from .phva_facts import (  # noqa: F401 - re-exported: callers import the facts with the checks
+from mios_dashboard.analytics.phva_facts import (  # noqa: F401 - re-exported: callers import the facts with the checks
     ActionFact, ContextIssueFact, IndicatorFact, ObjectiveFact, PartyFact, PhvaFacts, PolicyFact, ReviewFact,
     RiskFact, RoleFact,
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .periods import DAILY, WEEKLY, ordinal_start
+from mios_dashboard.analytics.periods import DAILY, WEEKLY, ordinal_start
 
 AGGREGATION_CODES = {"sum": 0, "mean": 1, "last": 2, "min": 3, "max": 4}
 TARGET_COLUMNS = ("target", "target_min", "target_max")

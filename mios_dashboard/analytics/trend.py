@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .rollup import segment_lasts, segment_sizes, segment_starts
+from mios_dashboard.analytics.rollup import segment_lasts, segment_sizes, segment_starts
 
 TREND_POINTS = 6  # the last six values of the series …
 MIN_POINTS = 3  # … and at least three of them

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .rollup import segment_lasts, segment_sizes, segment_starts
+from mios_dashboard.analytics.rollup import segment_lasts, segment_sizes, segment_starts
 
 BASELINE_POINTS = 20
 MIN_POINTS = 6

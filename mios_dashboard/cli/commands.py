@@ -10,13 +10,13 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..cli_messages import ROLE_WORDS, STATUS_WORDS, msg
-from ..db import session_scope
-from .context import EXIT_FAILURE, EXIT_OK, CliError, Context, lazy, one_line
+from mios_dashboard.cli_messages import ROLE_WORDS, STATUS_WORDS, msg
+from mios_dashboard.db import session_scope
+from mios_dashboard.cli.context import EXIT_FAILURE, EXIT_OK, CliError, Context, lazy, one_line
 
 
 def cmd_init_db(ctx: Context, _args) -> int:
-    from ..schema import current_revision, upgrade_to_head
+    from mios_dashboard.schema import current_revision, upgrade_to_head
 
     engine = ctx.engine()
     upgrade_to_head(engine)
@@ -41,8 +41,8 @@ def cmd_demo(ctx: Context, _args) -> int:
 
 
 def cmd_import(ctx: Context, args) -> int:
-    from ..importers import ImportProblem, SafetyError, verify_defusedxml
-    from ..services.import_file import ImportResult, file_facts, import_file, record_refusal
+    from mios_dashboard.importers import ImportProblem, SafetyError, verify_defusedxml
+    from mios_dashboard.services.import_file import ImportResult, file_facts, import_file, record_refusal
 
     try:
         verify_defusedxml()  # never read an uploaded file without the XML protections
@@ -88,7 +88,7 @@ def cmd_import(ctx: Context, args) -> int:
 
 
 def cmd_measurements(ctx: Context, args) -> int:
-    from ..repositories.measurements import code_period_values
+    from mios_dashboard.repositories.measurements import code_period_values
 
     factory = ctx.sessions()
     with session_scope(factory, ctx.settings.actor) as session:
@@ -154,7 +154,7 @@ def _json_safe(value):
 def cmd_users_add(ctx: Context, args) -> int:
     from sqlalchemy import select
 
-    from ..models import User
+    from mios_dashboard.models import User
 
     factory = ctx.sessions()
     with session_scope(factory, ctx.settings.actor) as session:

@@ -8,9 +8,9 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from ..cli_messages import msg
-from ..config import Settings
-from ..db import make_engine, make_session_factory
+from mios_dashboard.cli_messages import msg
+from mios_dashboard.config import Settings
+from mios_dashboard.db import make_engine, make_session_factory
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 POSTGRES_CONNECT_TIMEOUT_S = 10
@@ -54,7 +54,7 @@ class Context:
 
     def sessions(self):
         """A session factory on a database whose schema is at head, or a CliError telling to run init-db."""
-        from ..schema import current_revision, head_revision
+        from mios_dashboard.schema import current_revision, head_revision
 
         if _backend(self.url) == "sqlite" and not _sqlite_file_exists(self.url):
             raise CliError("db_not_initialised", url=self.shown_url)  # don't leave an empty file behind

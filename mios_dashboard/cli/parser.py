@@ -7,10 +7,10 @@ import re
 import sys
 from pathlib import Path
 
-from ..cli_messages import msg
-from .commands import cmd_board, cmd_demo, cmd_import, cmd_init_db, cmd_measurements, cmd_users_add
-from .context import EXIT_USAGE
-from .export_commands import cmd_export, cmd_template
+from mios_dashboard.cli_messages import msg
+from mios_dashboard.cli.commands import cmd_board, cmd_demo, cmd_import, cmd_init_db, cmd_measurements, cmd_users_add
+from mios_dashboard.cli.context import EXIT_USAGE
+from mios_dashboard.cli.export_commands import cmd_export, cmd_template
 
 ROLE_ALIASES = {
     "admin": "admin", "administrador": "admin", "administrator": "admin",
@@ -44,7 +44,7 @@ def _checked_text(lang: str, limit: int, email: bool = False):
 
 
 def _role(lang: str):
-    from ..importers.values import normalize
+    from mios_dashboard.importers.values import normalize
 
     def check(value: str) -> str:
         role = ROLE_ALIASES.get(normalize(value))

@@ -5,10 +5,10 @@ Indicadores to fill in and import back), `minutes_workbook` and `review_workbook
 and of a management review). Every cell is written through `cells.put`, which escapes text that
 would start a formula (formula injection).
 """
-from .board import board_workbook, period_label, perspective_label
-from .cells import DANGEROUS_FIRST, safe_text, unit_format
-from .records import minutes_workbook, review_workbook
-from .template import template_workbook
+from mios_dashboard.exporters.board import board_workbook, period_label, perspective_label
+from mios_dashboard.exporters.cells import DANGEROUS_FIRST, safe_text, unit_format
+from mios_dashboard.exporters.records import minutes_workbook, review_workbook
+from mios_dashboard.exporters.template import template_workbook
 
 __all__ = [
     "DANGEROUS_FIRST", "board_workbook", "minutes_workbook", "period_label", "perspective_label", "review_workbook",

@@ -14,8 +14,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..i18n import fmt_datetime, fmt_month, normalize_lang, parse_iso_date, t, t_or
-from .cells import (
+from mios_dashboard.i18n import fmt_datetime, fmt_month, normalize_lang, parse_iso_date, t, t_or
+from mios_dashboard.exporters.cells import (
     BOLD, DATE_FORMAT, PERCENT_FORMAT, SUBTITLE_FONT, TITLE_FONT, WRAP_TOP, fit_columns, header_row, landscape, put,
     sheet_title, soft_fill, status_cell, unit_format,
 )

@@ -18,9 +18,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..i18n import MISSING, fmt_date, fmt_datetime, fmt_month, normalize_lang, t, t_or
-from .board import TITLE_ROWS, status_word, title_block
-from .cells import (
+from mios_dashboard.i18n import MISSING, fmt_date, fmt_datetime, fmt_month, normalize_lang, t, t_or
+from mios_dashboard.exporters.board import TITLE_ROWS, status_word, title_block
+from mios_dashboard.exporters.cells import (
     BOLD, BRAND, PERCENT_FORMAT, SUBTITLE_FONT, TITLE_FONT, WRAP_TOP, argb, fit_columns, header_row, landscape,
     locale_date_format, portrait, put, sheet_title, soft_fill, status_cell, unit_format, wrapped_height,
 )

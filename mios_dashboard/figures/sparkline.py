@@ -12,8 +12,8 @@ import plotly.graph_objects as go
 
 from mios_dashboard.i18n import normalize_lang, t
 
-from .style import BAND_FILLS, COLORS
-from .values import number, points
+from mios_dashboard.figures.style import BAND_FILLS, COLORS
+from mios_dashboard.figures.values import number, points
 
 Target = float | tuple[float, float] | None
 

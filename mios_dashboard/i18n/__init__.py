@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import logging
 
-from . import en, es
-from .formatting import LOCALES, MISSING, fmt_date, fmt_datetime, fmt_month, fmt_number, fmt_percent, parse_iso_date
+from mios_dashboard.i18n import en, es
+from mios_dashboard.i18n.formatting import LOCALES, MISSING, fmt_date, fmt_datetime, fmt_month, fmt_number, fmt_percent, parse_iso_date
 
 __all__ = [
     "CATALOGUES",

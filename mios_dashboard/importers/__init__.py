@@ -5,18 +5,18 @@ csv through the csv module) → `parse_workbook` (layouts: definitions, long and
 `validate` (against `ReferenceData` the service reads from the database). `verify_defusedxml` is the
 start-up check the app and the command line call.
 """
-from .definitions import DefinitionRow
-from .layouts import ParsedWorkbook, parse_workbook
-from .measurement_layouts import MeasurementRow
-from .messages import ImportProblem, render_all
-from .periods import MonthOnly, ParsedPeriod, parse_period, period_start, read_period
-from .reader import Cell, Sheet, Workbook, open_workbook
-from .safety import DEFAULT_LIMITS, Limits, SafetyError, WorkbookRefused, verify_defusedxml
-from .validate import (
+from mios_dashboard.importers.definitions import DefinitionRow
+from mios_dashboard.importers.layouts import ParsedWorkbook, parse_workbook
+from mios_dashboard.importers.measurement_layouts import MeasurementRow
+from mios_dashboard.importers.messages import ImportProblem, render_all
+from mios_dashboard.importers.periods import MonthOnly, ParsedPeriod, parse_period, period_start, read_period
+from mios_dashboard.importers.reader import Cell, Sheet, Workbook, open_workbook
+from mios_dashboard.importers.safety import DEFAULT_LIMITS, Limits, SafetyError, WorkbookRefused, verify_defusedxml
+from mios_dashboard.importers.validate import (
     ImportPlan, KnownIndicator, Reference, ReferenceData, ValidDefinition, ValidMeasurement, is_percent_unit,
     same_number, validate,
 )
-from .values import AmbiguousNumber, parse_number
+from mios_dashboard.importers.values import AmbiguousNumber, parse_number
 
 __all__ = [
     "DEFAULT_LIMITS", "AmbiguousNumber", "Cell", "DefinitionRow", "ImportPlan", "ImportProblem", "KnownIndicator",

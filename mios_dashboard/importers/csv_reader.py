@@ -13,10 +13,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from .messages import ImportProblem
-from .reader import Sheet
-from .safety import Limits, refuse
-from .values import decimal_evidence
+from mios_dashboard.importers.messages import ImportProblem
+from mios_dashboard.importers.reader import Sheet
+from mios_dashboard.importers.safety import Limits, refuse
+from mios_dashboard.importers.values import decimal_evidence
 
 SEPARATORS = (";", ",", "\t")
 SNIFF_LINES = 50

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .messages import ImportProblem
-from .reader import Cell, Sheet
-from .text import ValueProblem, parse_text
-from .values import parse_aggregation, parse_direction, parse_fraction, parse_frequency
+from mios_dashboard.importers.messages import ImportProblem
+from mios_dashboard.importers.reader import Cell, Sheet
+from mios_dashboard.importers.text import ValueProblem, parse_text
+from mios_dashboard.importers.values import parse_aggregation, parse_direction, parse_fraction, parse_frequency
 
 # Model column lengths: longer text would be cut or refused by the database, so it is an error here.
 TEXT_LIMITS = {"code": 20, "name": 200, "unit": 30, "owner": 120, "group": 60, "data_source": 200}

@@ -4,7 +4,7 @@ Matching ignores case, accents, spacing and a trailing colon (`text.normalize`).
 """
 from __future__ import annotations
 
-from .text import normalize
+from mios_dashboard.importers.text import normalize
 
 DEFINITION_HEADERS: dict[str, tuple[str, ...]] = {
     "code": ("código", "codigo del indicador", "código del indicador", "clave", "code", "indicator code", "kpi code",

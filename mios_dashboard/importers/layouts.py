@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .headers import DEFINITION_HEADERS, MEASUREMENT_HEADERS, REPEATABLE, alias_table
-from .messages import ImportProblem
-from .periods import MonthOnly, ParsedPeriod, read_period
-from .reader import Sheet
-from .text import ValueProblem, is_blank, normalize
-from .values import AmbiguousNumber, decimal_evidence, parse_number
+from mios_dashboard.importers.headers import DEFINITION_HEADERS, MEASUREMENT_HEADERS, REPEATABLE, alias_table
+from mios_dashboard.importers.messages import ImportProblem
+from mios_dashboard.importers.periods import MonthOnly, ParsedPeriod, read_period
+from mios_dashboard.importers.reader import Sheet
+from mios_dashboard.importers.text import ValueProblem, is_blank, normalize
+from mios_dashboard.importers.values import AmbiguousNumber, decimal_evidence, parse_number
 
 HEADER_SEARCH_ROWS = 30  # the header may sit under a few title rows
 
@@ -170,8 +170,8 @@ def long_header_problems(sheet: Sheet) -> list[ImportProblem]:
 
 def parse_workbook(workbook) -> ParsedWorkbook:
     """Every visible sheet with a layout (definitions first); problems of every sheet, in one list."""
-    from .definitions import parse_definitions
-    from .measurement_layouts import parse_long, parse_wide
+    from mios_dashboard.importers.definitions import parse_definitions
+    from mios_dashboard.importers.measurement_layouts import parse_long, parse_wide
 
     parsed = ParsedWorkbook(notices=list(getattr(workbook, "notices", [])))
     numbers = Numbers(getattr(workbook, "decimal", None))

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .messages import ImportProblem
-from .periods import MonthOnly, ParsedPeriod, looks_like_year, read_period
-from .reader import Sheet
-from .text import NO_VALUE_MARKERS, ValueProblem, display, is_blank, normalize, parse_text
+from mios_dashboard.importers.messages import ImportProblem
+from mios_dashboard.importers.periods import MonthOnly, ParsedPeriod, looks_like_year, read_period
+from mios_dashboard.importers.reader import Sheet
+from mios_dashboard.importers.text import NO_VALUE_MARKERS, ValueProblem, display, is_blank, normalize, parse_text
 
 GRANULARITY_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 TOTAL_LABELS = frozenset({

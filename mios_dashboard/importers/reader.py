@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .messages import ImportProblem, cell_name
-from .safety import DEFAULT_LIMITS, Limits, WorkbookRefused, refuse, sniff_kind
-from .xlsx_package import Package, inspect_package
+from mios_dashboard.importers.messages import ImportProblem, cell_name
+from mios_dashboard.importers.safety import DEFAULT_LIMITS, Limits, WorkbookRefused, refuse, sniff_kind
+from mios_dashboard.importers.xlsx_package import Package, inspect_package
 
 __all__ = ["DEFAULT_LIMITS", "Cell", "Limits", "Sheet", "Workbook", "WorkbookRefused", "open_workbook"]
 
@@ -162,7 +162,7 @@ def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS):
     path = Path(path)
     kind = sniff_kind(path, limits)
     if kind == "csv":
-        from .csv_reader import open_csv
+        from mios_dashboard.importers.csv_reader import open_csv
 
         return open_csv(path, limits)
     package = inspect_package(path, limits)

@@ -11,14 +11,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .definitions import DefinitionRow
-from .layouts import ParsedWorkbook
-from .measurement_layouts import MeasurementRow
-from .messages import ImportProblem, cell_name, reading_order, sheet_ref
-from .periods import fits, period_start
-from .reader import Cell
-from .text import display, normalize
-from .values import percent_points
+from mios_dashboard.importers.definitions import DefinitionRow
+from mios_dashboard.importers.layouts import ParsedWorkbook
+from mios_dashboard.importers.measurement_layouts import MeasurementRow
+from mios_dashboard.importers.messages import ImportProblem, cell_name, reading_order, sheet_ref
+from mios_dashboard.importers.periods import fits, period_start
+from mios_dashboard.importers.reader import Cell
+from mios_dashboard.importers.text import display, normalize
+from mios_dashboard.importers.values import percent_points
 
 DEFAULT_FREQUENCY = "monthly"
 

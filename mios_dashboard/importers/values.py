@@ -9,11 +9,11 @@ from __future__ import annotations
 import math
 import re
 
-from ..models.enums import AGGREGATIONS, DIRECTIONS, FREQUENCIES
-from .periods import (  # noqa: F401 - re-exported
+from mios_dashboard.models.enums import AGGREGATIONS, DIRECTIONS, FREQUENCIES
+from mios_dashboard.importers.periods import (  # noqa: F401 - re-exported
     EXCEL_EPOCH, GRANULARITIES, MonthOnly, ParsedPeriod, fits, parse_period, period_start, read_period,
 )
-from .text import (  # noqa: F401
+from mios_dashboard.importers.text import (  # noqa: F401
     NO_VALUE_MARKERS, ValueProblem, display, is_blank, is_no_value, normalize, parse_text, unescape_formula,
 )
 

@@ -13,8 +13,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .safety import PROLOG_SCAN_BYTES, Limits, check_zip, read_part, refuse, zip_entry_count
-from .sheet_scan import ScanError, SheetScan, scan_sheet
+from mios_dashboard.importers.safety import PROLOG_SCAN_BYTES, Limits, check_zip, read_part, refuse, zip_entry_count
+from mios_dashboard.importers.sheet_scan import ScanError, SheetScan, scan_sheet
 
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 BUILTIN_PERCENT_FORMATS = frozenset({9, 10})

@@ -1,11 +1,11 @@
 """SQLAlchemy 2 typed models of DESIGN.md §2; importing this package registers every table on `Base.metadata`."""
-from .base import Base
-from .context import ContextIssue, InterestedParty, PartyRequirement, Risk
-from .governance import Action, ManagementReview, Meeting
-from .kpi import ImportBatch, Indicator, Measurement, Target
-from .organization import CommunicationItem, Organization, OrganizationValue, QualityPolicy, Role, ScopeExclusion
-from .strategy import Objective, ObjectiveLink, Perspective, Process, SipocItem
-from .system import AppState, AuditEvent, User
+from mios_dashboard.models.base import Base
+from mios_dashboard.models.context import ContextIssue, InterestedParty, PartyRequirement, Risk
+from mios_dashboard.models.governance import Action, ManagementReview, Meeting
+from mios_dashboard.models.kpi import ImportBatch, Indicator, Measurement, Target
+from mios_dashboard.models.organization import CommunicationItem, Organization, OrganizationValue, QualityPolicy, Role, ScopeExclusion
+from mios_dashboard.models.strategy import Objective, ObjectiveLink, Perspective, Process, SipocItem
+from mios_dashboard.models.system import AppState, AuditEvent, User
 
 __all__ = [
     "Action", "AppState", "AuditEvent", "Base", "CommunicationItem", "ContextIssue", "ImportBatch", "Indicator",

@@ -6,8 +6,8 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamped, one_of
-from .enums import CONTEXT_SCOPES, EFFECTIVENESS, PARTY_TYPES, REQUIREMENT_KINDS, RISK_CATEGORIES, RISK_KINDS, SWOT_QUADRANTS
+from mios_dashboard.models.base import Base, Timestamped, one_of
+from mios_dashboard.models.enums import CONTEXT_SCOPES, EFFECTIVENESS, PARTY_TYPES, REQUIREMENT_KINDS, RISK_CATEGORIES, RISK_KINDS, SWOT_QUADRANTS
 
 
 class ContextIssue(Timestamped, Base):

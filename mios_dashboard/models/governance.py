@@ -6,8 +6,8 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamped, one_of
-from .enums import ACTION_KINDS, ACTION_ORIGINS, ACTION_STATUSES, MEETING_KINDS, PDCA_STAGES, REVIEW_STATUSES
+from mios_dashboard.models.base import Base, Timestamped, one_of
+from mios_dashboard.models.enums import ACTION_KINDS, ACTION_ORIGINS, ACTION_STATUSES, MEETING_KINDS, PDCA_STAGES, REVIEW_STATUSES
 
 
 class Meeting(Timestamped, Base):

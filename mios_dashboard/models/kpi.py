@@ -8,8 +8,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamped, one_of
-from .enums import AGGREGATIONS, DIRECTIONS, FREQUENCIES, IMPORT_STATUSES, MEASUREMENT_SOURCES
+from mios_dashboard.models.base import Base, Timestamped, one_of
+from mios_dashboard.models.enums import AGGREGATIONS, DIRECTIONS, FREQUENCIES, IMPORT_STATUSES, MEASUREMENT_SOURCES
 
 
 class Indicator(Timestamped, Base):

@@ -6,8 +6,8 @@ import datetime as dt
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamped, one_of
-from .enums import COMMUNICATION_SCOPES
+from mios_dashboard.models.base import Base, Timestamped, one_of
+from mios_dashboard.models.enums import COMMUNICATION_SCOPES
 
 
 class Organization(Timestamped, Base):

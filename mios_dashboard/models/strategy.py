@@ -6,8 +6,8 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamped, one_of
-from .enums import PROCESS_TYPES, SIPOC_KINDS
+from mios_dashboard.models.base import Base, Timestamped, one_of
+from mios_dashboard.models.enums import PROCESS_TYPES, SIPOC_KINDS
 
 
 class Perspective(Timestamped, Base):

@@ -6,8 +6,8 @@ import datetime as dt
 from sqlalchemy import BigInteger, DateTime, Index, Integer, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, Timestamped, one_of
-from .enums import AUDIT_OPERATIONS, USER_ROLES
+from mios_dashboard.models.base import Base, Timestamped, one_of
+from mios_dashboard.models.enums import AUDIT_OPERATIONS, USER_ROLES
 
 
 class User(Timestamped, Base):

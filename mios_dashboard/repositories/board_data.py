@@ -8,8 +8,8 @@ import pandas as pd
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from ..memory import cycle_collector_paused
-from ..models import Indicator, Measurement, Objective, Perspective, Process, Target
+from mios_dashboard.memory import cycle_collector_paused
+from mios_dashboard.models import Indicator, Measurement, Objective, Perspective, Process, Target
 
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 

@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import Action, Process
+from mios_dashboard.models import Action, Process
 
 # Open or in-process, as the PHVA check "actions on time" counts them (analytics/phva.py).
 OPEN_ACTION_STATUSES = ("open", "in_progress")

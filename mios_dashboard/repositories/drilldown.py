@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from sqlalchemy import String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from ..models import (
+from mios_dashboard.models import (
     Action, AuditEvent, ImportBatch, Indicator, Measurement, Objective, ObjectiveLink, Perspective, Process, Risk,
     Target,
 )

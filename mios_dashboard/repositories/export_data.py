@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from ..models import Indicator, Objective, Perspective, Process
+from mios_dashboard.models import Indicator, Objective, Perspective, Process
 
 DEFINITION_FIELDS = (
     "code", "name", "unit", "direction", "frequency", "aggregation", "target", "target_min", "target_max",

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import ImportBatch
+from mios_dashboard.models import ImportBatch
 
 
 def count_batches(session: Session) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Indicator, Measurement, Objective, Perspective, Process
+from mios_dashboard.models import Indicator, Measurement, Objective, Perspective, Process
 
 
 def all_indicators(session: Session) -> list[Indicator]:

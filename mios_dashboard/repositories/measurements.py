@@ -13,8 +13,8 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import Session
 
-from ..audit import write_events
-from ..models import Indicator, Measurement, Target
+from mios_dashboard.audit import write_events
+from mios_dashboard.models import Indicator, Measurement, Target
 
 # SQLite accepts 32,766 bound parameters per statement; stay well below it.
 IN_CHUNK = 900

@@ -11,7 +11,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
-from ..models import (
+from mios_dashboard.models import (
     Action, ContextIssue, Indicator, InterestedParty, ManagementReview, Meeting, Objective, Organization,
     PartyRequirement, QualityPolicy, Risk, Role,
 )

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Indicator, Measurement
+from mios_dashboard.models import Indicator, Measurement
 
 IN_CHUNK = 900  # SQLite's bound-parameter limit is far above; PostgreSQL has none that matters here
 

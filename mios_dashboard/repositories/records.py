@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Action, Indicator, ManagementReview, Meeting, Organization
+from mios_dashboard.models import Action, Indicator, ManagementReview, Meeting, Organization
 
 MEETING_FIELDS = ("id", "kind", "held_at", "title", "chaired_by", "attendees", "agenda", "minutes",
                   "board_period", "board_snapshot")

@@ -12,10 +12,10 @@ import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from ..analytics.achievement import STATUSES, score_status
-from ..analytics.board import board_analytics
-from ..analytics.scores import ACHIEVEMENT_CAP, weighted_scores
-from ..repositories import board_data
+from mios_dashboard.analytics.achievement import STATUSES, score_status
+from mios_dashboard.analytics.board import board_analytics
+from mios_dashboard.analytics.scores import ACHIEVEMENT_CAP, weighted_scores
+from mios_dashboard.repositories import board_data
 
 CLI_INDICATOR_FIELDS = (
     "code", "name", "unit", "direction", "frequency", "period", "actual", "target", "achievement", "status",

@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ..analytics.changes import board_changes as compare
-from .board import build_board
-from .board_view import slim_board
+from mios_dashboard.analytics.changes import board_changes as compare
+from mios_dashboard.services.board import build_board
+from mios_dashboard.services.board_view import slim_board
 
 Board = Mapping[str, Any]
 

@@ -17,13 +17,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ..repositories import board_data
-from ..repositories.board_page import overdue_actions, process_names
-from .board import BoardSource, board_from, month_lights, read_source
-from .board_changes import board_changes, restrict
-from .board_view import SPARK_POINTS, filter_board, filter_options, slim_board
-from .cache import CACHE, VersionedCache, VersionedReader
-from .phva import phva_status
+from mios_dashboard.repositories import board_data
+from mios_dashboard.repositories.board_page import overdue_actions, process_names
+from mios_dashboard.services.board import BoardSource, board_from, month_lights, read_source
+from mios_dashboard.services.board_changes import board_changes, restrict
+from mios_dashboard.services.board_view import SPARK_POINTS, filter_board, filter_options, slim_board
+from mios_dashboard.services.cache import CACHE, VersionedCache, VersionedReader
+from mios_dashboard.services.phva import phva_status
 
 _log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..analytics.achievement import STATUSES
-from ..analytics.changes import latest_signal
+from mios_dashboard.analytics.achievement import STATUSES
+from mios_dashboard.analytics.changes import latest_signal
 
 SPARK_POINTS = 12
 INDICATOR_FIELDS = (

@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ..audit import data_version
-from ..memory import cycle_collector_paused
+from mios_dashboard.audit import data_version
+from mios_dashboard.memory import cycle_collector_paused
 
 DEFAULT_MAXSIZE = 48
 

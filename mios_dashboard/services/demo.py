@@ -27,16 +27,16 @@ from pathlib import Path
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from ..config import DEFAULT_DATA_DIR
-from ..models import (
+from mios_dashboard.config import DEFAULT_DATA_DIR
+from mios_dashboard.models import (
     Action, CommunicationItem, ContextIssue, ImportBatch, Indicator, InterestedParty, ManagementReview, Measurement,
     Meeting, Objective, ObjectiveLink, Organization, OrganizationValue, PartyRequirement, Perspective, Process,
     QualityPolicy, Risk, Role, ScopeExclusion, SipocItem, User,
 )
-from .board import build_board
-from .demo_content import context, governance, indicators, organization, strategy, workbooks
-from .demo_content.dates import DemoCalendar
-from .import_file import ImportResult, import_file
+from mios_dashboard.services.board import build_board
+from mios_dashboard.services.demo_content import context, governance, indicators, organization, strategy, workbooks
+from mios_dashboard.services.demo_content.dates import DemoCalendar
+from mios_dashboard.services.import_file import ImportResult, import_file
 
 log = logging.getLogger(__name__)
 LEGACY_SOURCE = "demo"  # measurements written by the demo before it went through the importer

@@ -15,12 +15,12 @@ import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from ..analytics.board import board_analytics
-from ..analytics.evaluation import last_months, monthly_readings
-from ..analytics.periods import month_end
-from ..repositories import board_data
-from .board_page import available_months
-from .cache import CACHE, VersionedCache, VersionedReader
+from mios_dashboard.analytics.board import board_analytics
+from mios_dashboard.analytics.evaluation import last_months, monthly_readings
+from mios_dashboard.analytics.periods import month_end
+from mios_dashboard.repositories import board_data
+from mios_dashboard.services.board_page import available_months
+from mios_dashboard.services.cache import CACHE, VersionedCache, VersionedReader
 
 MONTHS = 12
 # Slide 13 ("Evaluación estratégica"), in its order; the demo and the import template use these names.

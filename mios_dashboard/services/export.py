@@ -15,10 +15,10 @@ from typing import IO
 from openpyxl import Workbook
 from sqlalchemy.orm import Session
 
-from ..exporters import board_workbook, template_workbook
-from ..i18n import normalize_lang, t
-from ..repositories import export_data
-from .board import build_board
+from mios_dashboard.exporters import board_workbook, template_workbook
+from mios_dashboard.i18n import normalize_lang, t
+from mios_dashboard.repositories import export_data
+from mios_dashboard.services.board import build_board
 
 Destination = str | os.PathLike | IO[bytes]
 

@@ -24,17 +24,17 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from ..audit import bump_data_version, data_version
-from ..importers import (
+from mios_dashboard.audit import bump_data_version, data_version
+from mios_dashboard.importers import (
     DEFAULT_LIMITS, ImportPlan, ImportProblem, KnownIndicator, Limits, Reference, ReferenceData, SafetyError,
     ValidDefinition, ValidMeasurement, WorkbookRefused, open_workbook, parse_workbook, same_number, validate,
     verify_defusedxml,
 )
-from ..importers.result import PREVIEW_LIMIT, ImportResult
-from ..models import AppState, ImportBatch, Indicator
-from ..repositories import indicators as indicator_repo
-from ..repositories import measurements as measurement_repo
-from ..repositories.measurements import Stored
+from mios_dashboard.importers.result import PREVIEW_LIMIT, ImportResult
+from mios_dashboard.models import AppState, ImportBatch, Indicator
+from mios_dashboard.repositories import indicators as indicator_repo
+from mios_dashboard.repositories import measurements as measurement_repo
+from mios_dashboard.repositories.measurements import Stored
 
 __all__ = ["ImportResult", "file_facts", "import_file", "import_upload", "record_refusal", "recent_batches",
            "reference_data"]

@@ -10,12 +10,12 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from ..analytics.phva import (
+from mios_dashboard.analytics.phva import (
     ActionFact, ContextIssueFact, IndicatorFact, ObjectiveFact, PartyFact, PhvaFacts, PolicyFact, ReviewFact,
     RiskFact, RoleFact, due_month, evaluate,
 )
-from ..repositories import phva_evidence
-from .board import build_board
+from mios_dashboard.repositories import phva_evidence
+from mios_dashboard.services.board import build_board
 
 DEFAULT_REVIEW_INTERVAL_MONTHS = 6
 

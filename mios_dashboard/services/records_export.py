@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from ..exporters.records import minutes_workbook, review_workbook
-from ..i18n import normalize_lang, parse_iso_date, t
-from ..repositories import records as records_repo
-from .export import Destination, save
+from mios_dashboard.exporters.records import minutes_workbook, review_workbook
+from mios_dashboard.i18n import normalize_lang, parse_iso_date, t
+from mios_dashboard.repositories import records as records_repo
+from mios_dashboard.services.export import Destination, save
 
 LATEST = "latest"
 Which = int | str  # a record id, or LATEST

@@ -6,9 +6,9 @@ import datetime as dt
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..db import session_scope
-from ..models import Indicator, Organization
-from ..schema import upgrade_to_head
+from mios_dashboard.db import session_scope
+from mios_dashboard.models import Indicator, Organization
+from mios_dashboard.schema import upgrade_to_head
 
 
 def is_empty(session: Session) -> bool:
@@ -23,7 +23,7 @@ def prepare_database(engine: Engine, factory: sessionmaker[Session], *, load_dem
     upgrade_to_head(engine)
     if not load_demo:
         return False
-    from .demo import load_demo as load  # imported late: the demo content is only needed on a first start
+    from mios_dashboard.services.demo import load_demo as load  # imported late: the demo content is only needed on a first start
 
     with session_scope(factory, actor=actor) as session:
         if not is_empty(session):

@@ -30,14 +30,14 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..db import make_engine, make_session_factory, session_scope
-from ..importers import ImportProblem, open_workbook, parse_workbook, same_number, validate
-from ..repositories import import_history as history_repo
-from ..repositories import preview as preview_repo
-from . import runtime
-from .export import export_board, export_template
-from .import_file import ImportResult, file_facts, import_file, record_refusal, reference_data
-from .records_export import export_minutes, export_review, latest_records
+from mios_dashboard.db import make_engine, make_session_factory, session_scope
+from mios_dashboard.importers import ImportProblem, open_workbook, parse_workbook, same_number, validate
+from mios_dashboard.repositories import import_history as history_repo
+from mios_dashboard.repositories import preview as preview_repo
+from mios_dashboard.services import runtime
+from mios_dashboard.services.export import export_board, export_template
+from mios_dashboard.services.import_file import ImportResult, file_facts, import_file, record_refusal, reference_data
+from mios_dashboard.services.records_export import export_minutes, export_review, latest_records
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # DESIGN §4
 ALLOWED_SUFFIXES = (".xlsx", ".xlsm", ".csv")

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..audit import data_version
-from .runtime import read_session
+from mios_dashboard.audit import data_version
+from mios_dashboard.services.runtime import read_session
 
 _log = logging.getLogger(__name__)
 DEFAULT_INTERVAL = 2.0

@@ -4,8 +4,8 @@ Strengths and weaknesses are internal, opportunities and threats external (the d
 """
 from __future__ import annotations
 
-from . import people as p
-from .dates import DemoCalendar, add_months
+from mios_dashboard.services.demo_content import people as p
+from mios_dashboard.services.demo_content.dates import DemoCalendar, add_months
 
 
 def _issue(swot, description, effect, monitoring, months_ago):

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import people as p
-from .dates import MEXICO_CITY, DemoCalendar, add_months, spanish_date, spanish_month
-from .indicators import PROCESS_CHANGE
+from mios_dashboard.services.demo_content import people as p
+from mios_dashboard.services.demo_content.dates import MEXICO_CITY, DemoCalendar, add_months, spanish_date, spanish_month
+from mios_dashboard.services.demo_content.indicators import PROCESS_CHANGE
 
 LEADERS = [p.DIRECTOR, p.COMMERCIAL, p.OPERATIONS, p.FINANCE, p.QUALITY, p.PURCHASING, p.PEOPLE, p.LOGISTICS,
            p.PLANT]

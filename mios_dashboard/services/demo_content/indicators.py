@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import people as p
-from .dates import DemoCalendar
-from .measurements import SALES_PROFILE, Budget, Series
+from mios_dashboard.services.demo_content import people as p
+from mios_dashboard.services.demo_content.dates import DemoCalendar
+from mios_dashboard.services.demo_content.measurements import SALES_PROFILE, Budget, Series
 
 SUPPLIER_CHANGE = 4  # months ago a cheaper liner supplier was taken on
 PROCESS_CHANGE = 9  # months ago the corrugator got tension and humidity control

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .dates import MONTHS, DemoCalendar
+from mios_dashboard.services.demo_content.dates import MONTHS, DemoCalendar
 
 SEED = 20251
 MAX_PERIODS = MONTHS * 31 + 1  # enough draws for the daily indicators

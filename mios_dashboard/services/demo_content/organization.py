@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import people as p
-from .dates import DemoCalendar, add_months
+from mios_dashboard.services.demo_content import people as p
+from mios_dashboard.services.demo_content.dates import DemoCalendar, add_months
 
 ORGANIZATION_NAME = "Industrias Sierra Madre"
 

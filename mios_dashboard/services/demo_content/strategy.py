@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import people as p
-from .dates import DemoCalendar
+from mios_dashboard.services.demo_content import people as p
+from mios_dashboard.services.demo_content.dates import DemoCalendar
 
 PERSPECTIVES = [
     {"code": "FIN", "name": "Financiera", "sort_order": 1, "weight": 0.30,

@@ -30,13 +30,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from ...i18n import t
-from . import people as p
-from .dates import MONTH_NAMES, DemoCalendar, add_months, spanish_month
-from .indicators import INDICATORS, IndicatorSpec
-from .measurements import budget_targets, noise_table, series_values
-from .organization import ORGANIZATION
-from .strategy import PERSPECTIVES, PROCESSES
+from mios_dashboard.i18n import t
+from mios_dashboard.services.demo_content import people as p
+from mios_dashboard.services.demo_content.dates import MONTH_NAMES, DemoCalendar, add_months, spanish_month
+from mios_dashboard.services.demo_content.indicators import INDICATORS, IndicatorSpec
+from mios_dashboard.services.demo_content.measurements import budget_targets, noise_table, series_values
+from mios_dashboard.services.demo_content.organization import ORGANIZATION
+from mios_dashboard.services.demo_content.strategy import PERSPECTIVES, PROCESSES
 
 DEFINITIONS = "indicadores.xlsx"
 MONTHLY = "tablero-mensual.xlsx"
