@@ -40,7 +40,7 @@ from mios_dashboard.analytics.board import board_analytics  # noqa: E402
 from mios_dashboard.db import make_engine, make_session_factory, session_scope  # noqa: E402
 from mios_dashboard.models import Indicator, Measurement, Objective, Perspective, Target  # noqa: E402
 from mios_dashboard.schema import upgrade_to_head  # noqa: E402
-from mios_dashboard.services.board import build_board, to_cli_json  # noqa: E402
+from mios_dashboard.services.board.compute import build_board, to_cli_json  # noqa: E402
 
 
 def _reference():

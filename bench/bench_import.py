@@ -185,7 +185,7 @@ def op_floor(path: str, url: str, kind: str) -> None:
 
 def op_import(path: str, url: str, dry_run: bool = False) -> None:
     from mios_dashboard.db import make_engine, make_session_factory, session_scope
-    from mios_dashboard.services.import_file import import_file
+    from mios_dashboard.services.imports.import_file import import_file
 
     engine = make_engine(url)
     with session_scope(make_session_factory(engine), actor="bench") as session:
@@ -202,7 +202,7 @@ def warm() -> None:
 
     import mios_dashboard.db  # noqa: F401
     import mios_dashboard.models  # noqa: F401
-    import mios_dashboard.services.import_file  # noqa: F401
+    import mios_dashboard.services.imports.import_file  # noqa: F401
 
     configure_mappers()
 
@@ -241,7 +241,7 @@ def baseline_memory() -> float:
 def op_nothing() -> None:
     import python_calamine  # noqa: F401
 
-    import mios_dashboard.services.import_file  # noqa: F401
+    import mios_dashboard.services.imports.import_file  # noqa: F401
 
 
 def median(name: str, repeat: int, *args) -> tuple[float, float]:

@@ -41,7 +41,7 @@ from mios_dashboard import create_app  # noqa: E402
 from mios_dashboard.config import Settings  # noqa: E402
 from mios_dashboard.db import make_engine, make_session_factory, session_scope  # noqa: E402
 from mios_dashboard.schema import upgrade_to_head  # noqa: E402
-from mios_dashboard.services.cache import CACHE, RENDERED  # noqa: E402
+from mios_dashboard.web.cache import CACHE, RENDERED  # noqa: E402
 
 DEMO_TODAY = dt.date(2026, 1, 15)  # the demo is anchored on it (as in the tests)
 READY_SCRIPT = """
@@ -62,7 +62,7 @@ def _load(name: str, path: Path):
 
 
 def demo_database(folder: str) -> str:
-    from mios_dashboard.services.demo import load_demo
+    from mios_dashboard.demo.loader import load_demo
 
     url = f"sqlite:///{folder}/demo.db"
     engine = make_engine(url)
@@ -177,7 +177,7 @@ def after_writes(name: str, url: str, folder: str, runs: int) -> None:
     """Commit → default view warm again, and the first view after it (see the module docstring), on an app of
     its own whose warmer is set up before its first request, as create_app(prepare=True) does."""
     from mios_dashboard.audit import data_version
-    from mios_dashboard.services.runtime import EXTENSION_KEY
+    from mios_dashboard.web.runtime import EXTENSION_KEY
 
     app = make_app(url, folder)
     board = sys.modules[next(p["module"] for p in __import__("dash").page_registry.values() if p["path"] == "/")]

@@ -21,7 +21,7 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     """
     import dash  # imported here so the command line never pays for (or trips over) the UI stack
 
-    from mios_dashboard.components.background import background_manager
+    from mios_dashboard.web.background import background_manager
     from mios_dashboard.db import make_engine, make_session_factory
 
     from mios_dashboard.importers import verify_defusedxml
@@ -31,7 +31,7 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     engine = make_engine(settings.database_url)
     factory = make_session_factory(engine)
     if prepare:
-        from mios_dashboard.services.setup import prepare_database
+        from mios_dashboard.services.system.setup import prepare_database
 
         prepare_database(engine, factory, load_demo=settings.load_demo_when_empty, actor=settings.actor)
 
@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
         background_callback_manager=background_manager(settings),
     )
     from mios_dashboard.components import shell
-    from mios_dashboard.services import runtime
+    from mios_dashboard.web import runtime
 
     # Uploads are 20 MB at most (checked again by the import page); base64 adds a third, JSON a little more.
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES

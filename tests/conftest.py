@@ -62,7 +62,7 @@ def session_factory(engine):
 @pytest.fixture
 def demo_factory(session_factory, tmp_path):
     """A database holding the demo organization as of DEMO_TODAY (its workbooks in tmp_path/demo)."""
-    from mios_dashboard.services.demo import load_demo
+    from mios_dashboard.demo.loader import load_demo
 
     with session_scope(session_factory) as session:
         load_demo(session, today=DEMO_TODAY, folder=tmp_path / "demo")
@@ -79,7 +79,7 @@ def demo_app(sqlite_url):
     """The Dash app on a temporary SQLite database with the demo organization loaded (for browser tests)."""
     from mios_dashboard import create_app
     from mios_dashboard.config import Settings
-    from mios_dashboard.services.demo import load_demo
+    from mios_dashboard.demo.loader import load_demo
 
     engine = make_engine(sqlite_url)
     upgrade_to_head(engine)

@@ -1,6 +1,6 @@
 """PHVA (Plan-Do-Check-Act) evidence checks of DESIGN §7: is each ISO 9001 stage backed by records today?
 
-Pure functions over facts the service gathers once (repositories/phva_evidence.py and the board's readings).
+Pure functions over facts the service gathers once (repositories/phva.py and the board's readings).
 Every check takes the facts and `today` and returns a plain dict: met or not, the evidence as an i18n
 message with its parameters, the gap (the first few items missing, by code or name) and the path where it
 is fixed. No database, no Dash, no language here: texts are catalogue keys (`phva.ev_<message>`,

@@ -1,5 +1,5 @@
 """The facts the PHVA checks (analytics/phva.py) look at: plain records the service gathers once; the
-repository (repositories/phva_evidence.py) labels its columns with these field names."""
+repository (repositories/phva.py) labels its columns with these field names."""
 from __future__ import annotations
 
 import datetime as dt

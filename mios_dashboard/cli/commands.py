@@ -27,8 +27,8 @@ def cmd_init_db(ctx: Context, _args) -> int:
 def cmd_demo(ctx: Context, _args) -> int:
     """Load (or refresh) the demo; the demo service itself refuses a database of another organization."""
     factory = ctx.sessions()
-    load_demo = lazy("mios_dashboard.services.demo", "load_demo", "demo")
-    conflict = lazy("mios_dashboard.services.demo", "DemoConflictError", "demo")
+    load_demo = lazy("mios_dashboard.demo.loader", "load_demo", "demo")
+    conflict = lazy("mios_dashboard.demo.loader", "DemoConflictError", "demo")
     try:
         with session_scope(factory, ctx.settings.actor) as session:
             summary = load_demo(session)
@@ -42,7 +42,7 @@ def cmd_demo(ctx: Context, _args) -> int:
 
 def cmd_import(ctx: Context, args) -> int:
     from mios_dashboard.importers import ImportProblem, SafetyError, verify_defusedxml
-    from mios_dashboard.services.import_file import ImportResult, file_facts, import_file, record_refusal
+    from mios_dashboard.services.imports.import_file import ImportResult, file_facts, import_file, record_refusal
 
     try:
         verify_defusedxml()  # never read an uploaded file without the XML protections
@@ -117,8 +117,8 @@ def _number_text(value: float) -> str:
 
 def cmd_board(ctx: Context, args) -> int:
     factory = ctx.sessions()
-    build_board = lazy("mios_dashboard.services.board", "build_board", "board")
-    to_cli_json = lazy("mios_dashboard.services.board", "to_cli_json", "board")
+    build_board = lazy("mios_dashboard.services.board.compute", "build_board", "board")
+    to_cli_json = lazy("mios_dashboard.services.board.compute", "to_cli_json", "board")
     with session_scope(factory, ctx.settings.actor) as session:
         board = _json_safe(to_cli_json(build_board(session, args.period)))
     if args.json:

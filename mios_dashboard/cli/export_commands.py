@@ -14,7 +14,7 @@ def cmd_export(ctx: Context, args) -> int:
     if args.meeting is not None or args.review is not None:
         return _export_record(ctx, args)
     factory = ctx.sessions()
-    export_board = lazy("mios_dashboard.services.export", "export_board", "export")
+    export_board = lazy("mios_dashboard.services.exports.board", "export_board", "export")
     lang = args.lang or ctx.lang
     with session_scope(factory, ctx.settings.actor) as session:
         summary = export_board(session, xlsx_path(args.file), args.period, lang)
@@ -30,7 +30,7 @@ def _export_record(ctx: Context, args) -> int:
     """A meeting's minutes (--meeting) or a management review (--review), by id or "latest"."""
     factory = ctx.sessions()
     minutes = args.meeting is not None
-    module = "mios_dashboard.services.records_export"
+    module = "mios_dashboard.services.exports.records"
     export = lazy(module, "export_minutes" if minutes else "export_review", "export")
     not_found = lazy(module, "RecordNotFound", "export")
     path = xlsx_path(args.file)
@@ -47,7 +47,7 @@ def _export_record(ctx: Context, args) -> int:
 
 def cmd_template(ctx: Context, args) -> int:
     factory = ctx.sessions()
-    export_template = lazy("mios_dashboard.services.export", "export_template", "template")
+    export_template = lazy("mios_dashboard.services.exports.board", "export_template", "template")
     with session_scope(factory, ctx.settings.actor) as session:
         summary = export_template(session, xlsx_path(args.file), args.lang or ctx.lang)
     ctx.say("template_done", path=args.file, indicators=summary.indicators)

@@ -20,7 +20,7 @@ class ComponentId(StrEnum):
     BOARD = "mios-board"
     BOARD_HEADER = "mios-board-header"
     BOARD_EMPTY = "mios-board-empty"
-    # Import page (pages/importar.py, components/upload.py)
+    # Import page (pages/importar.py, components/imports.py)
     UPLOAD_PAGE = "mios-upload-page"
     UPLOAD = "mios-upload"
     UPLOAD_LANG = "mios-upload-lang"

@@ -56,7 +56,7 @@ LOCALE_DATE_FORMATS = {"es": "dd/mm/yyyy", "en": "m/d/yyyy"}
 LINE_HEIGHT = 15.0  # points per line of 11-point text
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 FRACTION_FORMAT = "0%"
-# Units written before the number and units glued to it, as on the board (components/kpi_card.py).
+# Units written before the number and units glued to it, as on the board (components/board/cards.py).
 _PREFIX_UNITS = frozenset({"$", "US$", "MX$", "€"})
 _GLUED_UNITS = frozenset({"%", "‰"})
 _SHEET_TITLE_BAD = re.compile(r"[\[\]:*?/\\]")

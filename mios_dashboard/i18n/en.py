@@ -565,7 +565,7 @@ CATALOGUE: dict[str, str] = {
     "board.no_values_body.other": "There are {count} indicators defined, but no value measured. Import their measurements from Excel or CSV:",
     "board.no_objectives_yet": "There are no quality objectives yet (ISO 6.2): indicators are shown by perspective. Record each objective with its plan (what, resources, owner, due date and how it will be evaluated) to see its achievement.",
     # ---- end of board block ----
-    # ---- Strategic evaluation page (pages/evaluacion.py, components/heat_table.py) ----
+    # ---- Strategic evaluation page (pages/evaluacion.py, components/evaluation.py) ----
     "nav.evaluation": "Evaluation",
     "evaluation.document_title": "Strategic evaluation · MI-OS",
     "evaluation.title": "Strategic evaluation",
@@ -606,7 +606,7 @@ CATALOGUE: dict[str, str] = {
     "evaluation.empty_title": "There are no metrics to evaluate yet",
     "evaluation.load_error_title": "The strategic evaluation could not be read",
     # ---- end of evaluation block ----
-    # ---- Meeting minutes and management-review records (exporters/records.py, services/records_export.py) ----
+    # ---- Meeting minutes and management-review records (exporters/records.py, services/exports/records.py) ----
     "records.generated": "Generated on {generated}",
     "records.minutes_title": "Meeting minutes",
     "records.minutes_sheet": "Minutes",

@@ -566,7 +566,7 @@ CATALOGUE: dict[str, str] = {
     "board.no_values_body.other": "Hay {count} indicadores definidos, pero ningún valor medido. Importe sus mediciones desde Excel o CSV:",
     "board.no_objectives_yet": "Todavía no hay objetivos de la calidad (ISO 6.2): los indicadores se muestran por perspectiva. Registre cada objetivo con su plan (qué, recursos, responsable, fecha de cierre y cómo se evaluará) para ver su cumplimiento.",
     # ---- end of board block ----
-    # ---- Strategic evaluation page (pages/evaluacion.py, components/heat_table.py) ----
+    # ---- Strategic evaluation page (pages/evaluacion.py, components/evaluation.py) ----
     "nav.evaluation": "Evaluación",
     "evaluation.document_title": "Evaluación estratégica · MI-OS",
     "evaluation.title": "Evaluación estratégica",
@@ -607,7 +607,7 @@ CATALOGUE: dict[str, str] = {
     "evaluation.empty_title": "Todavía no hay métricas que evaluar",
     "evaluation.load_error_title": "No se pudo leer la evaluación estratégica",
     # ---- end of evaluation block ----
-    # ---- Meeting minutes and management-review records (exporters/records.py, services/records_export.py) ----
+    # ---- Meeting minutes and management-review records (exporters/records.py, services/exports/records.py) ----
     "records.generated": "Generado el {generated}",
     "records.minutes_title": "Minuta de junta",
     "records.minutes_sheet": "Minuta",

@@ -15,20 +15,20 @@ import dash
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
-from mios_dashboard.components.board_controls import (
+from mios_dashboard.components.board.controls import (
     BoardId, board_controls, merged_search, month_param, parse_period, text_param,
 )
-from mios_dashboard.components.board_summary import changes_panel, off_target_panel, summary_strip
+from mios_dashboard.components.board.summary import changes_panel, off_target_panel, summary_strip
 from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
 from mios_dashboard.components.ids import ComponentId
-from mios_dashboard.components.perspective import perspective_section, perspective_tile
+from mios_dashboard.components.board.perspective import perspective_section, perspective_tile
 from mios_dashboard.components.shell import document_title, localized_href
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
-from mios_dashboard.services.board_page import board_page
-from mios_dashboard.services.cache import RENDERED, VersionedReader
-from mios_dashboard.services.runtime import EXTENSION_KEY, read_session
-from mios_dashboard.services.warmup import DEFAULT_INTERVAL, Warmer, app_data_version
+from mios_dashboard.services.board.page import board_page
+from mios_dashboard.web.cache import RENDERED, VersionedReader
+from mios_dashboard.web.runtime import EXTENSION_KEY, read_session
+from mios_dashboard.web.warmup import DEFAULT_INTERVAL, Warmer, app_data_version
 
 _log = logging.getLogger(__name__)
 __all__ = ["keep_warm", "layout", "parse_period", "today"]
@@ -169,7 +169,7 @@ def board_content(data: dict, lang: str) -> list:
 def layout(lang=None, period=None, process=None, owner=None, **_query) -> html.Div:
     """The board for `period`, filtered by `process` and `owner`, in `lang`; unknown parameters are ignored.
 
-    The rendered content is cached by the data version too (services/cache.py): a repeated view costs the
+    The rendered content is cached by the data version too (web/cache.py): a repeated view costs the
     version query and Dash's serialisation, not building hundreds of components again."""
     lang = normalize_lang(lang)
     month, period_ok = parse_period(period)
@@ -199,7 +199,7 @@ def warm_default_views(server) -> None:
 
 def keep_warm(app: dash.Dash, interval: float = DEFAULT_INTERVAL) -> Warmer:
     """Recompute the board's default view in the background whenever the data version moves (see
-    services/warmup.py): at once after a commit of this process, within `interval` seconds after anyone
+    web/warmup.py): at once after a commit of this process, within `interval` seconds after anyone
     else's. The thread starts with the process's first request. What `python app.py` and gunicorn run."""
     server = app.server
     warmer = Warmer(lambda: app_data_version(server), lambda: warm_default_views(server), interval)

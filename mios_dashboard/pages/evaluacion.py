@@ -14,16 +14,16 @@ import dash
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
-from mios_dashboard.components.board_controls import merged_search, month_dropdown, month_param, parse_period
+from mios_dashboard.components.board.controls import merged_search, month_dropdown, month_param, parse_period
 from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
-from mios_dashboard.components.heat_table import EvaluationId, heat_table, legend
+from mios_dashboard.components.evaluation import EvaluationId, heat_table, legend
 from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.components.shell import document_title, localized_href
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
-from mios_dashboard.services.cache import RENDERED, VersionedReader
+from mios_dashboard.web.cache import RENDERED, VersionedReader
 from mios_dashboard.services.evaluation import evaluation_table
-from mios_dashboard.services.runtime import read_session
+from mios_dashboard.web.runtime import read_session
 
 _log = logging.getLogger(__name__)
 

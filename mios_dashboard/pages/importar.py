@@ -22,15 +22,29 @@ from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from mios_dashboard.components.ids import ComponentId as Id
-from mios_dashboard.components.shell import document_title
-from mios_dashboard.components.upload import (
-    downloads_panel, drop_zone, error_pages, history_view, outcome_view, progress_box,
+from mios_dashboard.components.imports import (
+    downloads_panel,
+    drop_zone,
+    error_pages,
+    history_view,
+    outcome_view,
+    progress_box,
 )
+from mios_dashboard.components.shell import document_title
 from mios_dashboard.i18n import normalize_lang, t
-from mios_dashboard.services.records_export import RecordNotFound
-from mios_dashboard.services.uploads import (
-    MAX_UPLOAD_BYTES, board_download, confirm_upload, history_page, minutes_download, preview_upload,
-    records_on_offer, review_download, template_download,
+from mios_dashboard.services.exports.downloads import (
+    board_download,
+    minutes_download,
+    records_on_offer,
+    review_download,
+    template_download,
+)
+from mios_dashboard.services.exports.records import RecordNotFound
+from mios_dashboard.services.imports.uploads import (
+    MAX_UPLOAD_BYTES,
+    confirm_upload,
+    history_page,
+    preview_upload,
 )
 
 _log = logging.getLogger(__name__)

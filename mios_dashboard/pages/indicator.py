@@ -10,17 +10,17 @@ import logging
 import dash
 from dash import dcc, html
 
-from mios_dashboard.components.drilldown import (
+from mios_dashboard.components.drilldown.blocks import (
     DrilldownId, chart, code_and_name, crumbs, load_error, no_measurements, not_found, objective_href,
     page_query, parse_month, period_notice, reading_line, section, signal_badge, text_or_missing,
 )
-from mios_dashboard.components.drilldown_tables import count_note, definition_list, history_table, measurements_table
-from mios_dashboard.components.kpi_card import format_measure, format_target
+from mios_dashboard.components.drilldown.tables import count_note, definition_list, history_table, measurements_table
+from mios_dashboard.components.board.cards import format_measure, format_target
 from mios_dashboard.components.shell import document_title
 from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge
 from mios_dashboard.i18n import MISSING, fmt_date, fmt_number, fmt_percent, normalize_lang, t, t_or
 from mios_dashboard.services.drilldown import indicator_detail
-from mios_dashboard.services.runtime import read_session
+from mios_dashboard.web.runtime import read_session
 
 _log = logging.getLogger(__name__)
 

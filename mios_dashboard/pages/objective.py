@@ -14,18 +14,18 @@ import logging
 import dash
 from dash import html
 
-from mios_dashboard.components.drilldown import (
+from mios_dashboard.components.drilldown.blocks import (
     DrilldownId, crumbs, fact, indicator_panel, load_error, not_found, page_query, parse_month, period_notice, section,
     signal_badge,
 )
-from mios_dashboard.components.drilldown_tables import (
+from mios_dashboard.components.drilldown.tables import (
     actions_table, count_note, history_table, plan_list, recent_measurements_table, relatives_list, risks_table,
 )
 from mios_dashboard.components.shell import document_title
 from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge
 from mios_dashboard.i18n import MISSING, fmt_date, normalize_lang, t, t_count, t_or
 from mios_dashboard.services.drilldown import objective_detail
-from mios_dashboard.services.runtime import read_session
+from mios_dashboard.web.runtime import read_session
 
 _log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from mios_dashboard.components.shell import document_title
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import normalize_lang, t
 from mios_dashboard.services.phva import phva_status
-from mios_dashboard.services.runtime import read_session
+from mios_dashboard.web.runtime import read_session
 
 _log = logging.getLogger(__name__)
 

@@ -12,7 +12,16 @@ from sqlalchemy import String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from mios_dashboard.models import (
-    Action, AuditEvent, ImportBatch, Indicator, Measurement, Objective, ObjectiveLink, Perspective, Process, Risk,
+    Action,
+    AuditEvent,
+    ImportBatch,
+    Indicator,
+    Measurement,
+    Objective,
+    ObjectiveLink,
+    Perspective,
+    Process,
+    Risk,
     Target,
 )
 

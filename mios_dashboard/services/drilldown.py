@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from mios_dashboard.analytics.achievement import achievement
 from mios_dashboard.analytics.periods import month_end
 from mios_dashboard.repositories import drilldown as repo
-from mios_dashboard.services.board import build_board
+from mios_dashboard.services.board.compute import build_board
 
 RECENT_MEASUREMENTS = 12  # rows in the objective page's "latest measurements"
 MEASUREMENT_ROWS = 400  # rows in the indicator page's data table (a daily indicator has more than a year)

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 from mios_dashboard.analytics.board import board_analytics
 from mios_dashboard.analytics.evaluation import last_months, monthly_readings
 from mios_dashboard.analytics.periods import month_end
-from mios_dashboard.repositories import board_data
-from mios_dashboard.services.board_page import available_months
-from mios_dashboard.services.cache import CACHE, VersionedCache, VersionedReader
+from mios_dashboard.repositories import board as board_repo
+from mios_dashboard.services.board.page import available_months
+from mios_dashboard.web.cache import CACHE, VersionedCache, VersionedReader
 
 MONTHS = 12
 # Slide 13 ("Evaluación estratégica"), in its order; the demo and the import template use these names.
@@ -98,12 +98,12 @@ def build_evaluation(session: Session, month: dt.date | None, count: int = MONTH
     "direction", "frequency", "decimals", "owner", "group", "trend", "cells": [{"month", "period",
     "status", "actual", "target", "target_min", "target_max", "achievement"}]}]}]}.
     """
-    indicators = board_data.indicators(session)
+    indicators = board_repo.indicators(session)
     if indicators.empty or month is None:
         return {"period": month.isoformat() if month else None, "months": [], "indicator_count": len(indicators),
                 "measured": False, "groups": _grouped([]) if indicators.empty else []}
-    measurements = board_data.measurements(session, until=month_end(month))
-    targets = board_data.targets(session)
+    measurements = board_repo.measurements(session, until=month_end(month))
+    targets = board_repo.targets(session)
     result = board_analytics(indicators, measurements, targets, month)
     months = last_months(month, count)
     cells = monthly_readings(indicators, result.series, measurements, targets, months)

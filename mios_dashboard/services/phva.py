@@ -11,11 +11,21 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from mios_dashboard.analytics.phva import (
-    ActionFact, ContextIssueFact, IndicatorFact, ObjectiveFact, PartyFact, PhvaFacts, PolicyFact, ReviewFact,
-    RiskFact, RoleFact, due_month, evaluate,
+    ActionFact,
+    ContextIssueFact,
+    IndicatorFact,
+    ObjectiveFact,
+    PartyFact,
+    PhvaFacts,
+    PolicyFact,
+    ReviewFact,
+    RiskFact,
+    RoleFact,
+    due_month,
+    evaluate,
 )
-from mios_dashboard.repositories import phva_evidence
-from mios_dashboard.services.board import build_board
+from mios_dashboard.repositories import phva as phva_repo
+from mios_dashboard.services.board.compute import build_board
 
 DEFAULT_REVIEW_INTERVAL_MONTHS = 6
 
@@ -36,7 +46,7 @@ def _indicator_facts(board: dict) -> tuple[IndicatorFact, ...]:
 def phva_facts(session: Session, today: dt.date, board: dict | None = None) -> PhvaFacts:
     """The facts of every check. `board` may be one already built for the month due (reused, not rebuilt)."""
     month = due_month(today)
-    rows = phva_evidence.gather(session)
+    rows = phva_repo.gather(session)
     if board is None or board.get("period") != month.isoformat():
         board = build_board(session, month)
     policy, review = rows["policy"], rows["last_review"]

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-try:  # tests/ as packages (importmode=importlib or __init__.py files) …
-    from .browser import BROWSER_FIXTURES, chrome_options, require_browser
-except ImportError:  # … or pytest's default "prepend" import mode, which puts this folder on sys.path
-    from browser import BROWSER_FIXTURES, chrome_options, require_browser
+from tests.integration.browser import BROWSER_FIXTURES, chrome_options, require_browser
 
 
 def pytest_setup_options():

@@ -1,0 +1,222 @@
+"""Pieces of the drill-down pages (`/objetivo/<code>`, `/indicador/<code>`): links that keep the reader's
+query, the page head, the XmR signal badge, the indicator panel with its chart, empty and not-found states.
+
+Every link carries the page's whole query string (lang, period and any board filter), so "back to the
+board" returns to the board exactly as it was left.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any
+
+from dash import dcc, html
+
+from mios_dashboard.components.commands import IMPORT_COMMAND, INIT_DB_COMMAND, command_block
+from mios_dashboard.components.board.cards import format_measure, format_target
+from mios_dashboard.components.shell import localized_href
+from mios_dashboard.components.status import icon, normalize_status, status_badge, trend_mark
+from mios_dashboard.figures import graph_config, indicator_chart, rule_text
+from mios_dashboard.i18n import MISSING, fmt_month, fmt_percent, t
+
+_PERIOD = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
+
+
+class DrilldownId(StrEnum):
+    """Ids of the drill-down pages' addressable parts (tests and CSS use them)."""
+
+    OBJECTIVE = "mios-objective-page"
+    INDICATOR = "mios-indicator-page"
+    BACK = "mios-drill-back"
+    NOT_FOUND = "mios-drill-not-found"
+    EMPTY = "mios-drill-empty"
+    PLAN = "mios-drill-plan"
+    DEFINITION = "mios-drill-definition"
+    RISKS = "mios-drill-risks"
+    ACTIONS = "mios-drill-actions"
+    MEASUREMENTS = "mios-drill-measurements"
+    HISTORY = "mios-drill-history"
+    CHART = "mios-drill-chart"
+
+
+def parse_month(value: object) -> tuple[dt.date | None, bool]:
+    """`"2025-12"` (or `"2025-12-01"`) → (2025-12-01, True); absent → (None, True); anything else →
+    (None, False), so the page says the period was ignored instead of failing (as the board does)."""
+    if value in (None, ""):
+        return None, True
+    match = _PERIOD.match(value.strip()) if isinstance(value, str) else None
+    if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2999:
+        return None, False
+    return dt.date(int(match.group(1)), int(match.group(2)), 1), True
+
+
+def period_notice(value: object, lang: str) -> html.P:
+    return html.P([icon("bi-info-circle"), html.Span(t("board.period_invalid", lang, value=str(value)))],
+                  className="mios-notice", role="status")
+
+
+def page_query(query: Mapping[str, Any]) -> dict[str, str]:
+    """The URL query a drill-down page was opened with, as text (first value of a repeated key): every
+    link out of the page passes it on."""
+    params: dict[str, str] = {}
+    for key, value in query.items():
+        if isinstance(value, (list, tuple)):
+            value = value[0] if value else None
+        if value is not None:
+            params[str(key)] = str(value)
+    return params
+
+
+def board_href(lang: str, query: Mapping[str, str]) -> str:
+    """`/` with the same query (lang, period, filters): the board as the reader left it."""
+    return localized_href("/", lang, query)
+
+
+def objective_href(code: str, lang: str, query: Mapping[str, str]) -> str:
+    return localized_href(f"/objetivo/{code}", lang, query)
+
+
+def indicator_href(code: str, lang: str, query: Mapping[str, str]) -> str:
+    return localized_href(f"/indicador/{code}", lang, query)
+
+
+def back_link(lang: str, query: Mapping[str, str]) -> dcc.Link:
+    return dcc.Link([icon("bi-arrow-left"), html.Span(t("drill.back_board", lang))], href=board_href(lang, query),
+                    id=DrilldownId.BACK, className="mios-dd__back")
+
+
+def crumbs(lang: str, query: Mapping[str, str], period: str | None, *extra) -> html.Nav:
+    """Back to the board (and any further way back), then the board month the page reads."""
+    month = fmt_month(period, lang, long=True) if period else t("board.no_period", lang)
+    return html.Nav(
+        [back_link(lang, query), *extra,
+         html.Span([icon("bi-calendar3"), html.Span(t("board.period", lang, period=month))],
+                   className="mios-dd__period")],
+        className="mios-dd__crumbs", **{"aria-label": t("drill.crumbs", lang)},
+    )
+
+
+def signal_badge(rules: list[int] | None, lang: str, has_limits: bool = True) -> html.Span:
+    """The XmR verdict of this month: violet "Señal: reglas 1, 2" (news), or a quiet "routine variation"
+    (a red light without a signal may be noise), or "no limits yet"."""
+    if rules:
+        key = "drill.signal_one" if len(rules) == 1 else "drill.signal_many"
+        return html.Span(
+            [icon("bi-broadcast", "mios-signal__icon"),
+             html.Span(t(key, lang, rules=", ".join(str(r) for r in rules)))],
+            className="mios-signal mios-signal--on", title="\n".join(rule_text(r, lang) for r in rules),
+        )
+    key = "drill.no_signal" if has_limits else "drill.no_limits"
+    return html.Span([icon("bi-activity", "mios-signal__icon"), html.Span(t(key, lang))],
+                     className="mios-signal mios-signal--off")
+
+
+def fact(label: str, value, icon_name: str | None = None) -> html.Div:
+    """A labelled fact of a page head: icon, label, value."""
+    return html.Div([*([icon(icon_name, "mios-fact__icon")] if icon_name else []),
+                     html.Span(label, className="mios-fact__label"), html.Span(value, className="mios-fact__value")],
+                    className="mios-fact")
+
+
+def section(title: str, body, icon_name: str, element_id: str | None = None, extra_class: str = "") -> html.Section:
+    """A titled card of a drill-down page."""
+    return html.Section(
+        [html.H2([icon(icon_name, "mios-dd__section-icon"), html.Span(title)], className="mios-dd__section-title"),
+         body],
+        className=f"mios-dd__card {extra_class}".strip(), **({"id": element_id} if element_id else {}),
+    )
+
+
+def reading_line(indicator: Mapping[str, Any], lang: str) -> html.Div:
+    """Actual against target, achievement, trend: the one line under an indicator's name."""
+    decimals = indicator.get("decimals") if isinstance(indicator.get("decimals"), int) else None
+    actual = format_measure(indicator.get("actual"), indicator.get("unit"), lang, decimals)
+    trend = trend_mark(indicator.get("trend"), lang)
+    status = normalize_status(indicator.get("status"))
+    parts = [fact(t("field.actual", lang), actual), fact(t("field.target", lang), format_target(indicator, lang)),
+             fact(t("field.achievement", lang), fmt_percent(indicator.get("achievement"), lang))]
+    if status == "stale" and indicator.get("last_period"):
+        parts.append(html.Span(t("board.last_value", lang, month=fmt_month(indicator["last_period"], lang)),
+                               className="mios-last-value"))
+    if trend is not None:
+        parts.append(trend)
+    return html.Div(parts, className="mios-dd__reading")
+
+
+def chart(indicator: Mapping[str, Any], lang: str, height: int) -> html.Div:
+    """The indicator's chart (figures.indicator_chart) in the reader's plotly locale."""
+    graph = dcc.Graph(figure=indicator_chart(indicator, lang, height=height),
+                      config=graph_config(lang, indicator.get("code") or ""))
+    return html.Div(graph, className="mios-dd__chart", role="figure",
+                    **{"aria-label": t("chart.aria", lang, code=indicator.get("code") or "")})
+
+
+def indicator_panel(indicator: Mapping[str, Any], lang: str, query: Mapping[str, str]) -> html.Article:
+    """One indicator of an objective: name (link to its page), light, reading, XmR verdict and chart."""
+    code = indicator.get("code") or ""
+    status = normalize_status(indicator.get("status"))
+    has_values = bool(indicator.get("series"))
+    body = chart(indicator, lang, height=330) if has_values else html.P(
+        [icon("bi-inbox"), html.Span(t("drill.panel_empty", lang))], className="mios-dd__panel-empty")
+    return html.Article(
+        [
+            html.Div(
+                [
+                    dcc.Link([html.Span(code, className="mios-code"),
+                              html.Span(indicator.get("name") or "", className="mios-dd__panel-name")],
+                             href=indicator_href(code, lang, query), className="mios-dd__panel-link",
+                             title=t("drill.open_indicator", lang)),
+                    html.Div([signal_badge(indicator.get("current_signals"), lang, bool(indicator.get("xmr"))),
+                              status_badge(status, lang)], className="mios-dd__panel-result"),
+                ],
+                className="mios-dd__panel-head",
+            ),
+            reading_line(indicator, lang),
+            *([html.P(t("drill.inactive", lang), className="mios-muted")] if indicator.get("active") is False else []),
+            body,
+        ],
+        className=f"mios-dd__panel mios-dd__panel--{status}", **{"data-code": code},
+    )
+
+
+def not_found(kind: str, code: str, lang: str, query: Mapping[str, str]) -> html.Section:
+    """An unknown code: say so, and lead back to the board (never a traceback, never a blank page)."""
+    return html.Section(
+        [icon("bi-search", "mios-empty__icon"), html.H2(t(f"drill.not_found_{kind}", lang, code=code)),
+         html.P(t("drill.not_found_body", lang)), back_link(lang, query)],
+        id=DrilldownId.NOT_FOUND, className="mios-empty",
+    )
+
+
+def no_measurements(lang: str, query: Mapping[str, str]) -> html.Section:
+    """An indicator with no data yet: what to do next instead of an empty chart."""
+    return html.Section(
+        [icon("bi-inbox", "mios-empty__icon"), html.H2(t("drill.empty_title", lang)),
+         html.P(t("drill.empty_body", lang)),
+         dcc.Link([icon("bi-upload"), html.Span(t("drill.go_import", lang))], href=localized_href("/importar", lang),
+                  className="btn btn-primary mios-dd__import"),
+         command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}")],
+        id=DrilldownId.EMPTY, className="mios-empty mios-dd__empty",
+    )
+
+
+def load_error(lang: str) -> html.Section:
+    """The database could not be read: a clear message; the log keeps the details."""
+    return html.Section(
+        [icon("bi-database-exclamation", "mios-empty__icon"), html.H2(t("drill.load_error_title", lang)),
+         html.P(t("board.load_error_body", lang)), command_block(INIT_DB_COMMAND)],
+        className="mios-empty mios-empty--error", role="alert",
+    )
+
+
+def text_or_missing(value: Any, lang: str) -> str:
+    """Free text of the plan or definition, or "Sin definir" so a gap shows as a gap."""
+    return value.strip() if isinstance(value, str) and value.strip() else t("drill.not_defined", lang)
+
+
+def code_and_name(code: str | None, name: str | None) -> str:
+    if not code:
+        return MISSING
+    return f"{code} · {name}" if name else code

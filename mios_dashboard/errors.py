@@ -1,0 +1,58 @@
+"""The one error type of the product: what a use case raises when a person has to be told something.
+
+A `DomainError` carries a catalogue key and its parameters, never a finished sentence, so the same error
+reads in Spanish on a page and in English on another user's command line. Four kinds cover every case a
+service refuses: the record is not there (`NotFound`), what was given is wrong — with every problem, not
+just the first (`Invalid`) —, the actor may not do it (`Forbidden`), or someone else changed it first
+(`Conflict`). Pages and the command line render any of them with `message(lang)`; anything else that
+escapes a use case is a bug, logged by the page's outermost guard.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from mios_dashboard.i18n import t
+
+
+class Problem(Protocol):
+    """One thing wrong, able to say itself in a language (e.g. an importer problem with its sheet and cell)."""
+
+    def render(self, lang: str = "es") -> str: ...
+
+
+class DomainError(Exception):
+    """Base of every error a person reads; `key` names its sentence in the catalogues."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str = "es") -> str:
+        """The sentence in `lang`, its placeholders filled from the parameters."""
+        return t(self.key, lang, **self.params)
+
+
+class NotFound(DomainError):
+    """The record asked for does not exist (or is not visible to the actor)."""
+
+
+class Invalid(DomainError):
+    """The input is wrong; `problems` lists every problem found, each naming where (field, sheet, cell)."""
+
+    def __init__(self, key: str, /, problems: Sequence[Problem] = (), **params: object) -> None:
+        super().__init__(key, **params)
+        self.problems = tuple(problems)
+
+    def details(self, lang: str = "es") -> list[str]:
+        """Each problem in `lang`, in the order found."""
+        return [problem.render(lang) for problem in self.problems]
+
+
+class Forbidden(DomainError):
+    """The actor may not do this; the server decides, whatever the page showed."""
+
+
+class Conflict(DomainError):
+    """The record changed since it was read (a newer version, by someone else); nothing was written."""

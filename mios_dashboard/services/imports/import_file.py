@@ -1,0 +1,385 @@
+"""Use case: import an Excel or CSV file of indicator definitions and measurements, all or nothing (DESIGN §4).
+
+Transactions — the caller owns the session (`session_scope`) and commits; this service never commits:
+- Every check runs before the first write. A refused file is a normal *return*, not an exception: nothing
+  domain-side is touched, and a refused ImportBatch carrying the errors is added to the session, so the
+  caller's ordinary commit keeps the record of the refusal (control of records, slide 51).
+- A dry run writes nothing at all, accepted or refused; it reports what would be inserted/updated/unchanged
+  and a sample of the changes (old → new) for a preview.
+- If the database fails while writing (a concurrent import inserting the same row, a lost connection), the
+  exception propagates and the caller's transaction rolls back; the caller may then keep a record of the
+  attempt with `record_refusal` in a new transaction (the command line does).
+Indicators go through the ORM (few rows; the audit hook records them). Measurements and targets are written
+in bulk by the repositories, which write their own AuditEvents; the data version is bumped here. Unchanged
+rows are not touched, so a second import of the same file changes nothing apart from its own ImportBatch.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from mios_dashboard.audit import bump_data_version, data_version
+from mios_dashboard.importers import (
+    DEFAULT_LIMITS,
+    ImportPlan,
+    ImportProblem,
+    KnownIndicator,
+    Limits,
+    Reference,
+    ReferenceData,
+    SafetyError,
+    ValidDefinition,
+    ValidMeasurement,
+    WorkbookRefused,
+    open_workbook,
+    parse_workbook,
+    same_number,
+    validate,
+    verify_defusedxml,
+)
+from mios_dashboard.importers.result import PREVIEW_LIMIT, ImportResult
+from mios_dashboard.models import AppState, ImportBatch, Indicator
+from mios_dashboard.repositories import indicators as indicator_repo
+from mios_dashboard.repositories import measurements as measurement_repo
+from mios_dashboard.repositories.measurements import Stored
+
+__all__ = ["ImportResult", "file_facts", "import_file", "import_upload", "record_refusal", "recent_batches",
+           "reference_data"]
+
+log = logging.getLogger(__name__)
+MAX_STORED_ERRORS = 1000  # a broken 200k-row file must not make a 50 MB batch row
+FILE_NAME_LENGTH = 255
+Progress = Callable[[str], None]
+
+
+def file_facts(path: Path) -> tuple[str, int]:
+    """sha256 and size of the file, read in chunks (raises OSError for a missing or unreadable file)."""
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def import_file(session: Session, path: str | Path, *, actor: str, dry_run: bool = False, lang: str = "es",
+                file_name: str | None = None, expected_sha256: str | None = None, limits: Limits = DEFAULT_LIMITS,
+                progress: Progress | None = None) -> ImportResult:
+    """Validate the whole file, then write it in the caller's transaction; see the module docstring.
+
+    `file_name` is the name to record when `path` is a temporary copy (an upload); `expected_sha256` refuses
+    a file that is not the one previewed; `progress` is told each stage ("reading", "validating",
+    "comparing", "writing", "done") for a progress bar.
+    """
+    path = Path(path)
+    step = progress or (lambda _stage: None)
+    sha256, size = file_facts(path)
+    result = ImportResult(file_name=(file_name or path.name)[:FILE_NAME_LENGTH], sha256=sha256, size_bytes=size,
+                          dry_run=dry_run, lang=lang)
+    if expected_sha256 is not None and expected_sha256 != sha256:
+        return _refuse(session, result, [ImportProblem("file_changed", params={"file": result.file_name})], actor)
+    if (fingerprint := Fingerprint.matching(session, sha256)) is not None:
+        return _identical(session, result, fingerprint, actor, step)
+    step("reading")
+    try:
+        verify_defusedxml()
+    except SafetyError as exc:
+        log.error("refusing to read %s: %s", result.file_name, exc)
+        return _refuse(session, result, [ImportProblem("internal_error", params={"detail": "defusedxml"})], actor)
+    try:
+        with open_workbook(path, limits) as workbook:
+            parsed = parse_workbook(workbook)
+    except WorkbookRefused as refused:
+        return _refuse(session, result, [refused.problem], actor)
+    except (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError,
+            OverflowError, UnicodeError, OSError) as exc:  # a reader bug must not become a traceback
+        log.exception("importing %s failed unexpectedly", result.file_name)
+        return _refuse(session, result, [ImportProblem("internal_error", params={"detail": type(exc).__name__})],
+                       actor)
+    result.sheets = list(parsed.sheets)
+    result.notices = list(parsed.notices)
+    step("validating")
+    plan = validate(parsed, reference_data(session))
+    if not plan.ok:
+        return _refuse(session, result, plan.problems, actor)
+    step("comparing")
+    changes = compare(session, plan)
+    changes.count_into(result)
+    if not dry_run:
+        step("writing")
+        _apply(session, plan, changes, result, actor)
+    step("done")
+    return result
+
+
+def import_upload(session: Session, data: bytes, file_name: str, *, actor: str, dry_run: bool = False,
+                  lang: str = "es", expected_sha256: str | None = None,
+                  progress: Progress | None = None) -> ImportResult:
+    """Import bytes received by the upload page (kept in a temporary file named like the original, whose
+    extension decides between a workbook and a CSV)."""
+    import tempfile
+    from pathlib import PureWindowsPath
+
+    name = PureWindowsPath(file_name).name or "archivo"  # browsers may send C:\fakepath\… (either slash works)
+    suffix = Path(name).suffix.lower()[:8] or ".xlsx"
+    with tempfile.TemporaryDirectory(prefix="mios-import-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        return import_file(session, path, actor=actor, dry_run=dry_run, lang=lang, file_name=name,
+                           expected_sha256=expected_sha256, progress=progress)
+
+
+def reference_data(session: Session) -> ReferenceData:
+    """What the validator needs from the database: indicators, perspectives, objectives, processes."""
+    measured = indicator_repo.ids_with_measurements(session)
+    indicators = [
+        KnownIndicator(
+            code=i.code, name=i.name, frequency=i.frequency, direction=i.direction, target_min=i.target_min,
+            target_max=i.target_max, green_threshold=i.green_threshold, yellow_threshold=i.yellow_threshold,
+            weight=i.weight, has_measurements=i.id in measured, unit=i.unit or "",
+        )
+        for i in indicator_repo.all_indicators(session)
+    ]
+    return ReferenceData(
+        indicators=indicators,
+        perspectives=[Reference(*row) for row in indicator_repo.perspective_keys(session)],
+        objectives=[Reference(*row) for row in indicator_repo.objective_keys(session)],
+        processes=[Reference(*row) for row in indicator_repo.process_keys(session)],
+    )
+
+
+def record_refusal(session: Session, result: ImportResult, problems: list[ImportProblem], *, actor: str) -> ImportBatch:
+    """Add a refused ImportBatch holding `problems` (at most MAX_STORED_ERRORS of them) and mark `result` refused."""
+    result.status = "refused"
+    result.errors = list(problems)
+    stored = [p.to_dict() for p in problems[:MAX_STORED_ERRORS]]
+    if len(problems) > MAX_STORED_ERRORS:
+        stored.append(ImportProblem("more_errors", params={"count": len(problems) - MAX_STORED_ERRORS}).to_dict())
+    batch = ImportBatch(
+        file_name=result.file_name, sha256=result.sha256, size_bytes=result.size_bytes, imported_by=actor,
+        status="refused", sheets=list(result.sheets), errors=stored,
+        rows_inserted=0, rows_updated=0, rows_unchanged=0, indicators_created=0, indicators_updated=0,
+    )
+    session.add(batch)
+    session.flush()
+    result.batch_id = batch.id
+    return batch
+
+
+def recent_batches(session: Session, limit: int = 50, lang: str = "es") -> list[dict]:
+    """The import history for the upload page, newest first: who, when, counts and a refused file's errors."""
+    batches = session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit))
+    return [{
+        "id": b.id, "file": b.file_name, "sha256": b.sha256, "size_bytes": b.size_bytes, "by": b.imported_by,
+        "at": b.imported_at, "status": b.status, "sheets": list(b.sheets or []),
+        "measurements": {"inserted": b.rows_inserted, "updated": b.rows_updated, "unchanged": b.rows_unchanged},
+        "indicators": {"created": b.indicators_created, "updated": b.indicators_updated},
+        "errors": [ImportProblem.from_dict(e).render(lang) for e in (b.errors or [])],
+    } for b in batches]
+
+
+def _refuse(session: Session, result: ImportResult, problems: list[ImportProblem], actor: str) -> ImportResult:
+    if result.dry_run:
+        result.status = "refused"
+        result.errors = list(problems)
+        return result
+    record_refusal(session, result, problems, actor=actor)
+    return result
+
+
+@dataclass
+class Changes:
+    """The difference between a valid plan and the database."""
+
+    create: list[ValidDefinition] = field(default_factory=list)
+    update: list[tuple[Indicator, dict]] = field(default_factory=list)
+    indicators_unchanged: int = 0
+    insert: list[ValidMeasurement] = field(default_factory=list)
+    change: list[tuple[Stored, float, str | None, str]] = field(default_factory=list)  # stored, value, comment, label
+    measurements_unchanged: int = 0
+    target_insert: list[ValidMeasurement] = field(default_factory=list)
+    target_change: list[tuple[Stored, float, str]] = field(default_factory=list)
+    targets_unchanged: int = 0
+    known_ids: dict[str, int] = field(default_factory=dict)  # indicators already stored, by code
+    samples: list[dict] = field(default_factory=list)
+
+    def count_into(self, result: ImportResult) -> None:
+        result.indicators_created, result.indicators_updated = len(self.create), len(self.update)
+        result.indicators_unchanged = self.indicators_unchanged
+        result.measurements_inserted, result.measurements_updated = len(self.insert), len(self.change)
+        result.measurements_unchanged = self.measurements_unchanged
+        result.targets_inserted, result.targets_updated = len(self.target_insert), len(self.target_change)
+        result.targets_unchanged = self.targets_unchanged
+        result.changes = self.samples
+
+
+def _differs(current, new) -> bool:
+    if isinstance(current, float) or isinstance(new, float):
+        return not same_number(current, new)
+    return current != new
+
+
+def compare(session: Session, plan: ImportPlan) -> Changes:
+    """What the plan would insert, update and leave alone (one query per table, not per row)."""
+    changes = Changes()
+    codes = [d.code for d in plan.definitions] + list({m.code for m in plan.measurements})
+    existing = indicator_repo.by_codes(session, codes)
+    changes.known_ids = {code: indicator.id for code, indicator in existing.items()}
+    for definition in plan.definitions:
+        indicator = existing.get(definition.code)
+        if indicator is None:
+            changes.create.append(definition)
+            continue
+        diff = {k: v for k, v in definition.values.items() if _differs(getattr(indicator, k), v)}
+        if diff:
+            changes.update.append((indicator, diff))
+        else:
+            changes.indicators_unchanged += 1
+    ids = changes.known_ids
+    stored = measurement_repo.stored_values(session, list(ids.values()))
+    targets = {}
+    if any(m.target is not None for m in plan.measurements):
+        targets = measurement_repo.stored_targets(session, list(ids.values()))
+    changed: list[tuple[int, float, str | None, str]] = []
+    for m in plan.measurements:
+        code, period, value, comment, target = m[0], m[1], m[2], m[3], m[4]
+        indicator_id = ids.get(code)
+        if value is not None:
+            current = stored.get((indicator_id, period)) if indicator_id is not None else None
+            if current is None:
+                changes.insert.append(m)
+                if len(changes.samples) < PREVIEW_LIMIT:
+                    _sample(changes, "insert", m, None)
+            elif (current[0] != value and not same_number(current[0], value)) or (
+                    comment is not None and comment != current[1]):
+                changed.append((current[2], value, comment if comment is not None else current[1],
+                                f"{code} {period.isoformat()}"))
+                _sample(changes, "update", m, current[0])
+            else:
+                changes.measurements_unchanged += 1
+        if target is not None:
+            current = targets.get((indicator_id, period)) if indicator_id is not None else None
+            if current is None:
+                changes.target_insert.append(m)
+            elif not same_number(current.value, target):
+                changes.target_change.append((current, target, f"{code} {period.isoformat()}"))
+            else:
+                changes.targets_unchanged += 1
+    rows = measurement_repo.stored_rows(session, [row_id for row_id, *_ in changed]) if changed else {}
+    changes.change = [(rows[row_id], value, comment, label) for row_id, value, comment, label in changed]
+    return changes
+
+
+def _sample(changes: Changes, kind: str, m: ValidMeasurement, old: float | None) -> None:
+    if len(changes.samples) < PREVIEW_LIMIT:  # the preview lists the first changes; the counts cover them all
+        changes.samples.append({"kind": kind, "code": m.code, "period": m.period.isoformat(), "old": old,
+                                "new": m.value, "cell": m.location})
+
+
+def _apply(session: Session, plan: ImportPlan, changes: Changes, result: ImportResult, actor: str) -> None:
+    """Write the batch (with its final counts, so it is inserted once), then indicators, then the bulk rows."""
+    batch = ImportBatch(
+        file_name=result.file_name, sha256=result.sha256, size_bytes=result.size_bytes, imported_by=actor,
+        status="accepted", sheets=list(result.sheets), errors=[],
+        rows_inserted=result.measurements_inserted, rows_updated=result.measurements_updated,
+        rows_unchanged=result.measurements_unchanged, indicators_created=result.indicators_created,
+        indicators_updated=result.indicators_updated,
+    )
+    session.add(batch)
+    created = [Indicator(code=d.code, **d.values) for d in changes.create]
+    session.add_all(created)
+    for indicator, diff in changes.update:
+        for key, value in diff.items():
+            setattr(indicator, key, value)
+    session.flush()  # ids of the batch and of new indicators; the audit hook records these rows
+    result.batch_id = batch.id
+    ids = {**changes.known_ids, **{i.code: i.id for i in created}}
+    measurement_repo.insert_measurements(
+        session, [(ids[m.code], m.period, m.value, m.comment) for m in changes.insert], batch_id=batch.id, actor=actor)
+    measurement_repo.update_measurements(session, changes.change, batch_id=batch.id, actor=actor)
+    measurement_repo.write_targets(
+        session, [(ids[m.code], m.period, m.target, f"{m.code} {m.period.isoformat()}") for m in changes.target_insert],
+        changes.target_change, actor=actor)
+    if changes.insert or changes.change or changes.target_insert or changes.target_change:
+        bump_data_version(session.connection())
+    Fingerprint(sha256=result.sha256, batch_id=batch.id, definitions=len(plan.definitions),
+                targets=sum(1 for m in plan.measurements if m.target is not None)).save(session)
+
+
+@dataclass
+class Fingerprint:
+    """"This file was imported and nothing has been written since": a re-import of the same bytes is then a
+    no-op known without reading the file (the data version moves with every committed write, DESIGN §8).
+
+    Kept in app_state, one row per file: `imp<V>:<sha256>` → the data version our commit leaves, and
+    `imp<V>c:<sha256>` → the batch id with the definition and target counts packed in (the batch row holds the
+    measurement counts). V changes whenever the importer starts reading files differently.
+    """
+
+    sha256: str
+    batch_id: int
+    definitions: int
+    targets: int
+    VERSION = "1"
+
+    @classmethod
+    def _keys(cls, sha256: str) -> tuple[str, str]:
+        return f"imp{cls.VERSION}:{sha256[:35]}", f"imp{cls.VERSION}c:{sha256[:34]}"
+
+    def save(self, session: Session) -> None:
+        version_key, counts_key = self._keys(self.sha256)
+        packed = (self.batch_id << 40) | (min(self.definitions, 2**20 - 1) << 20) | min(self.targets, 2**20 - 1)
+        connection = session.connection()
+        for key, value in ((version_key, data_version(session)), (counts_key, packed)):
+            connection.execute(_UPSERT_STATE, {"key": key, "value": value})
+
+    @classmethod
+    def matching(cls, session: Session, sha256: str) -> "Fingerprint | None":
+        version_key, counts_key = cls._keys(sha256)
+        stored = dict(session.execute(select(AppState.key, AppState.value)
+                                      .where(AppState.key.in_([version_key, counts_key]))).all())
+        if stored.get(version_key) is None or stored[version_key] != data_version(session):
+            return None
+        packed = stored.get(counts_key) or 0
+        return cls(sha256=sha256, batch_id=packed >> 40, definitions=(packed >> 20) & (2**20 - 1),
+                   targets=packed & (2**20 - 1))
+
+
+_UPSERT_STATE = text("INSERT INTO app_state (key, value) VALUES (:key, :value) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+
+
+def _identical(session: Session, result: ImportResult, fingerprint: Fingerprint, actor: str, step) -> ImportResult:
+    """The no-op re-import: same counts as the import it repeats, all unchanged, and a batch of its own."""
+    earlier = session.get(ImportBatch, fingerprint.batch_id)
+    if earlier is None:  # pragma: no cover - batches are never deleted
+        return result
+    result.sheets = list(earlier.sheets or [])
+    result.indicators_unchanged = fingerprint.definitions
+    result.measurements_unchanged = earlier.rows_inserted + earlier.rows_updated + earlier.rows_unchanged
+    result.targets_unchanged = fingerprint.targets
+    when = earlier.imported_at.isoformat(sep=" ", timespec="minutes") if earlier.imported_at else ""
+    result.notices = [ImportProblem("identical_import", params={
+        "batch": earlier.id, "by": earlier.imported_by, "at": when})]
+    if result.dry_run:
+        return result
+    step("writing")
+    batch = ImportBatch(
+        file_name=result.file_name, sha256=result.sha256, size_bytes=result.size_bytes, imported_by=actor,
+        status="accepted", sheets=list(result.sheets), errors=[], rows_inserted=0, rows_updated=0,
+        rows_unchanged=result.measurements_unchanged, indicators_created=0, indicators_updated=0,
+    )
+    session.add(batch)
+    session.flush()
+    result.batch_id = batch.id
+    Fingerprint(sha256=result.sha256, batch_id=batch.id, definitions=fingerprint.definitions,
+                targets=fingerprint.targets).save(session)
+    step("done")
+    return result

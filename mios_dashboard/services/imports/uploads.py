@@ -1,0 +1,299 @@
+"""Use cases of the upload page `/importar`: receive a file, preview it, import it, list past imports.
+
+A received file waits in `<data dir>/uploads/<token>/<its own name>` between the preview and the
+confirmation (the importer records the file's own name in the history). The browser only ever holds the
+random token; a token that is not ours, or an upload older than a day, resolves to nothing.
+
+The preview and the import run in Dash background jobs — under the default DiskcacheManager, a forked
+process — so `preview_upload`/`confirm_upload` open an engine of their own from the app's settings
+instead of reusing the parent's pooled connections (sharing them across a fork corrupts both sides).
+Every function returns plain data (dicts of JSON types) for dcc.Store; none raises for a bad file.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import logging
+import re
+import secrets
+import shutil
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from mios_dashboard.db import make_engine, make_session_factory, session_scope
+from mios_dashboard.importers import ImportProblem, open_workbook, parse_workbook, same_number, validate
+from mios_dashboard.repositories import imports as imports_repo
+from mios_dashboard.services.imports.import_file import (
+    ImportResult,
+    file_facts,
+    import_file,
+    record_refusal,
+    reference_data,
+)
+from mios_dashboard.web import runtime
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # DESIGN §4
+ALLOWED_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+UPLOAD_LIFETIME_S = 24 * 3600
+SAMPLE_SIZE = 50  # rows in the preview's table of first changes
+HISTORY_PAGE_SIZE = 10
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
+
+_log = logging.getLogger(__name__)
+
+
+class UploadRefused(Exception):
+    """The upload cannot even be previewed; `key` names the page's message (`upload.*`)."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Upload:
+    token: str
+    file_name: str
+    size_bytes: int
+
+
+def upload_dir() -> Path:
+    return Path(runtime.current_settings().data_dir) / "uploads"
+
+
+def clean_file_name(name: object) -> str:
+    """The name as the user sees it, without folders or characters a file system refuses."""
+    text = unicodedata.normalize("NFC", str(name or "")).replace("\\", "/").rsplit("/", 1)[-1]
+    text = _UNSAFE_NAME.sub("_", text).strip(" .")
+    return text[-200:] or "archivo"
+
+
+def decoded_size(encoded: str) -> int:
+    """Bytes a base64 text decodes to, computed from its length alone (no decoding, no memory)."""
+    length = len(encoded)
+    padding = 2 if encoded.endswith("==") else 1 if encoded.endswith("=") else 0
+    return max(0, length * 3 // 4 - padding)
+
+
+def receive_upload(contents: str, file_name: str, folder: Path, *, max_bytes: int = MAX_UPLOAD_BYTES) -> Upload:
+    """Check and store what dcc.Upload delivered (`data:<type>;base64,<data>`); raises UploadRefused.
+
+    The size is checked on the base64 text before anything is decoded, so an oversized upload costs no
+    second copy in memory.
+    """
+    name = clean_file_name(file_name)
+    if Path(name).suffix.lower() not in ALLOWED_SUFFIXES:
+        raise UploadRefused("upload.bad_type", file=name)
+    encoded = contents.split(",", 1)[1] if isinstance(contents, str) and "," in contents else ""
+    size = decoded_size(encoded)
+    if size > max_bytes:
+        raise UploadRefused("upload.too_big", file=name, size=size, limit=max_bytes)
+    try:
+        data = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise UploadRefused("upload.unreadable", file=name) from exc
+    if not data:
+        raise UploadRefused("upload.empty_file", file=name)
+    purge_uploads(folder)
+    token = secrets.token_urlsafe(24)
+    target = folder / token
+    target.mkdir(parents=True, mode=0o700)
+    path = target / name
+    path.write_bytes(data)
+    path.chmod(0o600)
+    return Upload(token=token, file_name=name, size_bytes=len(data))
+
+
+def upload_path(folder: Path, token: object) -> Path | None:
+    """The stored file of `token`, or None for anything else (unknown, malformed, expired)."""
+    if not isinstance(token, str) or not _TOKEN.match(token):
+        return None
+    files = [p for p in (folder / token).glob("*") if p.is_file()] if (folder / token).is_dir() else []
+    return files[0] if len(files) == 1 else None
+
+
+def discard_upload(folder: Path, token: object) -> None:
+    if isinstance(token, str) and _TOKEN.match(token):
+        shutil.rmtree(folder / token, ignore_errors=True)
+
+
+def purge_uploads(folder: Path, now: float | None = None) -> None:
+    """Forget uploads nobody confirmed within a day."""
+    if not folder.is_dir():
+        return
+    limit = (now or time.time()) - UPLOAD_LIFETIME_S
+    for entry in folder.iterdir():
+        if entry.is_dir() and _TOKEN.match(entry.name) and entry.stat().st_mtime < limit:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+@contextmanager
+def job_sessions() -> Iterator[tuple[sessionmaker[Session], object]]:
+    """A session factory on an engine of this process (see the module docstring) and the app's settings."""
+    settings = runtime.current_settings()
+    engine = make_engine(settings.database_url)
+    try:
+        yield make_session_factory(engine), settings
+    finally:
+        engine.dispose()
+
+
+def _errors(result: ImportResult, lang: str) -> list[dict]:
+    return [{"location": p.location, "message": p.message(lang)} for p in result.errors]
+
+
+def _outcome(result: ImportResult, lang: str, **extra) -> dict:
+    data = result.to_dict(lang)
+    data["errors"] = _errors(result, lang)
+    data.update(extra)
+    return data
+
+
+def preview_upload(contents: str, file_name: str, lang: str,
+                   on_step: Callable[[str], None] = lambda _step: None) -> dict:
+    """Store the upload and dry-run it: counts, every error by cell, and the first changes."""
+    on_step("saving")
+    try:
+        upload = receive_upload(contents, file_name, upload_dir())
+    except UploadRefused as refused:
+        return {"stage": "preview", "status": "unusable", "message_key": refused.key, "params": refused.params}
+    on_step("reading")
+    with job_sessions() as (factory, settings):
+        session = factory()
+        try:
+            path = upload_path(upload_dir(), upload.token)
+            result = import_file(session, path, actor=settings.actor, dry_run=True, lang=lang)
+            changes = []
+            if result.accepted and (result.measurements_inserted or result.measurements_updated
+                                    or result.indicators_created):
+                on_step("comparing")
+                engine_changes = result.to_dict(lang).get("changes")
+                changes = (described(session, engine_changes[:SAMPLE_SIZE]) if isinstance(engine_changes, list)
+                           else change_sample(session, path))
+        finally:
+            session.rollback()
+            session.close()
+    if not result.accepted:
+        discard_upload(upload_dir(), upload.token)
+    return _outcome(result, lang, stage="preview", token=upload.token if result.accepted else None,
+                    changes=changes)
+
+
+def confirm_upload(token: object, lang: str) -> dict:
+    """Import the previewed file for real, all or nothing; the upload is forgotten afterwards."""
+    folder = upload_dir()
+    path = upload_path(folder, token)
+    if path is None:
+        return {"stage": "import", "status": "unusable", "message_key": "upload.expired", "params": {}}
+    try:
+        with job_sessions() as (factory, settings):
+            try:
+                with session_scope(factory, settings.actor) as session:
+                    result = import_file(session, path, actor=settings.actor, lang=lang)
+            except SQLAlchemyError as exc:  # keep a record of the attempt, in a transaction of its own
+                _log.exception("import of %s failed while writing", path.name)
+                sha256, size = file_facts(path)
+                result = ImportResult(file_name=path.name[:255], sha256=sha256, size_bytes=size, lang=lang)
+                detail = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+                problem = ImportProblem("write_failed", params={"detail": detail})
+                with session_scope(factory, settings.actor) as session:
+                    record_refusal(session, result, [problem], actor=settings.actor)
+    finally:
+        discard_upload(folder, token)
+    return _outcome(result, lang, stage="import")
+
+
+def change_sample(session: Session, path: Path, limit: int = SAMPLE_SIZE) -> list[dict]:
+    """The first `limit` changes the file would make, in file order: new indicators, then measurements
+    inserted or changed (with the value stored now). A reading it cannot redo gives an empty sample; the
+    counts of the dry run stay the reference."""
+    try:
+        with open_workbook(path) as workbook:
+            plan = validate(parse_workbook(workbook), reference_data(session))
+    except Exception:  # e.g. a CSV the sample reader does not handle: the preview keeps its counts
+        _log.warning("no change sample for %s", path.name, exc_info=True)
+        return []
+    if not plan.ok:
+        return []
+    sample = [{"kind": "indicator", "code": d.code, "name": d.values.get("name") or "", "unit": d.values.get("unit")}
+              for d in plan.definitions if not d.exists][:limit]
+    facts = imports_repo.indicator_facts(session, [m.code for m in plan.measurements])
+    stored = imports_repo.stored_values(session, [f["id"] for f in facts.values()])
+    new = {d.code: d.values for d in plan.definitions}
+    for m in plan.measurements:
+        if len(sample) >= limit:
+            break
+        fact = facts.get(m.code) or {}
+        current = stored.get((fact.get("id"), m.period))
+        if current is not None and same_number(current, m.value):
+            continue
+        values = new.get(m.code, {})
+        sample.append({
+            "kind": "insert" if current is None else "update", "code": m.code,
+            "name": values.get("name") or fact.get("name") or "", "unit": values.get("unit", fact.get("unit")),
+            "decimals": fact.get("decimals"), "frequency": values.get("frequency", fact.get("frequency")),
+            "period": m.period.isoformat(), "old": current, "new": m.value, "cell": getattr(m, "location", None),
+        })
+    return sample
+
+
+def described(session: Session, changes: list[dict]) -> list[dict]:
+    """The import engine's own list of changes (code, period, old, new…), completed with what the table
+    shows: the indicator's name, unit, decimals and frequency."""
+    facts = imports_repo.indicator_facts(session, [str(c.get("code")) for c in changes if isinstance(c, dict)])
+    rows = []
+    for change in changes:
+        if not isinstance(change, dict):
+            continue
+        fact = facts.get(change.get("code")) or {}
+        rows.append({"name": fact.get("name") or "", "unit": fact.get("unit"), "decimals": fact.get("decimals"),
+                     "frequency": fact.get("frequency"), **change})
+    return rows
+
+
+def import_history(session: Session, page: int = 1, lang: str = "es", per_page: int = HISTORY_PAGE_SIZE) -> dict:
+    """One page of the import history, newest first, with refused files' errors rendered in `lang`."""
+    total = imports_repo.count_batches(session)
+    pages = max(1, -(-total // per_page))
+    page = min(max(1, int(page or 1)), pages)
+    rows = []
+    for batch in imports_repo.batches_page(session, (page - 1) * per_page, per_page):
+        errors = []
+        for stored in batch.errors or []:
+            try:
+                problem = ImportProblem.from_dict(stored)
+                errors.append({"location": problem.location, "message": problem.message(lang)})
+            except (KeyError, TypeError, AttributeError):  # an old or hand-edited record: show it raw
+                errors.append({"location": "", "message": str(stored)})
+        rows.append({
+            "id": batch.id, "at": _iso_moment(batch.imported_at), "by": batch.imported_by, "file": batch.file_name,
+            "size": batch.size_bytes, "status": batch.status, "inserted": batch.rows_inserted,
+            "updated": batch.rows_updated, "unchanged": batch.rows_unchanged, "created": batch.indicators_created,
+            "indicators_updated": batch.indicators_updated, "errors": errors,
+        })
+    return {"rows": rows, "total": total, "page": page, "pages": pages}
+
+
+def _iso_moment(value: dt.datetime | None) -> str | None:
+    """ISO text for a Store; SQLite gives naive UTC timestamps, so naive means UTC."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value.isoformat()
+
+
+def history_page(page: int, lang: str) -> dict:
+    """`import_history` on the app's database, for the page."""
+    with runtime.read_session() as session:
+        return import_history(session, page, lang)
