@@ -10,9 +10,9 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from mios_dashboard.cli_messages import ROLE_WORDS, STATUS_WORDS, msg
-from mios_dashboard.db import session_scope
 from mios_dashboard.cli.context import EXIT_FAILURE, EXIT_OK, CliError, Context, lazy, one_line
+from mios_dashboard.cli.language import msg, role_word, status_word
+from mios_dashboard.db import session_scope
 
 
 def cmd_init_db(ctx: Context, _args) -> int:
@@ -127,13 +127,12 @@ def cmd_board(ctx: Context, args) -> int:
     if not board.get("period"):
         ctx.say("board_empty")
         return EXIT_OK
-    status_words = STATUS_WORDS[ctx.lang]
     score = board.get("score")
     ctx.say("board_header", period=board["period"], score="—" if score is None else f"{score:.0%}",
-            status=status_words.get(board.get("status"), board.get("status")))
+            status=status_word(board.get("status"), ctx.lang))
     for ind in board.get("indicators", []):
         achievement = ind.get("achievement")
-        print(f"  {ind.get('code', ''):<12} {status_words.get(ind.get('status'), ind.get('status')):<16} "
+        print(f"  {ind.get('code', ''):<12} {status_word(ind.get('status'), ctx.lang):<16} "
               f"{'—' if achievement is None else f'{achievement:.0%}':>6}  {ind.get('name', '')}")
     return EXIT_OK
 
@@ -161,6 +160,6 @@ def cmd_users_add(ctx: Context, args) -> int:
         if session.scalar(select(User.id).where(User.username == args.name)) is not None:
             raise CliError("user_exists", name=args.name)
         session.add(User(username=args.name, role=args.role, full_name=args.full_name or "", email=args.email))
-    ctx.say("user_added", name=args.name, role=ROLE_WORDS[ctx.lang].get(args.role, args.role))
+    ctx.say("user_added", name=args.name, role=role_word(args.role, ctx.lang))
     return EXIT_OK
 

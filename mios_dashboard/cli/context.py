@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from mios_dashboard.cli_messages import msg
+from mios_dashboard.cli.language import msg
 from mios_dashboard.config import Settings
 from mios_dashboard.db import make_engine, make_session_factory
 
@@ -17,7 +17,7 @@ POSTGRES_CONNECT_TIMEOUT_S = 10
 
 
 class CliError(Exception):
-    """A failure the user can act on; `key` names its text in cli_messages."""
+    """A failure the user can act on; `key` names its text (`cli.<key>` in i18n/catalogue/cli.py)."""
 
     def __init__(self, key: str, **params):
         super().__init__(key)

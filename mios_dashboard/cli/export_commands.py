@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mios_dashboard.db import session_scope
 from mios_dashboard.cli.context import EXIT_OK, CliError, Context, lazy
+from mios_dashboard.db import session_scope
 
 
 def cmd_export(ctx: Context, args) -> int:

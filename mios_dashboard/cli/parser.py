@@ -7,10 +7,10 @@ import re
 import sys
 from pathlib import Path
 
-from mios_dashboard.cli_messages import msg
 from mios_dashboard.cli.commands import cmd_board, cmd_demo, cmd_import, cmd_init_db, cmd_measurements, cmd_users_add
 from mios_dashboard.cli.context import EXIT_USAGE
 from mios_dashboard.cli.export_commands import cmd_export, cmd_template
+from mios_dashboard.cli.language import msg
 
 ROLE_ALIASES = {
     "admin": "admin", "administrador": "admin", "administrator": "admin",

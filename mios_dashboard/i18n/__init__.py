@@ -1,14 +1,26 @@
-"""Every word the UI shows, in Spanish (default) and English, plus locale-aware number and date formats.
+"""Every word the product says — pages, command line, importer problems — in Spanish (default) and English,
+plus locale-aware number and date formats.
 
-`t("status.green", "en")` → "On target". The language of a page lives in its URL (`?lang=en`), so
-callers pass it explicitly; nothing here reads global state. Imports the standard library and Babel only.
+`t("status.green", "en")` → "On target". The texts live by capability in `catalogue/<capability>.py`,
+Spanish and English side by side; `CATALOGUES` merges them into one dictionary per language. The language
+of a page lives in its URL (`?lang=en`), so callers pass it explicitly; nothing here reads global state.
+Imports the standard library and Babel only.
 """
 from __future__ import annotations
 
 import logging
 
-from mios_dashboard.i18n import en, es
-from mios_dashboard.i18n.formatting import LOCALES, MISSING, fmt_date, fmt_datetime, fmt_month, fmt_number, fmt_percent, parse_iso_date
+from mios_dashboard.i18n.catalogue import CAPABILITIES
+from mios_dashboard.i18n.formatting import (
+    LOCALES,
+    MISSING,
+    fmt_date,
+    fmt_datetime,
+    fmt_month,
+    fmt_number,
+    fmt_percent,
+    parse_iso_date,
+)
 
 __all__ = [
     "CATALOGUES",
@@ -31,7 +43,19 @@ __all__ = [
 
 SUPPORTED: tuple[str, ...] = ("es", "en")
 DEFAULT_LANG = "es"
-CATALOGUES: dict[str, dict[str, str]] = {"es": es.CATALOGUE, "en": en.CATALOGUE}
+
+
+def _merged() -> dict[str, dict[str, str]]:
+    """One flat catalogue per language from the capability modules (a unit test keeps their keys disjoint)."""
+    merged: dict[str, dict[str, str]] = {lang: {} for lang in SUPPORTED}
+    for module in CAPABILITIES:
+        for key, texts in module.MESSAGES.items():
+            for lang in SUPPORTED:
+                merged[lang][key] = texts.get(lang, "")
+    return merged
+
+
+CATALOGUES: dict[str, dict[str, str]] = _merged()
 
 _log = logging.getLogger(__name__)
 

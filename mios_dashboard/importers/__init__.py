@@ -8,7 +8,7 @@ start-up check the app and the command line call.
 from mios_dashboard.importers.definitions import DefinitionRow
 from mios_dashboard.importers.layouts import ParsedWorkbook, parse_workbook
 from mios_dashboard.importers.measurement_layouts import MeasurementRow
-from mios_dashboard.importers.messages import ImportProblem, render_all
+from mios_dashboard.importers.problems import ImportProblem, render_all
 from mios_dashboard.importers.periods import MonthOnly, ParsedPeriod, parse_period, period_start, read_period
 from mios_dashboard.importers.reader import Cell, Sheet, Workbook, open_workbook
 from mios_dashboard.importers.safety import DEFAULT_LIMITS, Limits, SafetyError, WorkbookRefused, verify_defusedxml

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from mios_dashboard.importers.messages import ImportProblem
+from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.reader import Sheet
 from mios_dashboard.importers.safety import Limits, refuse
 from mios_dashboard.importers.values import decimal_evidence

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mios_dashboard.importers.messages import ImportProblem
+from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.reader import Cell, Sheet
 from mios_dashboard.importers.text import ValueProblem, parse_text
 from mios_dashboard.importers.values import parse_aggregation, parse_direction, parse_fraction, parse_frequency

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from mios_dashboard.importers.headers import DEFINITION_HEADERS, MEASUREMENT_HEADERS, REPEATABLE, alias_table
-from mios_dashboard.importers.messages import ImportProblem
+from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.periods import MonthOnly, ParsedPeriod, read_period
 from mios_dashboard.importers.reader import Sheet
 from mios_dashboard.importers.text import ValueProblem, is_blank, normalize

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from mios_dashboard.importers.messages import ImportProblem
+from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.periods import MonthOnly, ParsedPeriod, looks_like_year, read_period
 from mios_dashboard.importers.reader import Sheet
 from mios_dashboard.importers.text import NO_VALUE_MARKERS, ValueProblem, display, is_blank, normalize, parse_text

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from mios_dashboard.importers.messages import ImportProblem, cell_name
+from mios_dashboard.importers.problems import ImportProblem, cell_name
 from mios_dashboard.importers.safety import DEFAULT_LIMITS, Limits, WorkbookRefused, refuse, sniff_kind
 from mios_dashboard.importers.xlsx_package import Package, inspect_package
 

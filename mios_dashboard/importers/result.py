@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mios_dashboard.importers.messages import ImportProblem
+from mios_dashboard.importers.problems import ImportProblem
 
 PREVIEW_LIMIT = 200  # changes listed for a preview; the counts cover all of them
 

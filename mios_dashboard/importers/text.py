@@ -26,7 +26,7 @@ def unescape_formula(text: str) -> str:
 
 
 class ValueProblem(ValueError):
-    """A cell could not be read; `code` is an importers.messages catalogue key."""
+    """A cell could not be read; `code` is an importers.problems catalogue key."""
 
     def __init__(self, code: str, **params):
         super().__init__(code)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from mios_dashboard.importers.definitions import DefinitionRow
 from mios_dashboard.importers.layouts import ParsedWorkbook
 from mios_dashboard.importers.measurement_layouts import MeasurementRow
-from mios_dashboard.importers.messages import ImportProblem, cell_name, reading_order, sheet_ref
+from mios_dashboard.importers.problems import ImportProblem, cell_name, reading_order, sheet_ref
 from mios_dashboard.importers.periods import fits, period_start
 from mios_dashboard.importers.reader import Cell
 from mios_dashboard.importers.text import display, normalize

@@ -25,6 +25,7 @@ from mios_dashboard.i18n import (
     t_count,
     t_or,
 )
+from mios_dashboard.i18n.catalogue import CAPABILITIES
 
 PACKAGE = Path(i18n.__file__).resolve().parent.parent
 I18N_DIR = Path(i18n.__file__).resolve().parent
@@ -56,10 +57,24 @@ def test_supported_languages():
     assert set(CATALOGUES) == set(SUPPORTED)
 
 
-def test_both_catalogues_have_the_same_keys():
-    es, en = CATALOGUES["es"], CATALOGUES["en"]
-    assert sorted(set(es) - set(en)) == [], "keys only in es.py"
-    assert sorted(set(en) - set(es)) == [], "keys only in en.py"
+def test_every_entry_has_spanish_and_english_side_by_side():
+    lopsided = [f"{module.__name__}: {key}" for module in CAPABILITIES for key, texts in module.MESSAGES.items()
+                if set(texts) != set(SUPPORTED)]
+    assert lopsided == []
+
+
+def test_no_key_is_defined_by_two_capabilities():
+    owners: dict[str, list[str]] = {}
+    for module in CAPABILITIES:
+        for key in module.MESSAGES:
+            owners.setdefault(key, []).append(module.__name__.rsplit(".", 1)[-1])
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+
+
+def test_every_catalogue_module_is_merged():
+    modules = {path.stem for path in (I18N_DIR / "catalogue").glob("*.py") if path.stem != "__init__"}
+    assert modules == {module.__name__.rsplit(".", 1)[-1] for module in CAPABILITIES}
+    assert sum(len(module.MESSAGES) for module in CAPABILITIES) == len(CATALOGUES["es"]) == len(CATALOGUES["en"])
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
@@ -233,7 +248,7 @@ def test_dates_and_months():
 def test_i18n_imports_stdlib_and_babel_only():
     allowed = set(sys.stdlib_module_names) | {"babel", "__future__"}
     foreign = []
-    for path in I18N_DIR.glob("*.py"):
+    for path in I18N_DIR.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]

@@ -13,7 +13,7 @@ from mios_dashboard.importers import (
     ImportProblem, KnownIndicator, Limits, Reference, ReferenceData, WorkbookRefused, open_workbook, parse_number,
     parse_period, parse_workbook, period_start, validate,
 )
-from mios_dashboard.importers.messages import CATALOGUE, FIELD_LABELS
+from mios_dashboard.i18n import CATALOGUES
 from mios_dashboard.models.enums import FREQUENCIES
 
 REFS = ReferenceData(
@@ -369,6 +369,11 @@ def test_period_start_agrees_with_the_analytics(days, frequency):
     assert [period_start(day, frequency) for day in days] == expected
 
 
-def test_catalogues_have_the_same_keys_in_both_languages():
-    assert CATALOGUE["es"].keys() == CATALOGUE["en"].keys()
-    assert FIELD_LABELS["es"].keys() == FIELD_LABELS["en"].keys()
+def test_a_problem_names_its_field_and_frequency_in_the_readers_words():
+    missing = ImportProblem("missing_header", sheet="Mediciones", params={"field": "value"})
+    assert missing.render("es") == "Mediciones: falta la columna «Valor»"
+    assert missing.render("en") == "Mediciones: the column “Value” is missing"
+    unknown = ImportProblem("no_such_code_yet", params={"field": "value"})
+    assert unknown.message("en").startswith("no_such_code_yet")  # an unknown code still says something
+    fields = {key.removeprefix("import.field.") for key in CATALOGUES["es"] if key.startswith("import.field.")}
+    assert {"code", "indicator", "period", "value", "target", "frequency"} <= fields
