@@ -17,7 +17,7 @@ POSTGRES_CONNECT_TIMEOUT_S = 10
 
 
 class CliError(Exception):
-    """A failure the user can act on; `key` names its text (`cli.<key>` in i18n/catalogue/cli.py)."""
+    """A failure the user can act on; `key` names its text (`cli.<key>` in i18n/catalogue/cli.json)."""
 
     def __init__(self, key: str, **params):
         super().__init__(key)

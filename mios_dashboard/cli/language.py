@@ -1,5 +1,5 @@
 """The command line's language: which one the user asked for, its sentences (`cli.*` in
-mios_dashboard/i18n/catalogue/cli.py) and argparse's own messages in Spanish (argparse looks its texts up
+mios_dashboard/i18n/catalogue/cli.json) and argparse's own messages in Spanish (argparse looks its texts up
 through `argparse._` at call time, so installing a lookup before the parsers are built is enough).
 """
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 
 from mios_dashboard.i18n import t_or
-from mios_dashboard.i18n.catalogue.cli import ARGPARSE_ES
+from mios_dashboard.i18n.catalogue import argparse_spanish
 
 
 def lang_of(value: str | None) -> str:
@@ -39,6 +39,7 @@ def install_argparse_language(lang: str) -> None:
     import gettext
 
     if lang == "es":
-        argparse._ = lambda text: ARGPARSE_ES.get(text, text)  # type: ignore[attr-defined]
+        spanish = argparse_spanish()
+        argparse._ = lambda text: spanish.get(text, text)  # type: ignore[attr-defined]
     else:
         argparse._ = gettext.gettext  # type: ignore[attr-defined]

@@ -1,7 +1,7 @@
 """Every word the product says — pages, command line, importer problems — in Spanish (default) and English,
 plus locale-aware number and date formats.
 
-`t("status.green", "en")` → "On target". The texts live by capability in `catalogue/<capability>.py`,
+`t("status.green", "en")` → "On target". The texts live by capability in `catalogue/<capability>.json`,
 Spanish and English side by side; `CATALOGUES` merges them into one dictionary per language. The language
 of a page lives in its URL (`?lang=en`), so callers pass it explicitly; nothing here reads global state.
 Imports the standard library and Babel only.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from mios_dashboard.i18n.catalogue import CAPABILITIES
+from mios_dashboard.i18n.catalogue import CAPABILITIES, messages
 from mios_dashboard.i18n.formatting import (
     LOCALES,
     MISSING,
@@ -46,10 +46,10 @@ DEFAULT_LANG = "es"
 
 
 def _merged() -> dict[str, dict[str, str]]:
-    """One flat catalogue per language from the capability modules (a unit test keeps their keys disjoint)."""
+    """One flat catalogue per language from the capability files (a unit test keeps their keys disjoint)."""
     merged: dict[str, dict[str, str]] = {lang: {} for lang in SUPPORTED}
-    for module in CAPABILITIES:
-        for key, texts in module.MESSAGES.items():
+    for capability in CAPABILITIES:
+        for key, texts in messages(capability).items():
             for lang in SUPPORTED:
                 merged[lang][key] = texts.get(lang, "")
     return merged

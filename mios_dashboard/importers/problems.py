@@ -2,7 +2,7 @@
 
 Problems are stored as data (in ImportBatch.errors, in JSON output) and rendered late, so the upload page
 can show a refused file in either language; their sentences are `import.problem.<code>` in
-mios_dashboard/i18n/catalogue/imports.py. Params hold only JSON-friendly scalars.
+mios_dashboard/i18n/catalogue/imports.json. Params hold only JSON-friendly scalars.
 """
 from __future__ import annotations
 
