@@ -1,4 +1,4 @@
-"""English catalogue (on request, `?lang=en`). Same keys as `es.py`; words follow docs GLOSSARY.md."""
+"""English catalogue (on request, `?lang=en`). Same keys as `es.py`; words follow docs/glossary.md."""
 
 CATALOGUE: dict[str, str] = {
     # Application shell
@@ -138,7 +138,7 @@ CATALOGUE: dict[str, str] = {
     "phva.where_importar": "Import",
     "phva.where_objetivo": "Objective {code}",
     "phva.where_indicador": "Indicator {code}",
-    # Checks (DESIGN §7)
+    # Checks (docs/formulas.md#phva-status)
     "phva.check_context_reviewed": "Context issues reviewed within 12 months",
     "phva.check_parties_recorded": "Interested parties and their requirements",
     "phva.check_policy_communicated": "Quality policy approved and communicated",
@@ -210,7 +210,7 @@ CATALOGUE: dict[str, str] = {
     "phva.reason_not_verified": "closed without verifying its effectiveness",
     "phva.reason_not_effective": "verified not effective on {verified}",
     # ---- end of PHVA block ----
-    # ---- Drill-down pages and indicator charts (pages/objective.py, pages/indicator.py, components/drilldown*.py, figures/) ----
+    # ---- Drill-down pages and indicator charts (pages/objective.py, pages/indicator.py, components/drilldown/, figures/) ----
     "drill.objective_document_title": "{code} · Quality objective · MI-OS",
     "drill.indicator_document_title": "{code} · Indicator · MI-OS",
     "drill.back_board": "Back to the board",
@@ -501,7 +501,7 @@ CATALOGUE: dict[str, str] = {
     "upload.show_errors.other": "Show {count} errors",
     "upload.size_kb": "{value} KB",
     "upload.size_mb": "{value} MB",
-    # ---- Board page, completed (pages/board.py, components/board_*.py, kpi_card.py, sparkline.py) ----
+    # ---- Board page, completed (pages/board.py, components/board/, components/sparkline.py) ----
     "board.month_label": "Month",
     "board.process_label": "Process",
     "board.owner_label": "Owner",

@@ -1,4 +1,4 @@
-"""Spanish catalogue (the default language). Same keys as `en.py`; words follow docs GLOSSARY.md."""
+"""Spanish catalogue (the default language). Same keys as `en.py`; words follow docs/glossary.md."""
 
 CATALOGUE: dict[str, str] = {
     # Application shell
@@ -139,7 +139,7 @@ CATALOGUE: dict[str, str] = {
     "phva.where_importar": "Importar",
     "phva.where_objetivo": "Objetivo {code}",
     "phva.where_indicador": "Indicador {code}",
-    # Checks (DESIGN §7)
+    # Checks (docs/formulas.md#phva-status)
     "phva.check_context_reviewed": "Cuestiones del contexto revisadas en 12 meses",
     "phva.check_parties_recorded": "Partes interesadas y sus requisitos",
     "phva.check_policy_communicated": "Política de la calidad aprobada y comunicada",
@@ -211,7 +211,7 @@ CATALOGUE: dict[str, str] = {
     "phva.reason_not_verified": "cerrada sin verificar su eficacia",
     "phva.reason_not_effective": "verificada no eficaz el {verified}",
     # ---- end of PHVA block ----
-    # ---- Drill-down pages and indicator charts (pages/objective.py, pages/indicator.py, components/drilldown*.py, figures/) ----
+    # ---- Drill-down pages and indicator charts (pages/objective.py, pages/indicator.py, components/drilldown/, figures/) ----
     "drill.objective_document_title": "{code} · Objetivo de la calidad · MI-OS",
     "drill.indicator_document_title": "{code} · Indicador · MI-OS",
     "drill.back_board": "Volver al tablero",
@@ -502,7 +502,7 @@ CATALOGUE: dict[str, str] = {
     "upload.show_errors.other": "Ver {count} errores",
     "upload.size_kb": "{value} KB",
     "upload.size_mb": "{value} MB",
-    # ---- Board page, completed (pages/board.py, components/board_*.py, kpi_card.py, sparkline.py) ----
+    # ---- Board page, completed (pages/board.py, components/board/, components/sparkline.py) ----
     "board.month_label": "Mes",
     "board.process_label": "Proceso",
     "board.owner_label": "Responsable",
