@@ -4,7 +4,7 @@
 
 Measures (figures go in bench/README.md; nothing here asserts a time):
 1. compute: `board_analytics` from DataFrames (median of --runs, after one warm-up);
-2. loop: the plain per-indicator implementation of the check test (tests/integration/reference_board.py),
+2. loop: the plain per-indicator implementation of the check test (tests/integration/board/reference_board.py),
    same data, same process — the ratio is what vectorising buys;
 3. end to end from SQLite: query + compute + `to_cli_json` + `json.dumps` (what `board --json` does after
    start-up), on a temporary database holding the same organization;
@@ -44,7 +44,7 @@ from mios_dashboard.services.board.compute import build_board, to_cli_json  # no
 
 
 def _reference():
-    spec = importlib.util.spec_from_file_location("reference_board", ROOT / "tests/integration/reference_board.py")
+    spec = importlib.util.spec_from_file_location("reference_board", ROOT / "tests/integration/board/reference_board.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

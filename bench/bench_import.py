@@ -1,4 +1,4 @@
-"""Import benchmark (DESIGN §4, issue 4): the importer against its floor, side by side, in one run.
+"""Import benchmark (docs/import-formats.md, issue 4): the importer against its floor, side by side, in one run.
 
     python -m bench.bench_import [--postgres URL] [--repeat 3] [--rows 100000]
 

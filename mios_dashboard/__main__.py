@@ -1,4 +1,4 @@
-"""The command line, `python -m mios_dashboard <command>` (DESIGN §5); the commands live in `cli/`.
+"""The command line, `python -m mios_dashboard <command>` (docs/command-line.md); the commands live in `cli/`.
 
 Every failure ends as one line on stderr in the user's language (MIOS_LANG) and a non-zero exit, never a
 traceback: 1 for a refused import or any other failure, 2 for bad arguments (argparse), 130 if interrupted.

@@ -1,4 +1,4 @@
-"""Initial schema: every entity of DESIGN.md §2.
+"""Initial schema: every entity of docs/architecture.md#domain-model.
 
 Revision ID: 0001_initial
 Revises: 

@@ -1,4 +1,4 @@
-"""Achievement of an actual against its target, and the traffic-light status (DESIGN §3), vectorised.
+"""Achievement of an actual against its target, and the traffic-light status (docs/formulas.md#achievement), vectorised.
 
 Ratios need a target above zero. A higher-is-better indicator with a target of zero or below has no
 achievement (NaN: the light says "no data" rather than a made-up number). A lower-is-better indicator may

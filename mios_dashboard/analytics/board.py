@@ -1,7 +1,7 @@
 """Every indicator's reading for a board month, with its series, trend, year to date, forecast and XmR, at once.
 
 Pure numpy/pandas over all indicators together (no loop over indicators or rows); the service feeds it
-DataFrames from the repositories. See DESIGN §3 and the README's "How the board computes".
+DataFrames from the repositories. See docs/formulas.md.
 """
 from __future__ import annotations
 
@@ -104,7 +104,7 @@ def board_analytics(
     ctx = _Context(ind, codes, series_ordinal(out["period"].to_numpy(), codes), override_lookup(targets, id_index),
                    len(out))
 
-    # Values up to the end of the month; the newest one tells staleness (DESIGN §3).
+    # Values up to the end of the month; the newest one tells staleness (docs/formulas.md#status).
     position, period, value = _sorted_values(measurements, id_index, end)
     starts = segment_starts(position)
     last_period = np.full(ctx.size, np.datetime64("NaT"), dtype="datetime64[ns]")

@@ -1,8 +1,8 @@
 """What changed on the board between two months: new reds, recoveries and new XmR signals.
 
 The weekly meeting starts from news, not from the whole board. A light turning red is news; so is a red
-that recovered, and so is a value that breaks the process's pattern (an XmR signal, DESIGN §3) even when
-its light did not move. Pure functions over the indicator dicts of `services.board.build_board` (keys
+that recovered, and so is a value that breaks the process's pattern (an XmR signal, docs/formulas.md#xmr) even when
+its light did not move. Pure functions over the indicator dicts of `services.board.compute.build_board` (keys
 used: code, name, owner, objective, perspective, period, actual, status, direction, target_min, target_max,
 xmr {center, signals [{period, rule}]}), so the rules are tested with hand-made rows.
 """

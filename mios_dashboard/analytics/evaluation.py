@@ -3,7 +3,7 @@
 The strategic evaluation shows metrics × the last 12 months, each cell in that month's light. Running the
 board engine once per month would repeat the whole computation twelve times; instead the engine runs once
 for the newest month (its series holds every period up to then, each with its own rolled-up target) and
-this module reads the series at each month's reporting period (DESIGN §3: monthly, weekly and daily
+this module reads the series at each month's reporting period (docs/formulas.md#reporting-period: monthly, weekly and daily
 indicators show the month itself; quarterly and yearly ones the last period closed by the month's end).
 Staleness is judged per month from the raw measurement dates, as the engine does. A test checks the result
 against `indicator_readings` month by month.

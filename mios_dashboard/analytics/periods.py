@@ -1,4 +1,4 @@
-"""Calendar arithmetic of reporting periods (DESIGN §3): which period an indicator shows for a board month.
+"""Calendar arithmetic of reporting periods (docs/formulas.md#reporting-period): which period an indicator shows for a board month.
 
 A period is named by its first day: month → day 1, quarter → first day of the quarter, ISO week → Monday,
 year → 1 January. Functions work on pandas Series of datetime64 so they run over all indicators at once.
@@ -58,7 +58,7 @@ def period_end(starts: pd.Series, frequencies: pd.Series) -> pd.Series:
 
 
 def reporting_period(month: dt.date, frequencies: pd.Series) -> pd.Series:
-    """The period each indicator shows on the board for `month` (DESIGN §3).
+    """The period each indicator shows on the board for `month` (docs/formulas.md#reporting-period).
 
     Monthly, weekly and daily indicators show the month itself (weeks and days rolled up into it);
     quarterly and yearly ones show the last period that ends on or before the end of the month:

@@ -1,4 +1,4 @@
-"""PHVA (Plan-Do-Check-Act) evidence checks of DESIGN §7: is each ISO 9001 stage backed by records today?
+"""PHVA (Plan-Do-Check-Act) evidence checks of docs/formulas.md#phva-status: is each ISO 9001 stage backed by records today?
 
 Pure functions over facts the service gathers once (repositories/phva.py and the board's readings).
 Every check takes the facts and `today` and returns a plain dict: met or not, the evidence as an i18n

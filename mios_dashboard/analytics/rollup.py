@@ -1,4 +1,4 @@
-"""Roll-ups by each indicator's aggregation (sum, mean, last, min, max), for values and targets (DESIGN §3).
+"""Roll-ups by each indicator's aggregation (sum, mean, last, min, max), for values and targets (docs/formulas.md#roll-ups).
 
 Everything runs on sorted numpy arrays split into segments (one segment per indicator, or per indicator and
 period), so all indicators are rolled up at once whatever their aggregation: each reduction is computed for

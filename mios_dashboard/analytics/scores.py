@@ -1,4 +1,4 @@
-"""Objective, perspective and board scores: weighted means of achievements capped at 1.2 (DESIGN §3)."""
+"""Objective, perspective and board scores: weighted means of achievements capped at 1.2 (docs/formulas.md#scores)."""
 from __future__ import annotations
 
 import numpy as np

@@ -1,4 +1,4 @@
-"""Least-squares slope of each series' last values, the trend it means, and the forecast it gives (DESIGN §3).
+"""Least-squares slope of each series' last values, the trend it means, and the forecast it gives (docs/formulas.md#trend).
 
 The x axis is the series ordinal (months, quarters or years), so a slope is "per period" and a gap keeps its
 place in time: values of January, February and April lie at x = 0, 1, 3, not 0, 1, 2.

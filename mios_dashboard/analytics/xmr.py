@@ -1,4 +1,4 @@
-"""Process behaviour charts (XmR, after Donald Wheeler): natural process limits and signals (DESIGN §3).
+"""Process behaviour charts (XmR, after Donald Wheeler): natural process limits and signals (docs/formulas.md#xmr).
 
 Baseline: the first 20 values of the series (all when fewer), or the values inside the indicator's own
 baseline window (xmr_baseline_start … xmr_baseline_end, for after a deliberate change; a window without an

@@ -1,4 +1,4 @@
-"""Pieces of the upload page, built from the plain dicts of services.uploads: the drop zone, the downloads,
+"""Pieces of the upload page, built from the plain dicts of services.imports.uploads: the drop zone, the downloads,
 the progress box, the preview (changes, or every error by cell), the import's result and the history.
 
 Every word comes from the catalogues and every number or date through the i18n formatters; an outcome
@@ -99,7 +99,7 @@ def _record_buttons(records: Mapping[str, Any], lang: str) -> list[html.Button]:
 
 
 def downloads_panel(lang: str, records: Mapping[str, Any] | None = None) -> html.Aside:
-    """The workbooks to download; `records` is services.records_export.latest_records (None: none offered)."""
+    """The workbooks to download; `records` is services.exports.records.latest_records (None: none offered)."""
     return html.Aside(
         [
             html.H2(t("upload.downloads", lang), className="mios-upload__heading"),

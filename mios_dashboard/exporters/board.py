@@ -1,6 +1,6 @@
 """The board as a workbook: a summary sheet, then one sheet per perspective, ready to print or to filter.
 
-Input is the plain dict of `services.board.build_board` (no database here). Each perspective sheet has the
+Input is the plain dict of `services.board.compute.build_board` (no database here). Each perspective sheet has the
 title and period on top, a frozen dark header, an auto-filter, one row per indicator with real numbers in
 the indicator's unit format (so Excel can sort and sum them), and the traffic light as a coloured status
 word. Words come from the UI catalogues, so the workbook says what the board says.

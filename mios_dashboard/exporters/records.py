@@ -1,7 +1,7 @@
 """Meeting minutes ("minuta") and management-review records as workbooks: the evidence a secretary files
 (slides 31, 50 and 51, control of records).
 
-Input is the plain dicts of `services.records_export` (no database here). Each workbook has a main sheet
+Input is the plain dicts of `services.exports.records` (no database here). Each workbook has a main sheet
 to read and print (a header block of facts, then the agenda and the minutes, or the ISO 9.3.2 inputs and
 9.3.3 outputs under their clause numbers), a sheet of the decisions or actions, and the board as it was
 shown, with the board workbook's traffic lights. Same input and `generated_at` → the same cells.

@@ -4,8 +4,8 @@ Layers, bottom to top: the yellow/red zones of its thresholds (and the target ba
 the target line, the XmR centre line and natural process limits, the actual values coloured by their own
 period's light, the least-squares trend over the last values with its forecast to the objective's due
 date, and rings on the values that are XmR signals (their hover says which rule). Input: one indicator
-dict as `services.board.build_board` returns it, optionally with green_threshold / yellow_threshold
-(DESIGN §3 defaults otherwise). Pure: no Dash, no database.
+dict as `services.board.compute.build_board` returns it, optionally with green_threshold / yellow_threshold
+(docs/formulas.md#status defaults otherwise). Pure: no Dash, no database.
 """
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def _code(frequency: str | None) -> int:
 
 
 def _trend_line(indicator: Mapping[str, Any], rows: list[Point]) -> tuple[list[dt.date], list[float]] | None:
-    """The least-squares line of the board (DESIGN §3) through the last TREND_POINTS values, or None
+    """The least-squares line of the board (docs/formulas.md#trend) through the last TREND_POINTS values, or None
     when the board computed no slope. The slope comes from the board; the line's anchor (mean x, mean y
     of the same values) is recomputed here, on the same series ordinals."""
     slope = number(indicator.get("slope"))

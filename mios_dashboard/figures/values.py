@@ -1,6 +1,6 @@
 """Small helpers shared by the figure builders: series points, per-point status, values with units.
 
-`measure` mirrors components.kpi_card.format_measure (figures may not import components): keep the two
+`measure` mirrors components.board.cards.format_measure (figures may not import components): keep the two
 unit rules — "$1,234" before, "95.3%" glued, "12 días" after a space — the same.
 """
 from __future__ import annotations
@@ -53,7 +53,7 @@ def points(series: Sequence[Mapping[str, Any]] | None) -> list[Point]:
 
 
 def thresholds(indicator: Mapping[str, Any]) -> tuple[float, float]:
-    """(green, yellow) achievement thresholds of the indicator, DESIGN §3 defaults when absent."""
+    """(green, yellow) achievement thresholds of the indicator, docs/formulas.md#status defaults when absent."""
     green = number(indicator.get("green_threshold"))
     yellow = number(indicator.get("yellow_threshold"))
     return (DEFAULT_GREEN if green is None else green), (DEFAULT_YELLOW if yellow is None else yellow)

@@ -1,6 +1,6 @@
 """Where a value turns yellow or red, period by period: the shaded zones behind an indicator's chart.
 
-The zones follow DESIGN §3's achievement formulas inverted for the value axis, so a point drawn inside
+The zones follow the achievement formulas (docs/formulas.md#achievement) inverted for the value axis, so a point drawn inside
 the red zone is exactly a point the board calls red:
 - higher is better: red below yellow·target, yellow from there up to green·target;
 - lower is better: yellow from target/green up to target/yellow, red above (a target of 0: red above 0);

@@ -82,7 +82,7 @@ def t(key: str, lang: str = DEFAULT_LANG, **fmt: object) -> str:
     """The text for `key` in `lang`, with `{placeholders}` filled from `fmt`.
 
     A missing key never breaks a page: it falls back to Spanish, then to the key itself (and logs it);
-    tests/unit/test_i18n.py makes sure no literal key used in the code is missing.
+    tests/unit/app/test_i18n.py makes sure no literal key used in the code is missing.
     """
     catalogue = CATALOGUES[normalize_lang(lang)]
     text = catalogue.get(key)

@@ -1,4 +1,4 @@
-"""Excel and CSV reading and validation into rows plus a list of every error (DESIGN §4); no sessions here.
+"""Excel and CSV reading and validation into rows plus a list of every error (docs/import-formats.md); no sessions here.
 
 Pipeline: `open_workbook` (safety: hostile-file checks before any parser; reader: xlsx through calamine,
 csv through the csv module) → `parse_workbook` (layouts: definitions, long and wide measurements) →

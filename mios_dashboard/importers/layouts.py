@@ -1,6 +1,6 @@
 """Which layout each sheet holds, and the rows all sheets of a file add up to (no database, no references).
 
-Layouts (DESIGN §4), recognised by content, not by sheet name, from the first row that names them:
+Layouts (docs/import-formats.md#layouts), recognised by content, not by sheet name, from the first row that names them:
 - definitions: a header with a code column and definition fields (Nombre, Unidad, Sentido, Meta…);
 - long measurements: a header with an indicator (code or name), a period and a value column;
 - wide measurements: the first row where two or more cells read as periods (titles and merged cells above).

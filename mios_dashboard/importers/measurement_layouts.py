@@ -1,4 +1,4 @@
-"""Long and wide measurement sheets → one `MeasurementRow` per value written (DESIGN §4).
+"""Long and wide measurement sheets → one `MeasurementRow` per value written (docs/import-formats.md#layouts).
 
 Long: one row per measurement under a header naming the indicator (code or name), the period (or a month
 and a year column) and the value; target and comment optional. Wide: one row per indicator, one column per

@@ -1,6 +1,6 @@
 """Reading a period as people write it in Spanish or English, and normalising it by an indicator's frequency.
 
-Forms (DESIGN §4): Excel dates and serial numbers, `2025-03-15`, `15/03/2025`, `2025-03`, `03/2025`,
+Forms (docs/import-formats.md#periods): Excel dates and serial numbers, `2025-03-15`, `15/03/2025`, `2025-03`, `03/2025`,
 `ene-25`, `ene 2025`, `enero de 2025`, `Mar-25`, `March 2025`, `T1 2025`, `Q1 2025`, `2025-T1`, `1er trimestre
 2025`, `2025-W05`, `Semana 5 2025`, `2025`. A month name without a year (`Ene`, `Febrero`) is a `MonthOnly`:
 only a wide sheet's header can complete it, from a year written above it.

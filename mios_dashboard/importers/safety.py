@@ -1,4 +1,4 @@
-"""Cheap checks that refuse hostile files before any parser sees them (DESIGN §4).
+"""Cheap checks that refuse hostile files before any parser sees them (docs/import-formats.md#hostile-files).
 
 Measured facts behind the design (bench/README.md, "Import"):
 - python-calamine trusts a zip entry's stream, not its declared size, and allocates a sheet as one dense
@@ -28,7 +28,7 @@ MIB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds that keep a hostile or absurd file from eating memory or time (DESIGN §4)."""
+    """Bounds that keep a hostile or absurd file from eating memory or time (docs/import-formats.md#hostile-files)."""
 
     max_upload_bytes: int = 20 * MIB
     max_uncompressed_bytes: int = 100 * MIB

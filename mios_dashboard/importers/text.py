@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
-# Text that means "no measurement here" rather than zero (DESIGN §4).
+# Text that means "no measurement here" rather than zero (docs/import-formats.md#numbers-and-percent-cells).
 NO_VALUE_MARKERS = frozenset({
     "-", "--", "–", "—", "n/d", "nd", "n.d", "n/a", "na", "n.a", "s/d", "sd", "s.d", "#n/a", "#n/d", "#n/d!",
     "sin dato", "sin datos", "no aplica", "no disponible", "not available",

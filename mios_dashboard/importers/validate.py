@@ -1,6 +1,6 @@
 """Checking parsed rows against what the database knows, collecting every problem before anything is written.
 
-The caller (services.import_file) passes `ReferenceData` read through the repositories, so this module
+The caller (services.imports.import_file) passes `ReferenceData` read through the repositories, so this module
 stays free of sessions and is tested with hand-built references.
 """
 from __future__ import annotations

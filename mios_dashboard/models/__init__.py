@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 typed models of DESIGN.md §2; importing this package registers every table on `Base.metadata`."""
+"""SQLAlchemy 2 typed models of docs/architecture.md#domain-model; importing this package registers every table on `Base.metadata`."""
 from mios_dashboard.models.base import Base
 from mios_dashboard.models.context import ContextIssue, InterestedParty, PartyRequirement, Risk
 from mios_dashboard.models.governance import Action, ManagementReview, Meeting

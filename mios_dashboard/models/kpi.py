@@ -13,7 +13,7 @@ from mios_dashboard.models.enums import AGGREGATIONS, DIRECTIONS, FREQUENCIES, I
 
 
 class Indicator(Timestamped, Base):
-    """A KPI: how it is measured, which way is better, its target and thresholds (DESIGN §2–3)."""
+    """A KPI: how it is measured, which way is better, its target and thresholds (docs/formulas.md#achievement)."""
 
     __tablename__ = "indicator"
 
@@ -36,7 +36,7 @@ class Indicator(Timestamped, Base):
     group: Mapped[str | None] = mapped_column(String(60), index=True)  # slide 13's strategic evaluation group
     weight: Mapped[float] = mapped_column(Double, default=1.0)
     decimals: Mapped[int] = mapped_column(Integer, default=1)
-    # Optional XmR baseline window, for after a deliberate change to the process (DESIGN §3).
+    # Optional XmR baseline window, for after a deliberate change to the process (docs/formulas.md#xmr).
     xmr_baseline_start: Mapped[dt.date | None] = mapped_column(Date)
     xmr_baseline_end: Mapped[dt.date | None] = mapped_column(Date)
     objective_id: Mapped[int | None] = mapped_column(ForeignKey("objective.id", ondelete="SET NULL"), index=True)

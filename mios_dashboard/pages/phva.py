@@ -1,7 +1,7 @@
 """`/phva` — the PHVA (PDCA) cycle of slides 18–19: which evidence each stage has, and which is missing.
 
 Four stages side by side (Planificar, Hacer, Verificar, Actuar) with their ISO 9001 clauses; every check of
-DESIGN §7 met or missing, with its evidence or gap and a link to where it is fixed. URL parameter: `lang`.
+docs/formulas.md#phva-status met or missing, with its evidence or gap and a link to where it is fixed. URL parameter: `lang`.
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Measurement and per-period target queries, and the importer's bulk writes; they take a session, never commit.
 
-Bulk writes go around the ORM (DESIGN §8: the ORM's insert falls into tiny batches): on SQLite an
+Bulk writes go around the ORM (docs/architecture.md#bulk-writes: the ORM's insert falls into tiny batches): on SQLite an
 executemany on the DBAPI cursor, on PostgreSQL a COPY. They run on the session's own connection, so they are
 part of the caller's transaction. The audit hook never sees them: each writer here writes its AuditEvents
 (old → new, in the hook's format) and the caller bumps the data version.

@@ -1,4 +1,4 @@
-"""PHVA status (DESIGN §7): the evidence each Plan-Do-Check-Act stage has, or lacks, as of a day.
+"""PHVA status (docs/formulas.md#phva-status): the evidence each Plan-Do-Check-Act stage has, or lacks, as of a day.
 
 One repository call gathers the records, the board service says which indicators have their value for the
 month due, and the pure checks of analytics/phva.py decide. The /phva page and the board's PHVA strip both

@@ -1,4 +1,4 @@
-"""Objective cards and indicator rows of the board, built from the dicts of services.board_view.
+"""Objective cards and indicator rows of the board, built from the dicts of services.board.view.
 
 Each card answers, in this order: which objective, is it OK (light + score), who owns it and until when,
 and which indicators say so: the last twelve values against the target line, actual against target,

@@ -1,7 +1,7 @@
 """The demo's clock: every date in the demo is placed relative to the anchor month, so the demo always looks current.
 
 The anchor is the month before `today`'s month (the newest complete month); the demo covers the 24 months
-that end with it. Periods are named by their first day, as everywhere in the product (DESIGN §2).
+that end with it. Periods are named by their first day, as everywhere in the product (docs/formulas.md#periods).
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The demo's indicators: definitions (DESIGN §2) and the story each one's measurements tell.
+"""The demo's indicators: definitions (docs/import-formats.md#definitions-sheet) and the story each one's measurements tell.
 
 The stories give the current board greens, yellows and reds for a reason a director would recognise: scrap
 fell after a process change nine months ago (CAL-01), and a cheaper liner supplier taken on four months ago

@@ -1,4 +1,4 @@
-"""The demo's indicators and measurements as the files people keep them in, for the importer to read (DESIGN §4).
+"""The demo's indicators and measurements as the files people keep them in, for the importer to read (docs/import-formats.md).
 
 The demo loads its indicator definitions, sales budgets and measurements through the importer, from files
 written here for the anchor month, so the demo walks the same path as a user's workbook. Each file is one of

@@ -47,7 +47,7 @@ def _iso(value) -> str | None:
 
 
 def default_month(periods: list[dt.date]) -> dt.date | None:
-    """The newest month with data (DESIGN §3)."""
+    """The newest month with data (docs/formulas.md#reporting-period)."""
     return periods[-1].replace(day=1) if periods else None
 
 
@@ -176,7 +176,7 @@ def read_source(session: Session) -> BoardSource:
 def build_board(session: Session, period: dt.date | None = None) -> dict:
     """The board for the month of `period` (default: the newest month with data), as plain data.
 
-    A superset of the `board --json` schema (DESIGN §5): perspectives carry code, loose indicators and
+    A superset of the `board --json` schema (docs/command-line.md#the-board-as-json): perspectives carry code, loose indicators and
     objective owners and due dates for the page; `to_cli_json` keeps only the documented fields.
     """
     return board_from(read_source(session), period)
@@ -240,7 +240,7 @@ def month_lights(source: BoardSource, month: dt.date) -> list[dict]:
     What "what changed since last month" compares (analytics/changes.py), at about half the cost of a board:
     no year to date, trend, forecast or series. Each dict holds LIGHT_FIELDS and "xmr" ({"center", "lower",
     "upper", "signals" of the reporting period} or None), equal field by field to the page's board of that
-    month (services/board_view.slim_board; tested).
+    month (services/board/view.slim_board; tested).
     """
     if source.indicators.empty:
         return []
@@ -263,7 +263,7 @@ def month_lights(source: BoardSource, month: dt.date) -> list[dict]:
 
 
 def to_cli_json(board: dict) -> dict:
-    """Exactly the `board --json` schema of DESIGN §5."""
+    """Exactly the `board --json` schema of docs/command-line.md#the-board-as-json."""
     return {
         "period": board["period"],
         "score": board["score"],

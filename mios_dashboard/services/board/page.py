@@ -5,9 +5,9 @@ changed since the month before, the filters' choices, the overdue actions and th
 is stored under the database's data version (web/cache.py), so after the first view of a version a
 request costs one small query plus filtering; an import or an edit anywhere moves the version on.
 
-The first view of a version reads the board's rows once (services/board.read_source) and computes both
+The first view of a version reads the board's rows once (services/board/compute.read_source) and computes both
 months from them: the month shown in full (with twelve points of series for the sparklines), the month
-before as lights only (services/board.month_lights).
+before as lights only (services/board/compute.month_lights).
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 `build_board` returns every value of every series with every XmR signal (the drill-down pages chart them);
 a card needs only the last twelve points for its sparkline and the signal of the newest value. Trimming
 keeps the cached copy small (a 1,000-indicator board shrinks about tenfold) and lets the filters run on
-plain lists in a millisecond. Filters by process and owner follow DESIGN §6.
+plain lists in a millisecond. Filters by process and owner are the board page's own (pages/board.py).
 """
 from __future__ import annotations
 
@@ -19,13 +19,13 @@ INDICATOR_FIELDS = (
     "achievement", "status", "trend", "decimals", "last_period", "owner", "objective", "perspective", "process",
     "group", "forecast", "green_threshold",
 )
-DEFAULT_GREEN = 1.0  # DESIGN §3's default green threshold (the database's column default too)
+DEFAULT_GREEN = 1.0  # the default green threshold of docs/formulas.md#status (the database's column default too)
 Board = Mapping[str, Any]
 
 
 def forecast_off(indicator: Mapping[str, Any]) -> bool:
     """The projection to the objective's due date would not be green there: its achievement falls below the
-    indicator's own green threshold, the line its light turns green at (DESIGN §3; 100 % when the row
+    indicator's own green threshold, the line its light turns green at (docs/formulas.md#forecast; 100 % when the row
     carries none).
 
     Only a due date after the reporting period counts: a forecast for a date already past is no warning.

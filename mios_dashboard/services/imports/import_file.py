@@ -1,4 +1,4 @@
-"""Use case: import an Excel or CSV file of indicator definitions and measurements, all or nothing (DESIGN §4).
+"""Use case: import an Excel or CSV file of indicator definitions and measurements, all or nothing (docs/import-formats.md).
 
 Transactions — the caller owns the session (`session_scope`) and commits; this service never commits:
 - Every check runs before the first write. A refused file is a normal *return*, not an exception: nothing
@@ -316,7 +316,7 @@ def _apply(session: Session, plan: ImportPlan, changes: Changes, result: ImportR
 @dataclass
 class Fingerprint:
     """"This file was imported and nothing has been written since": a re-import of the same bytes is then a
-    no-op known without reading the file (the data version moves with every committed write, DESIGN §8).
+    no-op known without reading the file (the data version moves with every committed write, docs/architecture.md#caching-and-warm-up).
 
     Kept in app_state, one row per file: `imp<V>:<sha256>` → the data version our commit leaves, and
     `imp<V>c:<sha256>` → the batch id with the definition and target counts packed in (the batch row holds the

@@ -40,7 +40,7 @@ from mios_dashboard.services.imports.import_file import (
 )
 from mios_dashboard.web import runtime
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # DESIGN §4
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # docs/import-formats.md#hostile-files
 ALLOWED_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 UPLOAD_LIFETIME_S = 24 * 3600
 SAMPLE_SIZE = 50  # rows in the preview's table of first changes

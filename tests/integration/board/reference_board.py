@@ -1,4 +1,4 @@
-"""A deliberately plain implementation of DESIGN §3, one indicator at a time, for checking the vectorised engine.
+"""A deliberately plain implementation of docs/formulas.md, one indicator at a time, for checking the vectorised engine.
 
 Written apart from mios_dashboard.analytics (it imports nothing from it): dates are datetime.date, series
 are dicts, every formula is a loop over a list. Slow on purpose: clarity over speed. The benchmark runs it

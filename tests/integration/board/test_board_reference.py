@@ -1,6 +1,6 @@
 """Held-out check of the KPI engine (issue 3): a planted dataset goes in through `python -m mios_dashboard import`
 of an Indicadores + Mediciones workbook, and every field of `board --json --period …` must equal the plain
-per-indicator implementation of DESIGN §3 in reference_board.py, fed from this file's own data, not the database.
+per-indicator implementation of docs/formulas.md in reference_board.py, fed from this file's own data, not the database.
 
 Planted: a level shift (VEN-01), an outlier (CAL-01), a late run near a limit (PRO-01, with its own XmR
 baseline window), a missing last month (PRO-02), half a year without updates (PER-01), quarterly (CLI-01),

@@ -1,4 +1,4 @@
-"""Achievement and status (DESIGN §3), with the arithmetic worked by hand in each case."""
+"""Achievement and status (docs/formulas.md#achievement), with the arithmetic worked by hand in each case."""
 from __future__ import annotations
 
 import math

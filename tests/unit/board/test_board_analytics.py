@@ -1,4 +1,4 @@
-"""The whole engine for a board month (DESIGN §3) on hand-built indicators: year to date, trend, forecast, XmR,
+"""The whole engine for a board month (docs/formulas.md) on hand-built indicators: year to date, trend, forecast, XmR,
 and every edge case the issue lists. Expected numbers are worked by hand in the comments."""
 from __future__ import annotations
 

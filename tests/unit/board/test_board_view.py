@@ -81,7 +81,7 @@ def test_forecast_warning_when_the_projection_misses_the_target(forecast, expect
     (0.95, 0.95, False),  # green is "at least the threshold", as the light
     (0.95, 0.94, True),
     (1.05, 1.02, True),  # a demanding threshold: above target is not yet green
-    (None, 0.99, True),  # no threshold on the row: DESIGN §3's default of 100 %
+    (None, 0.99, True),  # no threshold on the row: the default of 100 % (docs/formulas.md#status)
 ])
 def test_forecast_warning_follows_the_indicators_green_threshold(green, achievement, expected):
     row = ind("X", forecast={"due": "2026-12-31", "achievement": achievement}, green_threshold=green)

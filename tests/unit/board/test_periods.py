@@ -1,4 +1,4 @@
-"""Reporting periods and staleness for a board month (DESIGN §3)."""
+"""Reporting periods and staleness for a board month (docs/formulas.md#reporting-period)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""Roll-ups by aggregation and the periods they cover (DESIGN §3): worked by hand, and as properties."""
+"""Roll-ups by aggregation and the periods they cover (docs/formulas.md#roll-ups): worked by hand, and as properties."""
 from __future__ import annotations
 
 import datetime as dt

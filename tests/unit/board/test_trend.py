@@ -1,4 +1,4 @@
-"""Least-squares slope, trend by direction and forecast (DESIGN §3), with the arithmetic worked by hand."""
+"""Least-squares slope, trend by direction and forecast (docs/formulas.md#trend), with the arithmetic worked by hand."""
 from __future__ import annotations
 
 import math

@@ -1,4 +1,4 @@
-"""XmR natural process limits and signals (DESIGN §3), worked by hand, against a published example, and as properties."""
+"""XmR natural process limits and signals (docs/formulas.md#xmr), worked by hand, against a published example, and as properties."""
 from __future__ import annotations
 
 import math
@@ -142,7 +142,7 @@ def test_nist_individuals_chart_example():
     3·MRbar/1.128, and finds the process in control.
 
     We reproduce Xbar and MRbar exactly, the printed limits exactly when using the Handbook's 3/d2 = 3/1.128,
-    and our own limits with Wheeler's rounded 2.66 (DESIGN §3), which differ only by that constant's rounding
+    and our own limits with Wheeler's rounded 2.66 (docs/formulas.md#xmr), which differ only by that constant's rounding
     (|2.66 − 3/1.128| · MRbar < 0.001).
     """
     flow = [49.6, 47.6, 49.9, 51.3, 47.8, 51.2, 52.6, 52.4, 53.6, 52.1]

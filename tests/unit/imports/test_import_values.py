@@ -1,4 +1,4 @@
-"""Every period and number form of DESIGN §4, and the ones that must be refused."""
+"""Every period and number form of docs/import-formats.md, and the ones that must be refused."""
 from __future__ import annotations
 
 import datetime as dt
