@@ -34,6 +34,7 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
         from mios_dashboard.services.system.setup import prepare_database
 
         prepare_database(engine, factory, load_demo=settings.load_demo_when_empty, actor=settings.actor)
+        engine.dispose()  # gunicorn --preload forks the workers next: none may inherit a connection (db.py)
 
     app = dash.Dash(
         __name__,

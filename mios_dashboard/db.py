@@ -1,6 +1,8 @@
 """Engine and session handling: one place that knows about SQLite pragmas and transactions."""
 from __future__ import annotations
 
+import os
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +19,30 @@ SQLITE_BUSY_TIMEOUT_MS = 5000
 
 class DatabaseUrlError(ValueError):
     """The database URL cannot be used; the message says why in one line."""
+
+
+# Every engine make_engine built in this process, so a forked child can drop their inherited pools.
+_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def _drop_inherited_pools() -> None:
+    """In a forked child, give every engine a fresh pool without touching the parent's connections.
+
+    A pooled connection is one server session; a child reusing its parent's interleaves its queries with the
+    parent's and its siblings' on that socket, and replies land in the wrong process (psycopg: "received 2
+    results from command 'BEGIN'"). `gunicorn --preload` did exactly that: the master prepares the database
+    (create_app(prepare=True)), then forks the workers. As SQLAlchemy's "Using Connection Pools with
+    Multiprocessing or os.fork()" advises, create_app disposes of its pool after the preparation, before
+    any fork, and this hook — run by os.fork in every child (gunicorn workers, Dash's background jobs) —
+    calls `dispose(close=False)`, which only forgets the inherited pool: closing it would end the parent's
+    sessions. Threads that use an engine (web/warmup.py's warmer) start after the fork, in the child.
+    """
+    for engine in list(_engines):
+        engine.dispose(close=False)
+
+
+if hasattr(os, "register_at_fork"):  # POSIX; where there is no fork there is nothing to inherit
+    os.register_at_fork(after_in_child=_drop_inherited_pools)
 
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -41,12 +67,14 @@ def make_engine(url: str, **kwargs) -> Engine:
             Path(parsed.database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, **kwargs)
         event.listen(engine, "connect", _set_sqlite_pragmas)
-        return engine
-    if backend == "postgresql":
+    elif backend == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
-        return create_engine(parsed, pool_pre_ping=True, **kwargs)
-    raise DatabaseUrlError(f"unsupported database {backend!r} in URL: use sqlite:/// or postgresql://")
+        engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
+    else:
+        raise DatabaseUrlError(f"unsupported database {backend!r} in URL: use sqlite:/// or postgresql://")
+    _engines.add(engine)
+    return engine
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
