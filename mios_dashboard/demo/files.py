@@ -120,7 +120,7 @@ def _check(entries: Iterable[tuple[dict, Loc]], name: str, known: set, what: str
         value = row[name]
         if (value is None and optional) or value in known:
             continue
-        raise loc.error(f"{name}: {value!r} is not {what} ({', '.join(sorted(map(str, known)))})")
+        raise loc.error(f"{name}: {value!r} is not {what} ({', '.join(sorted(map(str, known)))})", name)
 
 
 def read_content(folder: Path) -> DemoContent:
@@ -214,7 +214,7 @@ def read_content(folder: Path) -> DemoContent:
     meeting_entries = section("governance", "meetings", MEETING, key="kind")
     for row, loc in meeting_entries:
         if row["hour"] > 23:
-            raise loc.error(f"hour: expected an hour of the day (0–23), got {row['hour']}")
+            raise loc.error(f"hour: expected an hour of the day (0–23), got {row['hour']}", "hour")
     meetings = _rows(meeting_entries)
     meeting_kinds = {row["kind"] for row in meetings}
     (review, review_loc), = section("governance", "review", REVIEW, single=True)
@@ -306,13 +306,15 @@ def _indicator(row: dict, loc: Loc, seasons: dict, file_groups: dict) -> Indicat
     story = row.pop("story")
     for where, name in (("story.season", story["season"]), ("story.budget.season", (story["budget"] or {}).get("season"))):
         if name is not None and name not in seasons:
-            raise loc.error(f"{where}: {name!r} is not a season of this file ({', '.join(seasons) or 'none'})")
+            raise loc.error(f"{where}: {name!r} is not a season of this file ({', '.join(seasons) or 'none'})",
+                            where)
     budget = None
     if story["budget"]:
         b = story["budget"]
         digits = math.log10(b["round_to"])
         if digits != int(digits):
-            raise loc.error(f"story.budget.round_to: expected 1, 10, 100, 1000…, got {b['round_to']}")
+            raise loc.error(f"story.budget.round_to: expected 1, 10, 100, 1000…, got {b['round_to']}",
+                            "story.budget.round_to")
         budget = Budget(b["monthly_mean"], b["growth"], seasons[b["season"]], -int(digits))
     comments = {}
     for comment in story["comments"]:
@@ -326,16 +328,19 @@ def _indicator(row: dict, loc: Loc, seasons: dict, file_groups: dict) -> Indicat
     if row["direction"] == "range":
         lo_hi = row["target_range"]
         if not lo_hi or len(lo_hi) != 2 or lo_hi[0] >= lo_hi[1]:
-            raise loc.error("target_range: a range indicator needs [lowest, highest], lowest first")
+            raise loc.error("target_range: a range indicator needs [lowest, highest], lowest first", "target_range")
         row["target_range"] = tuple(lo_hi)
     elif row["target_range"] is not None:
-        raise loc.error("target_range: only an indicator with direction range has one (the others have a target)")
+        raise loc.error("target_range: only an indicator with direction range has one (the others have a target)",
+                        "target_range")
     elif row["target"] is None:
         raise loc.error(f"missing field 'target' (a {row['direction']}-is-better indicator needs one)")
     workbook = file_for(row["frequency"], row["group"], file_groups)
     if workbook in HOLDS and row["frequency"] not in HOLDS[workbook]:
-        raise loc.error(f"frequency: {workbook} holds only {', '.join(HOLDS[workbook])} indicators; a "
-                        f"{row['frequency']} one must be in a group of {COMMERCIAL} or {QUALITY} (see files)")
+        raise loc.error(f"group: a {row['frequency']} indicator of group {row['group']!r} goes to {workbook}, which "
+                        f"holds only {', '.join(HOLDS[workbook])} ones; use a group of {COMMERCIAL} or {QUALITY} "
+                        "(see files)", "group")
     if comments and (workbook == MONTHLY or row["frequency"] != "monthly"):
-        raise loc.error(f"story.comments: only monthly indicators of {COMMERCIAL} or {QUALITY} carry comments")
+        raise loc.error(f"story.comments: only monthly indicators of {COMMERCIAL} or {QUALITY} carry comments",
+                        "story.comments")
     return IndicatorSpec(series=series, **row)

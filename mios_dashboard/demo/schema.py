@@ -124,9 +124,21 @@ class Loc:
     path: Path
     line: int | None
     where: str
+    raw: Any = None  # the entry as read, to find the line of one of its fields
 
-    def error(self, problem: str) -> DemoDataError:
-        return DemoDataError(self.path, self.line, self.where, problem)
+    def line_of(self, field_path: str) -> int | None:
+        """The line of a field ("story.budget.season"), else of the nearest mapping above it."""
+        node, line = self.raw, self.line
+        for name in field_path.split("."):
+            if not isinstance(node, Located) or name not in node:
+                break
+            line = node.key_lines.get(name, line)
+            node = node[name]
+        return line
+
+    def error(self, problem: str, field_path: str | None = None) -> DemoDataError:
+        """`problem` (which starts with the field's name when there is one) at the field's line."""
+        return DemoDataError(self.path, self.line_of(field_path) if field_path else self.line, self.where, problem)
 
 
 # --- converters --------------------------------------------------------------------------------------------
@@ -255,7 +267,8 @@ def read_fields(raw: Any, fields: Mapping[str, Field], ctx: Context) -> dict:
         raise Problem(f"expected fields (name: value), got {_shown(raw)}", line)
     unknown = [name for name in raw if name not in fields]
     if unknown:
-        raise Problem(f"unknown field {unknown[0]!r} (the fields are: {', '.join(fields)})", line)
+        raise Problem(f"unknown field {unknown[0]!r} (the fields are: {', '.join(fields)})",
+                      getattr(raw, "key_lines", {}).get(unknown[0], line))
     out = {}
     for name, spec in fields.items():
         if name not in raw:
@@ -294,11 +307,12 @@ def read_section(document: Mapping, section: str, fields: Mapping[str, Field], c
             data = read_fields(entry, fields, ctx)
         except Problem as exc:
             raise DemoDataError(ctx.path, exc.line or line, label, str(exc)) from None
+        loc = Loc(ctx.path, line, label, entry)
         if key:
             if data[key] in seen:
-                raise DemoDataError(ctx.path, line, label, f"{key} {data[key]!r} is already used by entry {seen[data[key]]}")
+                raise loc.error(f"{key} {data[key]!r} is already used by entry {seen[data[key]]}", key)
             seen[data[key]] = n
-        out.append((data, Loc(ctx.path, line, label)))
+        out.append((data, loc))
     return out
 
 
