@@ -1,11 +1,13 @@
 """Load the demo organization, so a first start (and `python -m mios_dashboard demo`) shows a full, current board.
 
 Indicators, per-period budgets and measurements come in the way a user's data does: the demo writes them as the
-workbooks people keep (`demo_content/workbooks.py`) into a folder — `demo/` beside an SQLite database file
+workbooks people keep (`demo/workbooks.py`) into a folder — `demo/` beside an SQLite database file
 (`data/demo/` by default), else `$MIOS_DATA_DIR/demo/` — and imports each one with `import_file`: the same
 safety checks, parsing, validation, ImportBatch records (the /importar history) and audit events. Everything
 else (organization, strategy, context, risks, meetings, actions) has no file format and is written through the
-ORM, upserted by natural keys (codes, names…) with only the attributes whose value differs assigned.
+ORM, upserted by natural keys (codes, names…) with only the attributes whose value differs assigned. What the
+demo holds is read from its data files (`demo/content.py`, `demo/data/*.yaml`); a malformed file stops the load
+with a `DemoDataError` before anything is written.
 
 All of it happens in the caller's session and transaction (never committed here). Loading twice for the same
 `today` writes nothing at all, not even audit events or an ImportBatch: a file is previewed first (a dry run)
@@ -33,10 +35,14 @@ from mios_dashboard.models import (
     Meeting, Objective, ObjectiveLink, Organization, OrganizationValue, PartyRequirement, Perspective, Process,
     QualityPolicy, Risk, Role, ScopeExclusion, SipocItem, User,
 )
+from mios_dashboard.demo import workbooks
+from mios_dashboard.demo.calendar import DemoCalendar
+from mios_dashboard.demo.content import DemoContent, load_content
+from mios_dashboard.demo.schema import DemoDataError
 from mios_dashboard.services.board.compute import build_board
-from mios_dashboard.demo.content import context, governance, indicators, organization, strategy, workbooks
-from mios_dashboard.demo.content.dates import DemoCalendar
 from mios_dashboard.services.imports.import_file import ImportResult, import_file
+
+__all__ = ["DemoConflictError", "DemoDataError", "DemoImportError", "DemoSummary", "demo_folder", "load_demo"]
 
 log = logging.getLogger(__name__)
 LEGACY_SOURCE = "demo"  # measurements written by the demo before it went through the importer
@@ -133,8 +139,8 @@ def _ids(objects: dict) -> dict:
     return {k[0]: obj.id for k, obj in objects.items()}
 
 
-def _check_organization(session: Session) -> None:
-    others = [o for o in session.scalars(select(Organization.name)) if o != organization.ORGANIZATION_NAME]
+def _check_organization(session: Session, name: str) -> None:
+    others = [o for o in session.scalars(select(Organization.name)) if o != name]
     if others:
         raise DemoConflictError(
             f"La base de datos ya describe a la organización «{others[0]}»; la demostración solo se carga en una "
@@ -174,78 +180,82 @@ def write_files(folder: Path, files: Iterable[workbooks.DemoFile]) -> None:
         os.replace(partial, path)
 
 
-def load_demo(session: Session, today: dt.date | None = None, folder: Path | str | None = None) -> DemoSummary:
+def load_demo(session: Session, today: dt.date | None = None, folder: Path | str | None = None,
+              content: DemoContent | None = None) -> DemoSummary:
     """Write the demo organization into `session` (never commits); every date is relative to `today`'s month.
 
     The demo's workbooks are written into `folder` (default: `demo_folder(session)`) and imported from there.
+    `content`: another demo's (`load_content(folder)`); by default the packaged data files.
     """
+    content = content or load_content()
     cal = DemoCalendar(today or dt.date.today())
+    rows = content.rows(cal)
     up = _Upserter(session)
-    _check_organization(session)
+    _check_organization(session, content.organization_name)
 
     # Level 1: rows that reference nothing.
-    org = up.upsert(Organization, ("name",), [organization.ORGANIZATION])
-    perspective_objects = up.upsert(Perspective, ("code",), strategy.PERSPECTIVES)
+    org = up.upsert(Organization, ("name",), [rows.organization])
+    perspective_objects = up.upsert(Perspective, ("code",), rows.perspectives)
     process_objects = up.upsert(
-        Process, ("code",), [{k: v for k, v in row.items() if k != "sipoc"} for row in strategy.PROCESSES]
+        Process, ("code",), [{k: v for k, v in row.items() if k != "sipoc"} for row in rows.processes]
     )
-    up.upsert(QualityPolicy, ("version",), organization.policies(cal))
-    up.upsert(CommunicationItem, ("what",), organization.COMMUNICATION)
-    up.upsert(Role, ("name",), organization.roles(cal))
-    up.upsert(User, ("username",), organization.USERS)
-    up.upsert(ContextIssue, ("description",), context.issues(cal))
+    up.upsert(QualityPolicy, ("version",), rows.policies)
+    up.upsert(CommunicationItem, ("what",), rows.communication)
+    up.upsert(Role, ("name",), rows.roles)
+    up.upsert(User, ("username",), rows.users)
+    up.upsert(ContextIssue, ("description",), rows.issues)
     up.flush()
-    org_id = org[(organization.ORGANIZATION_NAME,)].id
+    org_id = org[(content.organization_name,)].id
     perspectives, processes = _ids(perspective_objects), _ids(process_objects)
 
     # Level 2: organization details, SIPOCs and objectives.
     up.upsert(OrganizationValue, ("organization_id", "name"),
-              [{**row, "organization_id": org_id} for row in organization.VALUES],
+              [{**row, "organization_id": org_id} for row in rows.values],
               select(OrganizationValue).where(OrganizationValue.organization_id == org_id))
     up.upsert(ScopeExclusion, ("organization_id", "clause"),
-              [{**row, "organization_id": org_id} for row in organization.EXCLUSIONS],
+              [{**row, "organization_id": org_id} for row in rows.exclusions],
               select(ScopeExclusion).where(ScopeExclusion.organization_id == org_id))
     up.upsert(SipocItem, ("process_id", "kind", "text"), [
         {"process_id": processes[proc["code"]], "kind": kind, "text": text, "sort_order": n}
-        for proc in strategy.PROCESSES for kind, texts in proc["sipoc"].items() for n, text in enumerate(texts, 1)
+        for proc in rows.processes for kind, texts in proc["sipoc"].items() for n, text in enumerate(texts, 1)
     ], select(SipocItem).where(SipocItem.process_id.in_(processes.values())))
     objective_rows = [
         {**{k: v for k, v in row.items() if k not in ("perspective", "process")},
          "perspective_id": perspectives[row["perspective"]], "process_id": processes[row["process"]], "active": True}
-        for row in strategy.objectives(cal)
+        for row in rows.objectives
     ]
     objective_objects = up.upsert(Objective, ("code",), objective_rows)
     up.flush()
     objectives = _ids(objective_objects)
     up.upsert(ObjectiveLink, ("cause_id", "effect_id"), [
         {"cause_id": objectives[cause], "effect_id": objectives[effect], "note": note}
-        for cause, effect, note in strategy.LINKS
+        for cause, effect, note in rows.links
     ])
     up.flush()
 
     # Level 3: indicators, budgets and measurements, through the importer from the demo's workbooks.
-    values = workbooks.series(cal)
-    files = workbooks.demo_files(cal, values)
+    values = workbooks.series(content, cal)
+    files = workbooks.demo_files(content, cal, values)
     with contextlib.ExitStack() as stack:
         where, temporary = _place_files(stack, folder if folder is not None else demo_folder(session), files)
         batches = _import_files(session, up, where, files)
-    indicator_objects = up.upsert(Indicator, ("code",), [spec.extra_row(cal) for spec in indicators.INDICATORS])
+    indicator_objects = up.upsert(Indicator, ("code",), content.indicator_rows(cal))
     up.flush()
     indicator_ids = _ids(indicator_objects)
-    _prune(up, values, indicator_ids)
+    _prune(up, values, indicator_ids, content.keepers)
 
     # Level 4: parties and risks.
     party_rows = [
         {"type": row["type"], "name": row["name"], "monitoring": row["monitoring"],
          "last_reviewed_on": row["last_reviewed_on"],
          "satisfaction_indicator_id": indicator_ids.get(row.get("satisfaction_indicator"))}
-        for row in context.parties(cal)
+        for row in rows.parties
     ]
     parties = {k[0]: o for k, o in up.upsert(InterestedParty, ("name",), party_rows).items()}
     risk_rows = [
         {**{k: v for k, v in row.items() if k not in ("objective", "process")},
          "objective_id": objectives.get(row["objective"]), "process_id": processes.get(row["process"])}
-        for row in context.risks(cal)
+        for row in rows.risks
     ]
     risk_objects = up.upsert(Risk, ("code",), risk_rows)
     up.flush()
@@ -254,17 +264,17 @@ def load_demo(session: Session, today: dt.date | None = None, folder: Path | str
     # Level 5: party requirements, meetings (their board snapshots read the measurements just imported).
     up.upsert(PartyRequirement, ("party_id", "kind", "description"), [
         {"party_id": parties[row["name"]].id, "kind": kind, "description": description}
-        for row in context.PARTIES for kind, description in row["requirements"]
+        for row in rows.parties for kind, description in row["requirements"]
     ], select(PartyRequirement).where(PartyRequirement.party_id.in_([o.id for o in parties.values()])))
     meeting_rows = [
-        {**row, "board_snapshot": _snapshot(session, row["board_period"])} for row in governance.meetings(cal)
+        {**row, "board_snapshot": _snapshot(session, row["board_period"])} for row in rows.meetings
     ]
     meetings = up.upsert(Meeting, ("kind", "title"), meeting_rows)
     up.flush()
     meeting_ids = {row["kind"]: meetings[(row["kind"], row["title"])].id for row in meeting_rows}
 
     # Level 6: the management review, then the actions that point at everything above.
-    review_row = governance.review(cal)
+    review_row = rows.review
     board_period = review_row["board_period"]
     review_row["meeting_id"] = meeting_ids["management_review"]
     review_row["board_snapshot"] = _snapshot(session, board_period)
@@ -272,7 +282,7 @@ def load_demo(session: Session, today: dt.date | None = None, folder: Path | str
     up.flush()
     review_id = review[(review_row["period_start"], review_row["period_end"])].id
     action_rows = []
-    for row in governance.actions(cal):
+    for row in rows.actions:
         row = dict(row)
         row["objective_id"] = objectives.get(row.pop("objective"))
         row["indicator_id"] = indicator_ids.get(row.pop("indicator"))
@@ -336,17 +346,17 @@ def _import_files(session: Session, up: _Upserter, folder: Path, files: list[wor
     return batches
 
 
-def _prune(up: _Upserter, values: workbooks.Values, indicator_ids: dict[str, int]) -> None:
+def _prune(up: _Upserter, values: workbooks.Values, indicator_ids: dict[str, int], keepers: dict) -> None:
     """Re-anchored to another month, the demo's own old values would fill its planted gaps and revive the
     stale indicator, and its old comments would sit on the wrong months: drop those values and comments. The
     demo's own rows are those its files brought in (batches of its file names by their keepers) or that it
     wrote before it used the importer; values entered by hand or imported by anyone else stay."""
     session = up.session
     wanted = {(indicator_ids[code], period): comment for code, rows in values.items() for period, _v, comment in rows}
-    keepers = {(name, person.full) for name, person in workbooks.KEEPERS.items()}
+    kept = {(name, person.full) for name, person in keepers.items()}
     own_batches = {batch_id for batch_id, name, by in session.execute(
         select(ImportBatch.id, ImportBatch.file_name, ImportBatch.imported_by)
-        .where(ImportBatch.file_name.in_(workbooks.FILE_NAMES))) if (name, by) in keepers}
+        .where(ImportBatch.file_name.in_(workbooks.FILE_NAMES))) if (name, by) in kept}
     table = Measurement.__table__
     stale, uncomment = [], []
     for row in session.execute(

@@ -1,4 +1,4 @@
-"""The demo's indicators and measurements as the files people keep them in, for the importer to read (docs/import-formats.md).
+"""The demo's indicators and measurements as the files people keep them in, for the importer to read.
 
 The demo loads its indicator definitions, sales budgets and measurements through the importer, from files
 written here for the anchor month, so the demo walks the same path as a user's workbook. Each file is one of
@@ -13,7 +13,8 @@ the shapes the importer reads, kept by the person who would keep it:
 - oee-diario.xlsx — a daily export of the plant's MES (Fecha, Código, Valor) under a title row.
 
 The bytes depend only on the anchor month (fixed zip timestamps and document dates), so reloading for the same
-month finds every file as it was. Nothing here touches the database.
+month finds every file as it was. Who keeps each file, and which indicator groups go into the two long ones,
+is data (indicators.yaml, `files`); the layouts are these functions. Nothing here touches the database.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import io
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -30,13 +32,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from mios_dashboard.demo.calendar import MONTH_NAMES, DemoCalendar, add_months, spanish_month
+from mios_dashboard.demo.series import budget_targets, noise_table, series_values
 from mios_dashboard.i18n import t
-from mios_dashboard.demo.content import people as p
-from mios_dashboard.demo.content.dates import MONTH_NAMES, DemoCalendar, add_months, spanish_month
-from mios_dashboard.demo.content.indicators import INDICATORS, IndicatorSpec
-from mios_dashboard.demo.content.measurements import budget_targets, noise_table, series_values
-from mios_dashboard.demo.content.organization import ORGANIZATION
-from mios_dashboard.demo.content.strategy import PERSPECTIVES, PROCESSES
+
+if TYPE_CHECKING:
+    from mios_dashboard.demo.content import DemoContent, IndicatorSpec, Person
 
 DEFINITIONS = "indicadores.xlsx"
 MONTHLY = "tablero-mensual.xlsx"
@@ -46,10 +47,6 @@ WEEKLY = "indicadores-semanales.csv"
 DAILY = "oee-diario.xlsx"
 # In import order: the definitions first, so the measurement files find their indicators.
 FILE_NAMES = (DEFINITIONS, MONTHLY, COMMERCIAL, QUALITY, WEEKLY, DAILY)
-KEEPERS: dict[str, p.Person] = {  # who keeps each file, and imports it
-    DEFINITIONS: p.QUALITY, MONTHLY: p.ANALYST, COMMERCIAL: p.COMMERCIAL, QUALITY: p.QUALITY, WEEKLY: p.ANALYST,
-    DAILY: p.PLANT,
-}
 NO_VALUE = "n/d"  # how the monthly board marks a month whose figure is not closed yet
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
@@ -62,7 +59,7 @@ class DemoFile:
     """One file of the demo: its name, who keeps it, the indicators it measures, and its bytes."""
 
     name: str
-    keeper: p.Person
+    keeper: Person
     codes: tuple[str, ...]
     content: bytes
 
@@ -74,97 +71,99 @@ class DemoFile:
 Values = dict[str, list[tuple[dt.date, float, "str | None"]]]
 
 
-def file_for(spec: IndicatorSpec) -> str:
-    """The file that carries an indicator's measurements."""
-    if spec.frequency == "weekly":
+def file_for(frequency: str, group: str, file_groups: dict[str, tuple[str, ...]]) -> str:
+    """The file that carries an indicator's measurements: by frequency, then by group, else the monthly board."""
+    if frequency == "weekly":
         return WEEKLY
-    if spec.frequency == "daily":
+    if frequency == "daily":
         return DAILY
-    if spec.group in ("Ventas", "Comercial", "Mercado"):
-        return COMMERCIAL
-    if spec.group in ("Calidad", "Proveedores"):
-        return QUALITY
+    for name in (COMMERCIAL, QUALITY):
+        if group in file_groups.get(name, ()):
+            return name
     return MONTHLY
 
 
-def series(cal: DemoCalendar) -> Values:
+def series(content: DemoContent, cal: DemoCalendar) -> Values:
     """Every indicator's (period, value, comment), oldest first, from its story."""
-    noise = noise_table(len(INDICATORS))
+    noise = noise_table(len(content.indicators), content.noise_seed)
     return {spec.code: series_values(spec.series, spec.frequency, spec.decimals, cal, noise[n])
-            for n, spec in enumerate(INDICATORS)}
+            for n, spec in enumerate(content.indicators)}
 
 
-def demo_files(cal: DemoCalendar, values: Values | None = None) -> list[DemoFile]:
+def demo_files(content: DemoContent, cal: DemoCalendar, values: Values | None = None) -> list[DemoFile]:
     """The demo's files for `cal`'s anchor month, in import order."""
-    values = series(cal) if values is None else values
+    values = series(content, cal) if values is None else values
     stamp = dt.datetime.combine(cal.end, dt.time(18, 0))
     specs: dict[str, list[IndicatorSpec]] = {name: [] for name in FILE_NAMES}
-    for spec in INDICATORS:
-        specs[file_for(spec)].append(spec)
+    for spec in content.indicators:
+        specs[file_for(spec.frequency, spec.group, content.file_groups)].append(spec)
+    legal_name = content.organization["legal_name"]
+    names = ({row["code"]: row["name"] for row in content.perspectives},
+             {row["code"]: row["name"] for row in content.processes})
     writers: dict[str, Callable[[], bytes]] = {
-        DEFINITIONS: lambda: _definitions(cal, stamp),
-        MONTHLY: lambda: _monthly(cal, specs[MONTHLY], values, stamp),
-        COMMERCIAL: lambda: _commercial(cal, specs[COMMERCIAL], values, stamp),
-        QUALITY: lambda: _quality(cal, specs[QUALITY], values, stamp),
+        DEFINITIONS: lambda: _definitions(cal, content.indicators, names, legal_name, stamp),
+        MONTHLY: lambda: _monthly(cal, specs[MONTHLY], values, legal_name, stamp),
+        COMMERCIAL: lambda: _commercial(cal, specs[COMMERCIAL], values, legal_name, stamp),
+        QUALITY: lambda: _quality(specs[QUALITY], values, legal_name, stamp),
         WEEKLY: lambda: _weekly(specs[WEEKLY], values),
-        DAILY: lambda: _daily(cal, specs[DAILY], values, stamp),
+        DAILY: lambda: _daily(cal, specs[DAILY], values, legal_name, stamp),
     }
     codes = {name: tuple(s.code for s in found) for name, found in specs.items()}
-    codes[DEFINITIONS] = tuple(s.code for s in INDICATORS)
-    return [DemoFile(name, KEEPERS[name], codes[name], writers[name]()) for name in FILE_NAMES]
+    codes[DEFINITIONS] = tuple(s.code for s in content.indicators)
+    return [DemoFile(name, content.keepers[name], codes[name], writers[name]()) for name in FILE_NAMES]
 
 
 # --- the definitions ---------------------------------------------------------------------------------------
-PERSPECTIVE_NAMES = {row["code"]: row["name"] for row in PERSPECTIVES}
-PROCESS_NAMES = {row["code"]: row["name"] for row in PROCESSES}
-DEFINITION_COLUMNS: tuple[tuple[str, Callable[[IndicatorSpec], object], str | None, int], ...] = (
-    # (header, value, number format, width)
-    ("Código", lambda s: s.code, None, 10),
-    ("Nombre", lambda s: s.name, None, 48),
-    ("Unidad", lambda s: s.unit, None, 10),
-    ("Sentido", lambda s: t(f"direction.{s.direction}", "es"), None, 16),
-    ("Frecuencia", lambda s: t(f"frequency.{s.frequency}", "es"), None, 12),
-    ("Agregación", lambda s: t(f"aggregation.{s.aggregation}", "es"), None, 12),
-    ("Meta", lambda s: s.target, "#,##0.##", 14),
-    ("Meta mínima", lambda s: s.target_range[0] if s.target_range else None, "#,##0.##", 12),
-    ("Meta máxima", lambda s: s.target_range[1] if s.target_range else None, "#,##0.##", 12),
-    ("Umbral verde", lambda s: s.green, PERCENT, 12),
-    ("Umbral amarillo", lambda s: s.yellow, PERCENT, 12),
-    ("Línea base", lambda s: s.baseline, "#,##0.##", 12),
-    ("Peso", lambda s: s.weight, "0.0", 6),
-    ("Perspectiva", lambda s: PERSPECTIVE_NAMES[s.perspective], None, 24),
-    ("Objetivo", lambda s: s.objective, None, 10),
-    ("Proceso", lambda s: PROCESS_NAMES[s.process], None, 34),
-    ("Responsable", lambda s: s.owner.owner, None, 44),
-    ("Grupo", lambda s: s.group, None, 14),
-    ("Fuente de datos", lambda s: s.data_source, None, 48),
-    ("Descripción", lambda s: s.description or None, None, 60),
+# (header, value of a spec given the perspective and process names by code, number format, width)
+DEFINITION_COLUMNS: tuple[tuple[str, Callable[[IndicatorSpec, tuple[dict, dict]], object], str | None, int], ...] = (
+    ("Código", lambda s, n: s.code, None, 10),
+    ("Nombre", lambda s, n: s.name, None, 48),
+    ("Unidad", lambda s, n: s.unit, None, 10),
+    ("Sentido", lambda s, n: t(f"direction.{s.direction}", "es"), None, 16),
+    ("Frecuencia", lambda s, n: t(f"frequency.{s.frequency}", "es"), None, 12),
+    ("Agregación", lambda s, n: t(f"aggregation.{s.aggregation}", "es"), None, 12),
+    ("Meta", lambda s, n: s.target, "#,##0.##", 14),
+    ("Meta mínima", lambda s, n: s.target_range[0] if s.target_range else None, "#,##0.##", 12),
+    ("Meta máxima", lambda s, n: s.target_range[1] if s.target_range else None, "#,##0.##", 12),
+    ("Umbral verde", lambda s, n: s.green, PERCENT, 12),
+    ("Umbral amarillo", lambda s, n: s.yellow, PERCENT, 12),
+    ("Línea base", lambda s, n: s.baseline, "#,##0.##", 12),
+    ("Peso", lambda s, n: s.weight, "0.0", 6),
+    ("Perspectiva", lambda s, n: n[0][s.perspective], None, 24),
+    ("Objetivo", lambda s, n: s.objective, None, 10),
+    ("Proceso", lambda s, n: n[1][s.process], None, 34),
+    ("Responsable", lambda s, n: s.owner.owner, None, 44),
+    ("Grupo", lambda s, n: s.group, None, 14),
+    ("Fuente de datos", lambda s, n: s.data_source, None, 48),
+    ("Descripción", lambda s, n: s.description or None, None, 60),
 )
 
 
-def _definitions(cal: DemoCalendar, stamp: dt.datetime) -> bytes:
+def _definitions(cal: DemoCalendar, specs: list[IndicatorSpec], names: tuple[dict, dict], legal_name: str,
+                 stamp: dt.datetime) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Indicadores"
     _header(ws, 1, [header for header, *_ in DEFINITION_COLUMNS])
-    for row, spec in enumerate(INDICATORS, 2):
+    for row, spec in enumerate(specs, 2):
         for col, (_header_text, value, number_format, _width) in enumerate(DEFINITION_COLUMNS, 1):
-            cell = ws.cell(row, col, value(spec))
+            cell = ws.cell(row, col, value(spec, names))
             if number_format:
                 cell.number_format = number_format
     for col, (*_rest, width) in enumerate(DEFINITION_COLUMNS, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "C2"
-    return _xlsx(wb, stamp, f"Indicadores del tablero — {spanish_month(cal.anchor)}")
+    return _xlsx(wb, stamp, f"Indicadores del tablero — {spanish_month(cal.anchor)}", legal_name)
 
 
 # --- the monthly board (wide) ------------------------------------------------------------------------------
-def _monthly(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, stamp: dt.datetime) -> bytes:
+def _monthly(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, legal_name: str,
+             stamp: dt.datetime) -> bytes:
     months = cal.monthly()
     wb = Workbook()
     ws = wb.active
     ws.title = "Mensual"
-    ws.cell(1, 1, ORGANIZATION["legal_name"]).font = TITLE
+    ws.cell(1, 1, legal_name).font = TITLE
     ws.cell(2, 1, f"Tablero mensual de indicadores, {spanish_month(months[0])} a {spanish_month(months[-1])}")
     ws.cell(3, 1, f"Cifras al cierre de {spanish_month(cal.anchor)}; n/d: cifra aún no cerrada.")
     band, header, first_col = 5, 6, 3
@@ -200,7 +199,7 @@ def _monthly(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, stam
     for col in range(first_col, first_col + len(months) + 1):
         ws.column_dimensions[get_column_letter(col)].width = 12
     ws.freeze_panes = ws.cell(header + 1, first_col)
-    return _xlsx(wb, stamp, "Tablero mensual de indicadores")
+    return _xlsx(wb, stamp, "Tablero mensual de indicadores", legal_name)
 
 
 def _no_comment(spec: IndicatorSpec, comment: str | None) -> bool:
@@ -210,7 +209,8 @@ def _no_comment(spec: IndicatorSpec, comment: str | None) -> bool:
 
 
 # --- the commercial file (long, with the budget as per-period targets) ------------------------------------
-def _commercial(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, stamp: dt.datetime) -> bytes:
+def _commercial(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, legal_name: str,
+                stamp: dt.datetime) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Ventas y clientes"
@@ -233,7 +233,7 @@ def _commercial(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, s
             row += 1
     _widths(ws, (10, 44, 10, 16, 16, 40))
     ws.freeze_panes = "A2"
-    return _xlsx(wb, stamp, "Ventas, presupuesto y clientes")
+    return _xlsx(wb, stamp, "Ventas, presupuesto y clientes", legal_name)
 
 
 def _period_text(period: dt.date, frequency: str):
@@ -246,7 +246,7 @@ def _period_text(period: dt.date, frequency: str):
 
 
 # --- the quality log (long, year and month columns, comments) ---------------------------------------------
-def _quality(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, stamp: dt.datetime) -> bytes:
+def _quality(specs: list[IndicatorSpec], values: Values, legal_name: str, stamp: dt.datetime) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Bitácora"
@@ -270,7 +270,7 @@ def _quality(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, stam
         ws.cell(row, 7, comment)
     _widths(ws, (7, 12, 10, 48, 12, 10, 70))
     ws.freeze_panes = "A2"
-    return _xlsx(wb, stamp, "Bitácora de indicadores de calidad y proveedores")
+    return _xlsx(wb, stamp, "Bitácora de indicadores de calidad y proveedores", legal_name)
 
 
 # --- the weekly CSV (Excel, Spanish locale) ---------------------------------------------------------------
@@ -286,7 +286,8 @@ def _weekly(specs: list[IndicatorSpec], values: Values) -> bytes:
 
 
 # --- the daily OEE export ---------------------------------------------------------------------------------
-def _daily(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, stamp: dt.datetime) -> bytes:
+def _daily(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, legal_name: str,
+           stamp: dt.datetime) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "OEE"
@@ -300,7 +301,7 @@ def _daily(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, stamp:
             ws.cell(row, 3, value).number_format = _number_format(spec.decimals)
             row += 1
     _widths(ws, (12, 10, 10))
-    return _xlsx(wb, stamp, f"OEE de la corrugadora hasta {spanish_month(cal.anchor)}")
+    return _xlsx(wb, stamp, f"OEE de la corrugadora hasta {spanish_month(cal.anchor)}", legal_name)
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
@@ -336,10 +337,10 @@ class _StampedZip(zipfile.ZipFile):
             self.writestr(arcname or str(filename), handle.read(), compress_type, compresslevel)
 
 
-def _xlsx(wb: Workbook, stamp: dt.datetime, title: str) -> bytes:
+def _xlsx(wb: Workbook, stamp: dt.datetime, title: str, legal_name: str) -> bytes:
     """The workbook's bytes, with document dates and zip timestamps fixed to `stamp`."""
     wb.properties.title = title
-    wb.properties.creator = wb.properties.lastModifiedBy = ORGANIZATION["legal_name"]
+    wb.properties.creator = wb.properties.lastModifiedBy = legal_name
     wb.properties.created = wb.properties.modified = stamp
     buffer = io.BytesIO()
     with _StampedZip(buffer, stamp) as archive:

@@ -1,7 +1,8 @@
 """The demo's clock: every date in the demo is placed relative to the anchor month, so the demo always looks current.
 
 The anchor is the month before `today`'s month (the newest complete month); the demo covers the 24 months
-that end with it. Periods are named by their first day, as everywhere in the product (docs/formulas.md#periods).
+that end with it. Periods are named by their first day, as everywhere in the product (see README.md, "How the
+board computes"). The data files place their dates on this calendar with the notation of `demo/dates.py`.
 """
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 MONTHS = 24
-# Mexico has had no daylight saving time since 2022: Central Mexico is UTC−6 all year.
-MEXICO_CITY = dt.timezone(dt.timedelta(hours=-6), "CST")
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -1,9 +1,10 @@
 """How the demo's measurements are made up: a level path, seasonality, real level shifts, noise, gaps.
 
-Deterministic: one generator seeded with SEED draws a fixed block of noise per indicator (in the order of the
-indicator list), and each value takes the draw of its period offset counted back from the newest period. So a
-value depends only on its offset from the anchor (and on the calendar month for seasonality), never on the
-wall clock, and two loads for the same `today` give identical numbers.
+Each indicator's story (`Series`, its `Budget`) is data, written in indicators.yaml; this is the arithmetic.
+Deterministic: one generator seeded with the file's noise_seed draws a fixed block of noise per indicator (in
+the order of the indicator list), and each value takes the draw of its period offset counted back from the
+newest period. So a value depends only on its offset from the anchor (and on the calendar month for
+seasonality), never on the wall clock, and two loads for the same `today` give identical numbers.
 """
 from __future__ import annotations
 
@@ -12,12 +13,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from mios_dashboard.demo.content.dates import MONTHS, DemoCalendar
+from mios_dashboard.demo.calendar import MONTHS, DemoCalendar
 
-SEED = 20251
 MAX_PERIODS = MONTHS * 31 + 1  # enough draws for the daily indicators
-# Packaging demand by calendar month (Jan…Dec), mean 1: slow January, year-end peak in December.
-SALES_PROFILE = (0.86, 0.89, 0.97, 0.95, 0.99, 0.97, 0.95, 0.99, 1.02, 1.07, 1.11, 1.23)
 
 
 @dataclass(frozen=True)
@@ -25,9 +23,9 @@ class Budget:
     """A seasonal budget, stored as per-period Target overrides; the indicator's own target is its mean."""
 
     monthly_mean: float  # average month at the anchor's run rate
-    growth: float = 0.08  # yearly growth built into the budget
-    profile: tuple[float, ...] = SALES_PROFILE
-    rounding: int = -4  # budgets are round numbers
+    growth: float  # yearly growth built into the budget
+    profile: tuple[float, ...]  # multiplicative, by calendar month (Jan…Dec)
+    rounding: int  # budgets are round numbers: round(value, rounding), -4 for tens of thousands
 
     def target(self, cal: DemoCalendar, period: dt.date) -> float:
         back = cal.months_back(period)
@@ -62,9 +60,9 @@ def reference_month(period: dt.date, frequency: str) -> dt.date:
     return period
 
 
-def noise_table(count: int) -> np.ndarray:
+def noise_table(count: int, seed: int) -> np.ndarray:
     """`count` rows of standard normal draws, one row per indicator in list order."""
-    return np.random.default_rng(SEED).standard_normal((count, MAX_PERIODS))
+    return np.random.default_rng(seed).standard_normal((count, MAX_PERIODS))
 
 
 def series_values(
