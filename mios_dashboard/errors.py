@@ -30,8 +30,19 @@ class DomainError(Exception):
         self.params = params
 
     def message(self, lang: str = "es") -> str:
-        """The sentence in `lang`, its placeholders filled from the parameters."""
-        return t(self.key, lang, **self.params)
+        """The sentence in `lang`, its placeholders filled from the parameters; a placeholder the parameters
+        lack leaves the sentence as written rather than turning one error into another."""
+        template = t(self.key, lang)
+        if not self.params:
+            return template
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+    def __str__(self) -> str:
+        """The English sentence, for logs and tracebacks (people read `message(lang)`)."""
+        return self.message("en")
 
 
 class NotFound(DomainError):

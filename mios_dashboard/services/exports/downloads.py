@@ -30,12 +30,12 @@ def template_download(lang: str) -> tuple[bytes, str]:
 
 
 def minutes_download(lang: str) -> tuple[bytes, str]:
-    """The minutes of the latest meeting (RecordNotFound when there is none)."""
+    """The minutes of the latest meeting (errors.NotFound when there is none)."""
     return _workbook_download(export_minutes, lang)
 
 
 def review_download(lang: str) -> tuple[bytes, str]:
-    """The record of the most recent management review (RecordNotFound when there is none)."""
+    """The record of the most recent management review (errors.NotFound when there is none)."""
     return _workbook_download(export_review, lang)
 
 

@@ -1,7 +1,7 @@
 """Use cases: the minutes of a meeting and the record of a management review as Excel workbooks.
 
 Both only read: the caller's session is left as it was. A record is picked by id or as "latest"; when
-there is none, `RecordNotFound` says so in the reader's language (`message(lang)`), and nothing is written.
+there is none, `errors.NotFound` (keys `records.*`) says so in the reader's language, and nothing is written.
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from mios_dashboard.errors import NotFound
 from mios_dashboard.exporters.records import minutes_workbook, review_workbook
 from mios_dashboard.i18n import normalize_lang, parse_iso_date, t
 from mios_dashboard.repositories import exports as exports_repo
@@ -20,23 +21,11 @@ Which = int | str  # a record id, or LATEST
 FILE_KEYS = {"minutes": "records.minutes_file", "review": "records.review_file"}
 # Per kind: the latest id, the record by id, the workbook writer, and the keys of "none yet" and "no such id".
 KINDS = {
-    "minutes": (exports_repo.latest_meeting_id, exports_repo.meeting_record, minutes_workbook, "no_meetings",
-                "meeting_not_found"),
-    "review": (exports_repo.latest_review_id, exports_repo.review_record, review_workbook, "no_reviews",
-               "review_not_found"),
+    "minutes": (exports_repo.latest_meeting_id, exports_repo.meeting_record, minutes_workbook,
+                "records.no_meetings", "records.meeting_not_found"),
+    "review": (exports_repo.latest_review_id, exports_repo.review_record, review_workbook, "records.no_reviews",
+               "records.review_not_found"),
 }
-
-
-class RecordNotFound(LookupError):
-    """No meeting or review to export; `key` names its sentence in the catalogues (records.*)."""
-
-    def __init__(self, key: str, **params: object):
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def message(self, lang: str = "es") -> str:
-        return t(f"records.{self.key}", lang, **self.params)
 
 
 @dataclass
@@ -56,10 +45,10 @@ def _written(session: Session, destination: Destination, which: Which, lang: str
     latest, read, make, none_key, missing_key = KINDS[kind]
     record_id = latest(session) if which == LATEST else which
     if record_id is None:
-        raise RecordNotFound(none_key)
+        raise NotFound(none_key)
     record = read(session, record_id) if isinstance(record_id, int) and not isinstance(record_id, bool) else None
     if record is None:
-        raise RecordNotFound(missing_key, id=record_id)
+        raise NotFound(missing_key, id=record_id)
     workbook = make(record, normalize_lang(lang), generated_at)
     save(workbook, destination)
     return record_id, record, list(workbook.sheetnames)

@@ -25,6 +25,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from mios_dashboard.audit import bump_data_version, data_version
+from mios_dashboard.errors import Invalid
 from mios_dashboard.importers import (
     DEFAULT_LIMITS,
     ImportPlan,
@@ -36,7 +37,6 @@ from mios_dashboard.importers import (
     SafetyError,
     ValidDefinition,
     ValidMeasurement,
-    WorkbookRefused,
     open_workbook,
     parse_workbook,
     same_number,
@@ -96,8 +96,8 @@ def import_file(session: Session, path: str | Path, *, actor: str, dry_run: bool
     try:
         with open_workbook(path, limits) as workbook:
             parsed = parse_workbook(workbook)
-    except WorkbookRefused as refused:
-        return _refuse(session, result, [refused.problem], actor)
+    except Invalid as refused:  # the reader refused the file (importers/safety.py: refuse)
+        return _refuse(session, result, import_problems(refused), actor)
     except (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError,
             OverflowError, UnicodeError, OSError) as exc:  # a reader bug must not become a traceback
         log.exception("importing %s failed unexpectedly", result.file_name)
@@ -134,6 +134,12 @@ def import_upload(session: Session, data: bytes, file_name: str, *, actor: str, 
         path.write_bytes(data)
         return import_file(session, path, actor=actor, dry_run=dry_run, lang=lang, file_name=name,
                            expected_sha256=expected_sha256, progress=progress)
+
+
+def import_problems(refused: Invalid) -> list[ImportProblem]:
+    """The ImportProblems a refusal of the reader carries (one, naming the file or the part it could not read)."""
+    problems = [problem for problem in refused.problems if isinstance(problem, ImportProblem)]
+    return problems or [ImportProblem("internal_error", params={"detail": refused.key})]
 
 
 def reference_data(session: Session) -> ReferenceData:

@@ -29,6 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mios_dashboard.db import make_engine, make_session_factory, session_scope
+from mios_dashboard.errors import Invalid
 from mios_dashboard.importers import ImportProblem, open_workbook, parse_workbook, same_number, validate
 from mios_dashboard.repositories import imports as imports_repo
 from mios_dashboard.services.imports.import_file import (
@@ -49,15 +50,6 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 
 _log = logging.getLogger(__name__)
-
-
-class UploadRefused(Exception):
-    """The upload cannot even be previewed; `key` names the page's message (`upload.*`)."""
-
-    def __init__(self, key: str, **params):
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass(frozen=True)
@@ -86,24 +78,25 @@ def decoded_size(encoded: str) -> int:
 
 
 def receive_upload(contents: str, file_name: str, folder: Path, *, max_bytes: int = MAX_UPLOAD_BYTES) -> Upload:
-    """Check and store what dcc.Upload delivered (`data:<type>;base64,<data>`); raises UploadRefused.
+    """Check and store what dcc.Upload delivered (`data:<type>;base64,<data>`); an upload that cannot even be
+    previewed raises `errors.Invalid` whose key is the page's message (`upload.*`).
 
     The size is checked on the base64 text before anything is decoded, so an oversized upload costs no
     second copy in memory.
     """
     name = clean_file_name(file_name)
     if Path(name).suffix.lower() not in ALLOWED_SUFFIXES:
-        raise UploadRefused("upload.bad_type", file=name)
+        raise Invalid("upload.bad_type", file=name)
     encoded = contents.split(",", 1)[1] if isinstance(contents, str) and "," in contents else ""
     size = decoded_size(encoded)
     if size > max_bytes:
-        raise UploadRefused("upload.too_big", file=name, size=size, limit=max_bytes)
+        raise Invalid("upload.too_big", file=name, size=size, limit=max_bytes)
     try:
         data = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise UploadRefused("upload.unreadable", file=name) from exc
+        raise Invalid("upload.unreadable", file=name) from exc
     if not data:
-        raise UploadRefused("upload.empty_file", file=name)
+        raise Invalid("upload.empty_file", file=name)
     purge_uploads(folder)
     token = secrets.token_urlsafe(24)
     target = folder / token
@@ -165,7 +158,7 @@ def preview_upload(contents: str, file_name: str, lang: str,
     on_step("saving")
     try:
         upload = receive_upload(contents, file_name, upload_dir())
-    except UploadRefused as refused:
+    except Invalid as refused:
         return {"stage": "preview", "status": "unusable", "message_key": refused.key, "params": refused.params}
     on_step("reading")
     with job_sessions() as (factory, settings):
