@@ -6,6 +6,7 @@ MIOS_DEBUG=1 lets unexpected errors raise, for developers.
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -17,6 +18,8 @@ from mios_dashboard.cli.language import install_argparse_language, lang_of, msg
 from mios_dashboard.config import Settings, SettingsError
 from mios_dashboard.db import DatabaseUrlError
 from mios_dashboard.errors import DomainError
+
+_log = logging.getLogger("mios_dashboard.cli")
 
 
 # --- entry point -------------------------------------------------------------------------------------------
@@ -50,9 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(msg("os_error", lang, path=exc.filename or "", detail=exc.strerror or one_line(exc)))
     except KeyboardInterrupt:
         return _fail(msg("interrupted", lang), EXIT_INTERRUPTED)
-    except Exception as exc:
+    except Exception as exc:  # the command line's outermost boundary: one line for the user, never a traceback
         if settings.debug:
             raise
+        _log.debug("command %s failed unexpectedly", getattr(args, "command", "?"), exc_info=True)
         return _fail(msg("unexpected", lang, kind=type(exc).__name__, detail=one_line(exc)))
     finally:
         ctx.close()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from mios_dashboard.cli.language import msg
 from mios_dashboard.config import Settings
@@ -31,7 +31,7 @@ class Context:
     def shown_url(self) -> str:
         try:
             return make_url(self.url).render_as_string(hide_password=True)
-        except Exception:
+        except (ArgumentError, ValueError):  # not a URL (a bad port is a ValueError): show it as given
             return self.url
 
     def say(self, key: str, **params) -> None:
@@ -67,7 +67,7 @@ class Context:
 def _backend(url: str) -> str | None:
     try:
         return make_url(url).get_backend_name()
-    except Exception:
+    except (ArgumentError, ValueError):
         return None  # make_engine reports it
 
 

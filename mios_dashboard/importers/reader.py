@@ -139,10 +139,12 @@ class Workbook:
         return sheet
 
     def close(self) -> None:
+        from python_calamine import WorkbookClosed  # loaded already: `_native` is a CalamineWorkbook
+
         try:
             if self._native is not None:
                 self._native.close()
-        except Exception:  # already closed: nothing to release
+        except WorkbookClosed:  # already closed: nothing to release
             pass
 
     def __enter__(self) -> "Workbook":

@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from mios_dashboard.repositories import board as board_repo
@@ -40,7 +41,7 @@ def _optional(what: str, compute):
     """A side panel that fails says so in the log and stays out; the board itself still shows."""
     try:
         return compute()
-    except Exception:
+    except (SQLAlchemyError, LookupError, TypeError, ValueError):  # its query, or records its checks cannot read
         _log.exception("could not compute the board's %s", what)
         return None
 

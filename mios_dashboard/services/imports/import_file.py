@@ -56,6 +56,12 @@ log = logging.getLogger(__name__)
 MAX_STORED_ERRORS = 1000  # a broken 200k-row file must not make a 50 MB batch row
 FILE_NAME_LENGTH = 255
 Progress = Callable[[str], None]
+# What reading a hostile or odd file can raise past the reader's own refusals: a reader bug must not become a
+# traceback (the file is refused with "internal_error" and the log keeps the details).
+READER_FAILURES: tuple[type[BaseException], ...] = (
+    MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
+    UnicodeError, OSError,
+)
 
 
 def file_facts(path: Path) -> tuple[str, int]:
@@ -98,8 +104,7 @@ def import_file(session: Session, path: str | Path, *, actor: str, dry_run: bool
             parsed = parse_workbook(workbook)
     except Invalid as refused:  # the reader refused the file (importers/safety.py: refuse)
         return _refuse(session, result, import_problems(refused), actor)
-    except (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError,
-            OverflowError, UnicodeError, OSError) as exc:  # a reader bug must not become a traceback
+    except READER_FAILURES as exc:
         log.exception("importing %s failed unexpectedly", result.file_name)
         return _refuse(session, result, [ImportProblem("internal_error", params={"detail": type(exc).__name__})],
                        actor)

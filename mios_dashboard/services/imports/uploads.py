@@ -33,6 +33,7 @@ from mios_dashboard.errors import Invalid
 from mios_dashboard.importers import ImportProblem, open_workbook, parse_workbook, same_number, validate
 from mios_dashboard.repositories import imports as imports_repo
 from mios_dashboard.services.imports.import_file import (
+    READER_FAILURES,
     ImportResult,
     file_facts,
     import_file,
@@ -213,7 +214,7 @@ def change_sample(session: Session, path: Path, limit: int = SAMPLE_SIZE) -> lis
     try:
         with open_workbook(path) as workbook:
             plan = validate(parse_workbook(workbook), reference_data(session))
-    except Exception:  # e.g. a CSV the sample reader does not handle: the preview keeps its counts
+    except (Invalid, SQLAlchemyError, *READER_FAILURES):  # the preview keeps its counts without a sample
         _log.warning("no change sample for %s", path.name, exc_info=True)
         return []
     if not plan.ok:

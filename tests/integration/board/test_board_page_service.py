@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from mios_dashboard.analytics.board import indicator_readings
 from mios_dashboard.analytics.periods import month_end
@@ -73,6 +74,15 @@ def test_page_data_shape_overdue_actions_and_phva(page):
     assert {p["value"] for p in data["options"]["processes"]} >= {"PRD", "COM", "FIN"}
     assert data["process_names"]["PRD"]
 
+
+def test_a_side_panel_whose_query_fails_stays_out_and_the_board_still_shows(page, monkeypatch, caplog):
+    def unreachable(*_args, **_kwargs):
+        raise OperationalError("SELECT …", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(board_page_module.board_repo, "overdue_actions", unreachable)
+    data = page()
+    assert data["overdue_actions"] is None and data["phva"] is not None and data["board"]["indicators"]
+    assert "could not compute the board's overdue actions" in caplog.text
 
 def test_filters_by_process_and_owner(page):
     production = page(process="PRD")["board"]
