@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from mios_dashboard.analytics.board import board_analytics
 from mios_dashboard.analytics.evaluation import last_months, monthly_readings
 from mios_dashboard.analytics.periods import month_end
+from mios_dashboard.errors import Notice
 from mios_dashboard.repositories import board as board_repo
 from mios_dashboard.services.board.page import available_months
 from mios_dashboard.web.cache import CACHE, VersionedCache, VersionedReader
@@ -118,12 +119,13 @@ def evaluation_table(
     session: Session, period: dt.date | None = None, count: int = MONTHS, cache: VersionedCache = CACHE,
 ) -> dict:
     """The `/evaluacion` page's data: `build_evaluation` for `period` (default: the newest month with data),
-    plus "available_periods" (ISO months with data, oldest first) and "notices" when `period` was ignored."""
+    plus "available_periods" (ISO months with data, oldest first) and "notices" (errors.Notice) when `period`
+    was ignored."""
     reader = VersionedReader(session, cache)
     months = reader.get("months", (), lambda: available_months(session))
-    notices = []
+    notices: list[Notice] = []
     if period is not None and not (months and months[0] <= period.isoformat() <= months[-1]):
-        notices.append({"key": "board.period_missing", "params": {"month": period.isoformat()}})
+        notices.append(Notice("board.period_missing", {"month": period.isoformat()}))
         period = None
     month = period or (dt.date.fromisoformat(months[-1]) if months else None)
     table = reader.get("evaluation", (month, count), lambda: build_evaluation(session, month, count))

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from mios_dashboard.errors import Notice
 from mios_dashboard.repositories import board as board_repo
 from mios_dashboard.services.board.changes import board_changes, restrict
 from mios_dashboard.services.board.compute import BoardSource, board_from, month_lights, read_source
@@ -31,10 +31,6 @@ _log = logging.getLogger(__name__)
 def available_months(session: Session) -> list[str]:
     """Every month with at least one value, ISO, oldest first (what the month selector offers)."""
     return sorted({p.replace(day=1).isoformat() for p in board_repo.measured_periods(session)})
-
-
-def _notice(key: str, **params: Any) -> dict:
-    return {"key": key, "params": params}
 
 
 def _optional(what: str, compute):
@@ -55,7 +51,7 @@ def board_page(
     Output: {"board": the trimmed board filtered (see board_view.filter_board), "changes": board_changes
     restricted to what is shown, "options": {"processes", "owners"}, "filters": {"period" (ISO month shown),
     "process", "owner"} as applied, "overdue_actions": int | None, "phva": phva_status | None, "notices":
-    [{"key", "params"}] for parameters that were ignored}. A month outside the months with data, or a
+    [errors.Notice] for parameters that were ignored}. A month outside the months with data, or a
     process or owner the board does not have, is ignored with a notice rather than showing an empty board.
     """
     today = today or dt.date.today()
@@ -68,10 +64,10 @@ def board_page(
             read.append(read_source(session))
         return read[0]
 
-    notices = []
+    notices: list[Notice] = []
     months = reader.get("months", (), lambda: [m.isoformat() for m in rows().months])
     if period is not None and not (months and months[0] <= period.isoformat() <= months[-1]):
-        notices.append(_notice("board.period_missing", month=period.isoformat()))
+        notices.append(Notice("board.period_missing", {"month": period.isoformat()}))
         period = None
 
     def load(month: dt.date | None) -> dict:
@@ -87,10 +83,10 @@ def board_page(
     names = reader.get("process_names", (), lambda: board_repo.process_names(session))
     options = reader.get("options", (month,), lambda: filter_options(view, names))
     if process and process not in {p["value"] for p in options["processes"]}:
-        notices.append(_notice("board.process_missing", value=process))
+        notices.append(Notice("board.process_missing", {"value": process}))
         process = None
     if owner and owner not in options["owners"]:
-        notices.append(_notice("board.owner_missing", value=owner))
+        notices.append(Notice("board.owner_missing", {"value": owner}))
         owner = None
     board = filter_board(view, process, owner)
     if board["filtered"]:

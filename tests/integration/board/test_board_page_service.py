@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 from mios_dashboard.analytics.board import indicator_readings
 from mios_dashboard.analytics.periods import month_end
 from mios_dashboard.db import session_scope
+from mios_dashboard.errors import Notice
 from mios_dashboard.models import Indicator, Measurement, Objective, Perspective
 from mios_dashboard.repositories import board as board_repo
 from mios_dashboard.services.board import compute as board_service
@@ -97,7 +98,8 @@ def test_filters_by_process_and_owner(page):
 
 def test_parameters_the_board_does_not_have_are_ignored_with_a_notice(page):
     data = page(period=dt.date(2019, 1, 1), process="XYZ", owner="Nadie")
-    assert [n["key"] for n in data["notices"]] == ["board.period_missing", "board.process_missing", "board.owner_missing"]
+    assert [n.key for n in data["notices"]] == ["board.period_missing", "board.process_missing", "board.owner_missing"]
+    assert data["notices"][1] == Notice("board.process_missing", {"value": "XYZ"})
     assert data["filters"] == {"period": "2025-12-01", "process": None, "owner": None}
 
 

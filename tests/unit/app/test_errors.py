@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from mios_dashboard.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
+from mios_dashboard.errors import Conflict, DomainError, Forbidden, Invalid, NotFound, Notice
 from mios_dashboard.importers import ImportProblem
 
 
@@ -49,3 +49,11 @@ def test_invalid_keeps_every_problem_and_renders_each_with_its_location():
     assert error.message("en") == "The file cannot be imported"
     assert Invalid("upload.empty_file", file="x.csv").details() == []
 
+
+def test_a_notice_is_a_sentence_for_later_too():
+    notice = Notice("board.process_missing", {"value": "XYZ"})
+    assert "XYZ" in notice.message("es") and "XYZ" in notice.message("en")
+    assert notice.message("es") != notice.message("en")
+    assert notice == Notice("board.process_missing", {"value": "XYZ"})
+    with pytest.raises(AttributeError):
+        notice.key = "other"  # type: ignore[misc]
