@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from mios_dashboard.services.exports.board import export_board, export_template
-from mios_dashboard.services.exports.records import export_minutes, export_review, latest_records
+from mios_dashboard.services.exports.records import LatestRecords, export_minutes, export_review, latest_records
 from mios_dashboard.web import runtime
 
 
@@ -39,7 +39,7 @@ def review_download(lang: str) -> tuple[bytes, str]:
     return _workbook_download(export_review, lang)
 
 
-def records_on_offer() -> dict[str, dict | None]:
+def records_on_offer() -> LatestRecords:
     """`latest_records` on the app's database: which record downloads the page can offer."""
     with runtime.read_session() as session:
         return latest_records(session)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, TypedDict
 
 from sqlalchemy.orm import Session
 
@@ -28,6 +29,13 @@ KINDS = {
 }
 
 
+class LatestRecords(TypedDict):
+    """What the download buttons offer; None when there is no such record yet."""
+
+    meeting: dict[str, Any] | None  # id, title, kind, held_at (repositories/exports.py meeting_heading)
+    review: dict[str, Any] | None  # id, period_start, period_end, held_on
+
+
 @dataclass
 class RecordSummary:
     """What was written, for the command line's message and the download's file name."""
@@ -46,8 +54,7 @@ def _written(session: Session, destination: Destination, which: Which, lang: str
     record_id = latest(session) if which == LATEST else which
     if record_id is None:
         raise NotFound(none_key)
-    record = read(session, record_id) if isinstance(record_id, int) and not isinstance(record_id, bool) else None
-    if record is None:
+    if not isinstance(record_id, int) or isinstance(record_id, bool) or (record := read(session, record_id)) is None:
         raise NotFound(missing_key, id=record_id)
     workbook = make(record, normalize_lang(lang), generated_at)
     save(workbook, destination)
@@ -79,9 +86,8 @@ def record_file_name(kind: str, day: object, lang: str = "es") -> str:
     return name.replace("-.xlsx", ".xlsx")
 
 
-def latest_records(session: Session) -> dict[str, dict | None]:
-    """The newest meeting (id, title, kind, held_at) and review (id, period_start, period_end, held_on),
-    each None when there is none: what the download buttons offer."""
+def latest_records(session: Session) -> LatestRecords:
+    """The newest meeting and management review, each None when there is none."""
     meeting_id, review_id = exports_repo.latest_meeting_id(session), exports_repo.latest_review_id(session)
     return {
         "meeting": None if meeting_id is None else exports_repo.meeting_heading(session, meeting_id),

@@ -15,11 +15,13 @@ rows are not touched, so a second import of the same file changes nothing apart 
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -184,7 +186,21 @@ def record_refusal(session: Session, result: ImportResult, problems: list[Import
     return batch
 
 
-def recent_batches(session: Session, limit: int = 50, lang: str = "es") -> list[dict]:
+class BatchSummary(TypedDict):
+    id: int
+    file: str
+    sha256: str
+    size_bytes: int
+    by: str
+    at: dt.datetime
+    status: str  # accepted, refused
+    sheets: list[str]
+    measurements: dict[str, int]  # inserted, updated, unchanged
+    indicators: dict[str, int]  # created, updated
+    errors: list[str]  # each problem rendered in the reader's language
+
+
+def recent_batches(session: Session, limit: int = 50, lang: str = "es") -> list[BatchSummary]:
     """The import history for the upload page, newest first: who, when, counts and a refused file's errors."""
     batches = session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit))
     return [{
@@ -312,11 +328,14 @@ def _apply(session: Session, plan: ImportPlan, changes: Changes, result: ImportR
     session.flush()  # ids of the batch and of new indicators; the audit hook records these rows
     result.batch_id = batch.id
     ids = {**changes.known_ids, **{i.code: i.id for i in created}}
+    # compare() put a measurement in `insert` only with a value, and in `target_insert` only with a target
     measurement_repo.insert_measurements(
-        session, [(ids[m.code], m.period, m.value, m.comment) for m in changes.insert], batch_id=batch.id, actor=actor)
+        session, [(ids[m.code], m.period, m.value, m.comment) for m in changes.insert if m.value is not None],
+        batch_id=batch.id, actor=actor)
     measurement_repo.update_measurements(session, changes.change, batch_id=batch.id, actor=actor)
     measurement_repo.write_targets(
-        session, [(ids[m.code], m.period, m.target, f"{m.code} {m.period.isoformat()}") for m in changes.target_insert],
+        session, [(ids[m.code], m.period, m.target, f"{m.code} {m.period.isoformat()}") for m in changes.target_insert
+                  if m.target is not None],
         changes.target_change, actor=actor)
     if changes.insert or changes.change or changes.target_insert or changes.target_change:
         bump_data_version(session.connection())
