@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from mios_dashboard.cli.language import msg
@@ -25,7 +25,7 @@ class Context:
     settings: Settings
     lang: str
     url: str
-    _engine: object = field(default=None, repr=False)
+    _engine: Engine | None = field(default=None, repr=False)
 
     @property
     def shown_url(self) -> str:
