@@ -6,16 +6,20 @@ MIOS_DEBUG=1 lets unexpected errors raise, for developers.
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from mios_dashboard.cli.context import EXIT_FAILURE, EXIT_INTERRUPTED, CliError, Context, one_line
+from mios_dashboard.cli.context import EXIT_FAILURE, EXIT_INTERRUPTED, Context, one_line
 from mios_dashboard.cli.parser import build_parser
 from mios_dashboard.cli.language import install_argparse_language, lang_of, msg
 from mios_dashboard.config import Settings, SettingsError
 from mios_dashboard.db import DatabaseUrlError
+from mios_dashboard.errors import DomainError
+
+_log = logging.getLogger("mios_dashboard.cli")
 
 
 # --- entry point -------------------------------------------------------------------------------------------
@@ -25,15 +29,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_env()
     except SettingsError as exc:
-        return _fail(msg("settings_error", lang, detail=str(exc)))
+        return _fail(exc.message(lang))
     lang = settings.language
     install_argparse_language(lang)
     args = build_parser(lang).parse_args(argv)  # usage errors exit 2 from here
     ctx = Context(settings=settings, lang=lang, url=getattr(args, "database_url", None) or settings.database_url)
     try:
         return args.handler(ctx, args)
-    except CliError as exc:
-        return _fail(msg(exc.key, lang, **exc.params))
+    except DomainError as exc:  # what a command refuses, in the user's language
+        return _fail(exc.message(lang))
     except DatabaseUrlError as exc:
         return _fail(msg("bad_database_url", lang, url=ctx.shown_url, detail=str(exc)))
     except OperationalError as exc:
@@ -49,9 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(msg("os_error", lang, path=exc.filename or "", detail=exc.strerror or one_line(exc)))
     except KeyboardInterrupt:
         return _fail(msg("interrupted", lang), EXIT_INTERRUPTED)
-    except Exception as exc:
+    except Exception as exc:  # the command line's outermost boundary: one line for the user, never a traceback
         if settings.debug:
             raise
+        _log.debug("command %s failed unexpectedly", getattr(args, "command", "?"), exc_info=True)
         return _fail(msg("unexpected", lang, kind=type(exc).__name__, detail=one_line(exc)))
     finally:
         ctx.close()

@@ -5,13 +5,18 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from mios_dashboard.errors import Invalid
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 SUPPORTED_LANGUAGES = ("es", "en")
 
 
-class SettingsError(ValueError):
-    """A configuration value is unusable; the message names the variable."""
+class SettingsError(Invalid):
+    """A configuration value is unusable; `detail` names the variable (in English, as the variable is)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__("cli.settings_error", detail=detail)
 
 
 def _env_int(env: dict, name: str, default: int, low: int, high: int) -> int:

@@ -6,10 +6,14 @@ service refuses: the record is not there (`NotFound`), what was given is wrong �
 just the first (`Invalid`) —, the actor may not do it (`Forbidden`), or someone else changed it first
 (`Conflict`). Pages and the command line render any of them with `message(lang)`; anything else that
 escapes a use case is a bug, logged by the page's outermost guard.
+
+A `Notice` is the same idea without the refusal: the use case went ahead but has something to say (a month
+or a filter it ignored), as a key and parameters the page renders in its language.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from mios_dashboard.i18n import t
@@ -30,8 +34,36 @@ class DomainError(Exception):
         self.params = params
 
     def message(self, lang: str = "es") -> str:
-        """The sentence in `lang`, its placeholders filled from the parameters."""
-        return t(self.key, lang, **self.params)
+        """The sentence in `lang`, its placeholders filled from the parameters; a placeholder the parameters
+        lack leaves the sentence as written rather than turning one error into another."""
+        return _sentence(self.key, self.params, lang)
+
+    def __str__(self) -> str:
+        """The English sentence, for logs and tracebacks (people read `message(lang)`)."""
+        return self.message("en")
+
+
+def _sentence(key: str, params: Mapping[str, object], lang: str) -> str:
+    template = t(key, lang)
+    if not params:
+        return template
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something a page tells without refusing (e.g. "no data for March 2019; showing the latest month")."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def message(self, lang: str = "es") -> str:
+        """The sentence in `lang`; pages that show a parameter their own way (a month in words) format it first
+        and call `t(notice.key, …)` themselves."""
+        return _sentence(self.key, self.params, lang)
 
 
 class NotFound(DomainError):

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from mios_dashboard.cli.context import EXIT_FAILURE, EXIT_OK, CliError, Context, lazy, one_line
+from mios_dashboard.cli.context import EXIT_FAILURE, EXIT_OK, Context, lazy, one_line
 from mios_dashboard.cli.language import msg, role_word, status_word
 from mios_dashboard.db import session_scope
+from mios_dashboard.errors import Conflict, DomainError, Invalid, NotFound
 
 
 def cmd_init_db(ctx: Context, _args) -> int:
@@ -33,7 +34,7 @@ def cmd_demo(ctx: Context, _args) -> int:
         with session_scope(factory, ctx.settings.actor) as session:
             summary = load_demo(session)
     except conflict as exc:
-        raise CliError("demo_conflict", detail=one_line(exc)) from exc
+        raise Conflict("cli.demo_conflict", detail=one_line(exc)) from exc
     inserted = sum(getattr(summary, "inserted", {}).values())
     updated = sum(getattr(summary, "updated", {}).values())
     ctx.say("demo_done", url=ctx.shown_url, month=getattr(summary, "anchor", ""), inserted=inserted, updated=updated)
@@ -47,12 +48,12 @@ def cmd_import(ctx: Context, args) -> int:
     try:
         verify_defusedxml()  # never read an uploaded file without the XML protections
     except SafetyError as exc:
-        raise CliError("feature_unavailable", command="import", detail=str(exc)) from exc
+        raise DomainError("cli.feature_unavailable", command="import", detail=str(exc)) from exc
     path = Path(args.file)
     if not path.exists():
-        raise CliError("file_not_found", path=args.file)
+        raise NotFound("cli.file_not_found", path=args.file)
     if not path.is_file():
-        raise CliError("not_a_file", path=args.file)
+        raise Invalid("cli.not_a_file", path=args.file)
     factory = ctx.sessions()
     actor = ctx.settings.actor
     try:
@@ -65,7 +66,7 @@ def cmd_import(ctx: Context, args) -> int:
             problem = ImportProblem("write_failed", params={"detail": one_line(exc)})
             with session_scope(factory, actor) as session:
                 record_refusal(session, failed, [problem], actor=actor)
-        raise CliError("import_write_failed", file=path.name, detail=one_line(exc)) from exc
+        raise DomainError("cli.import_write_failed", file=path.name, detail=one_line(exc)) from exc
     if args.json:
         print(json.dumps(result.to_dict(ctx.lang), ensure_ascii=False, indent=2))
     counts = dict(
@@ -158,7 +159,7 @@ def cmd_users_add(ctx: Context, args) -> int:
     factory = ctx.sessions()
     with session_scope(factory, ctx.settings.actor) as session:
         if session.scalar(select(User.id).where(User.username == args.name)) is not None:
-            raise CliError("user_exists", name=args.name)
+            raise Conflict("cli.user_exists", name=args.name)
         session.add(User(username=args.name, role=args.role, full_name=args.full_name or "", email=args.email))
     ctx.say("user_added", name=args.name, role=role_word(args.role, ctx.lang))
     return EXIT_OK

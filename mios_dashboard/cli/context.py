@@ -1,28 +1,21 @@
-"""What every command shares: exit codes, the error a user can act on, and the Context (settings, language,
-database URL and a lazily made engine)."""
+"""What every command shares: exit codes and the Context (settings, language, database URL and a lazily made
+engine). A failure the user can act on is an `errors.DomainError` whose key is a command-line sentence
+(`cli.<key>` in i18n/catalogue/cli.json); `__main__.main` prints it as the one-line error."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from mios_dashboard.cli.language import msg
 from mios_dashboard.config import Settings
 from mios_dashboard.db import make_engine, make_session_factory
+from mios_dashboard.errors import DomainError, NotFound
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 POSTGRES_CONNECT_TIMEOUT_S = 10
-
-
-class CliError(Exception):
-    """A failure the user can act on; `key` names its text (`cli.<key>` in i18n/catalogue/cli.json)."""
-
-    def __init__(self, key: str, **params):
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass
@@ -32,13 +25,13 @@ class Context:
     settings: Settings
     lang: str
     url: str
-    _engine: object = field(default=None, repr=False)
+    _engine: Engine | None = field(default=None, repr=False)
 
     @property
     def shown_url(self) -> str:
         try:
             return make_url(self.url).render_as_string(hide_password=True)
-        except Exception:
+        except (ArgumentError, ValueError):  # not a URL (a bad port is a ValueError): show it as given
             return self.url
 
     def say(self, key: str, **params) -> None:
@@ -53,17 +46,17 @@ class Context:
         return self._engine
 
     def sessions(self):
-        """A session factory on a database whose schema is at head, or a CliError telling to run init-db."""
+        """A session factory on a database whose schema is at head, or a DomainError telling to run init-db."""
         from mios_dashboard.schema import current_revision, head_revision
 
         if _backend(self.url) == "sqlite" and not _sqlite_file_exists(self.url):
-            raise CliError("db_not_initialised", url=self.shown_url)  # don't leave an empty file behind
+            raise NotFound("cli.db_not_initialised", url=self.shown_url)  # don't leave an empty file behind
         engine = self.engine()
         current, head = current_revision(engine), head_revision()
         if current is None:
-            raise CliError("db_not_initialised", url=self.shown_url)
+            raise NotFound("cli.db_not_initialised", url=self.shown_url)
         if current != head:
-            raise CliError("db_outdated", current=current, head=head)
+            raise DomainError("cli.db_outdated", current=current, head=head)
         return make_session_factory(engine)
 
     def close(self) -> None:
@@ -74,7 +67,7 @@ class Context:
 def _backend(url: str) -> str | None:
     try:
         return make_url(url).get_backend_name()
-    except Exception:
+    except (ArgumentError, ValueError):
         return None  # make_engine reports it
 
 
@@ -101,8 +94,8 @@ def lazy(module: str, name: str, command: str):
         return getattr(importlib.import_module(module), name)
     except ModuleNotFoundError as exc:
         if exc.name and module.startswith(exc.name):
-            raise CliError("feature_unavailable", command=command, detail=f"{module} missing") from exc
+            raise DomainError("cli.feature_unavailable", command=command, detail=f"{module} missing") from exc
         raise
     except AttributeError as exc:
-        raise CliError("feature_unavailable", command=command, detail=f"{module}.{name} missing") from exc
+        raise DomainError("cli.feature_unavailable", command=command, detail=f"{module}.{name} missing") from exc
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mios_dashboard.cli.context import EXIT_OK, CliError, Context, lazy
+from mios_dashboard.cli.context import EXIT_OK, Context, lazy
 from mios_dashboard.db import session_scope
+from mios_dashboard.errors import Invalid, NotFound
 
 
 def cmd_export(ctx: Context, args) -> int:
@@ -32,14 +33,13 @@ def _export_record(ctx: Context, args) -> int:
     minutes = args.meeting is not None
     module = "mios_dashboard.services.exports.records"
     export = lazy(module, "export_minutes" if minutes else "export_review", "export")
-    not_found = lazy(module, "RecordNotFound", "export")
     path = xlsx_path(args.file)
     try:
         with session_scope(factory, ctx.settings.actor) as session:
             summary = export(session, path, args.meeting if minutes else args.review, args.lang or ctx.lang)
-    except not_found as exc:
+    except NotFound as exc:
         detail = exc.message(ctx.lang)
-        raise CliError("export_no_record", detail=detail[:1].lower() + detail[1:]) from exc
+        raise NotFound("cli.export_no_record", detail=detail[:1].lower() + detail[1:]) from exc
     ctx.say("export_minutes_done" if minutes else "export_review_done", title=summary.title, path=args.file,
             sheets=len(summary.sheets), actions=summary.actions)
     return EXIT_OK
@@ -58,10 +58,10 @@ def xlsx_path(name: str) -> Path:
     """Where to write a workbook: a file name ending in .xlsx in a folder that exists."""
     path = Path(name)
     if path.suffix.lower() != ".xlsx":
-        raise CliError("export_not_xlsx", path=name)
+        raise Invalid("cli.export_not_xlsx", path=name)
     if path.is_dir():
-        raise CliError("not_a_file", path=name)
+        raise Invalid("cli.not_a_file", path=name)
     if not path.parent.is_dir():
-        raise CliError("export_no_folder", path=name, folder=str(path.parent))
+        raise NotFound("cli.export_no_folder", path=name, folder=str(path.parent))
     return path
 

@@ -78,7 +78,7 @@ def _record(lang: str):
 def build_parser(lang: str = "es", prog: str | None = None) -> argparse.ArgumentParser:
     t = lambda key: msg(key, lang)  # noqa: E731
     _Parser.hint = t("usage_hint")
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)  # only lends its options to every command
     common.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS, help=t("help_database_url"))
     parser = _Parser(prog=prog or _prog_name(), description=t("description"), epilog=t("epilog"), parents=[common])
     commands = parser.add_subparsers(dest="command", metavar="COMANDO" if lang == "es" else "COMMAND",

@@ -11,7 +11,7 @@ from mios_dashboard.importers.measurement_layouts import MeasurementRow
 from mios_dashboard.importers.problems import ImportProblem, render_all
 from mios_dashboard.importers.periods import MonthOnly, ParsedPeriod, parse_period, period_start, read_period
 from mios_dashboard.importers.reader import Cell, Sheet, Workbook, open_workbook
-from mios_dashboard.importers.safety import DEFAULT_LIMITS, Limits, SafetyError, WorkbookRefused, verify_defusedxml
+from mios_dashboard.importers.safety import DEFAULT_LIMITS, Limits, SafetyError, verify_defusedxml
 from mios_dashboard.importers.validate import (
     ImportPlan, KnownIndicator, Reference, ReferenceData, ValidDefinition, ValidMeasurement, is_percent_unit,
     same_number, validate,
@@ -21,7 +21,7 @@ from mios_dashboard.importers.values import AmbiguousNumber, parse_number
 __all__ = [
     "DEFAULT_LIMITS", "AmbiguousNumber", "Cell", "DefinitionRow", "ImportPlan", "ImportProblem", "KnownIndicator",
     "Limits", "MeasurementRow", "MonthOnly", "ParsedPeriod", "ParsedWorkbook", "Reference", "ReferenceData",
-    "SafetyError", "Sheet", "ValidDefinition", "ValidMeasurement", "Workbook", "WorkbookRefused", "is_percent_unit",
+    "SafetyError", "Sheet", "ValidDefinition", "ValidMeasurement", "Workbook", "is_percent_unit",
     "open_workbook", "parse_number", "parse_period", "parse_workbook", "period_start", "read_period", "render_all",
     "same_number", "validate", "verify_defusedxml",
 ]

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mios_dashboard.importers.problems import ImportProblem, cell_name
-from mios_dashboard.importers.safety import DEFAULT_LIMITS, Limits, WorkbookRefused, refuse, sniff_kind
+from mios_dashboard.importers.safety import DEFAULT_LIMITS, Limits, refuse, sniff_kind
 from mios_dashboard.importers.xlsx_package import Package, inspect_package
 
-__all__ = ["DEFAULT_LIMITS", "Cell", "Limits", "Sheet", "Workbook", "WorkbookRefused", "open_workbook"]
+__all__ = ["DEFAULT_LIMITS", "Cell", "Limits", "Sheet", "Workbook", "open_workbook"]
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ class Workbook:
             self.notices.append(ImportProblem("macros_ignored"))
 
     def sheet(self, name: str) -> Sheet:
-        """The sheet's values; raises WorkbookRefused when calamine cannot read it."""
+        """The sheet's values; raises `errors.Invalid` (see safety.refuse) when calamine cannot read it."""
         if name in self._cache:
             return self._cache[name]
         part = self._parts.get(name)
@@ -139,10 +139,12 @@ class Workbook:
         return sheet
 
     def close(self) -> None:
+        from python_calamine import WorkbookClosed  # loaded already: `_native` is a CalamineWorkbook
+
         try:
             if self._native is not None:
                 self._native.close()
-        except Exception:  # already closed: nothing to release
+        except WorkbookClosed:  # already closed: nothing to release
             pass
 
     def __enter__(self) -> "Workbook":
@@ -158,7 +160,8 @@ def _one_line(exc: BaseException) -> str:
 
 
 def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS):
-    """Check and open an .xlsx/.xlsm or .csv file; raises WorkbookRefused (and OSError for a missing file)."""
+    """Check and open an .xlsx/.xlsm or .csv file; raises `errors.Invalid` carrying the ImportProblem (see
+    safety.refuse) for a file it refuses, and OSError for a missing one."""
     path = Path(path)
     kind = sniff_kind(path, limits)
     if kind == "csv":

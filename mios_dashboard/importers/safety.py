@@ -15,6 +15,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from mios_dashboard.errors import Invalid
 from mios_dashboard.importers.problems import ImportProblem
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -42,16 +43,13 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-class WorkbookRefused(Exception):
-    """The file cannot be read as a workbook at all; carries the problem to report."""
-
-    def __init__(self, problem: ImportProblem):
-        super().__init__(problem.code)
-        self.problem = problem
+UNREADABLE = "import.unreadable_file"
 
 
-def refuse(code: str, **params) -> WorkbookRefused:
-    return WorkbookRefused(ImportProblem(code=code, params=params))
+def refuse(code: str, **params: object) -> Invalid:
+    """The file cannot be read as a workbook at all: an `errors.Invalid` carrying the one ImportProblem to
+    report (`problems[0]`, with its code, sheet and parameters), for the caller to raise."""
+    return Invalid(UNREADABLE, problems=[ImportProblem(code=code, params=params)])
 
 
 class SafetyError(RuntimeError):

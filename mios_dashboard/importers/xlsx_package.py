@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+import struct
 import zipfile
+from xml.etree.ElementTree import ParseError
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,7 +56,8 @@ def inspect_package(path: Path, limits: Limits) -> Package:
         raise refuse("too_many_entries", limit=limits.max_zip_entries)
     try:
         archive = zipfile.ZipFile(path)
-    except Exception as exc:  # BadZipFile, NotImplementedError (zip version), struct and decoding errors…
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, struct.error, ValueError, EOFError,
+            OverflowError, OSError) as exc:  # a damaged or hostile directory: ValueError covers decoding errors
         raise refuse("not_a_workbook", file=path.name) from exc
     with archive, open(path, "rb") as handle:
         infos = {info.filename: info for info in archive.infolist()}
@@ -138,7 +141,7 @@ def _tree(infos: dict, handle, name: str, limits: Limits):
         return DefusedET.fromstring(data)
     except DefusedXmlException as exc:
         raise refuse("xml_dtd", entry=name[:80]) from exc
-    except Exception as exc:  # ParseError and friends: a damaged part
+    except (ParseError, ValueError) as exc:  # a damaged part (ValueError: bad encodings, stray bytes)
         raise refuse("damaged_part", entry=name[:80], detail=str(exc)[:120]) from exc
 
 

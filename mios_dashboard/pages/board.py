@@ -124,10 +124,10 @@ def _query(data: dict) -> dict[str, str | None]:
 def _notices(data: dict, lang: str) -> list:
     texts = []
     for notice in data.get("notices") or []:
-        params = dict(notice.get("params") or {})
+        params = dict(notice.params)
         if "month" in params:
             params["month"] = fmt_month(params["month"], lang, long=True)
-        texts.append(_notice(t(notice["key"], lang, **params)))
+        texts.append(_notice(t(notice.key, lang, **params)))
     return texts
 
 

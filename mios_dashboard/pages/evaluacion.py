@@ -84,7 +84,7 @@ def header(table: dict, lang: str) -> html.Header:
 def evaluation_content(table: dict, lang: str) -> list:
     """The notices, then the heat table with its header and legend, or the state that says what to do next
     (cached per month and language by the data version, like the board)."""
-    notices = [_notice(t(n["key"], lang, month=fmt_month(n["params"]["month"], lang, long=True)))
+    notices = [_notice(t(n.key, lang, month=fmt_month(n.params["month"], lang, long=True)))
                for n in table.get("notices") or []]
     if not table.get("measured"):
         return [*notices, empty_state(table, lang)]

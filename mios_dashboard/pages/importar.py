@@ -31,6 +31,7 @@ from mios_dashboard.components.imports import (
     progress_box,
 )
 from mios_dashboard.components.shell import document_title
+from mios_dashboard.errors import NotFound
 from mios_dashboard.i18n import normalize_lang, t
 from mios_dashboard.services.exports.downloads import (
     board_download,
@@ -39,7 +40,6 @@ from mios_dashboard.services.exports.downloads import (
     review_download,
     template_download,
 )
-from mios_dashboard.services.exports.records import RecordNotFound
 from mios_dashboard.services.imports.uploads import (
     MAX_UPLOAD_BYTES,
     confirm_upload,
@@ -200,7 +200,7 @@ def _download(make, lang):
     lang = normalize_lang(lang)
     try:
         content, name = make(lang)
-    except RecordNotFound as exc:  # deleted since the page was shown
+    except NotFound as exc:  # deleted since the page was shown
         return dash.no_update, exc.message(lang)
     except Exception:
         _log.exception("could not prepare a download")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from typing import TypedDict
 
 import numpy as np
 import pandas as pd
@@ -18,8 +19,10 @@ from sqlalchemy.orm import Session
 from mios_dashboard.analytics.board import board_analytics
 from mios_dashboard.analytics.evaluation import last_months, monthly_readings
 from mios_dashboard.analytics.periods import month_end
+from mios_dashboard.errors import Notice
 from mios_dashboard.repositories import board as board_repo
 from mios_dashboard.services.board.page import available_months
+from mios_dashboard.services.plain import frame_rows
 from mios_dashboard.web.cache import CACHE, VersionedCache, VersionedReader
 
 MONTHS = 12
@@ -41,6 +44,52 @@ def group_key(name: str | None) -> str:
 KNOWN_KEYS = tuple(group_key(g) for g in SLIDE_13_GROUPS)
 
 
+class EvaluationCell(TypedDict):
+    """One indicator in one month: the reading of its reporting period then."""
+
+    month: str
+    period: str
+    status: str
+    actual: float | None
+    target: float | None
+    target_min: float | None
+    target_max: float | None
+    achievement: float | None
+
+
+class EvaluationRow(TypedDict):
+    code: str
+    name: str
+    unit: str | None
+    direction: str
+    frequency: str
+    decimals: int | None
+    owner: str | None
+    group: str | None
+    trend: str | None
+    cells: list[EvaluationCell]  # one per month, oldest first
+
+
+class EvaluationGroup(TypedDict):
+    key: str  # group_key of the name; "none" for indicators without a group
+    name: str | None
+    known: bool  # one of slide 13's groups
+    indicators: list[EvaluationRow]
+
+
+class EvaluationTable(TypedDict):
+    period: str | None  # the newest month shown, ISO
+    months: list[str]  # ISO months, oldest first
+    indicator_count: int
+    measured: bool  # any value at all
+    groups: list[EvaluationGroup]
+
+
+class EvaluationPage(EvaluationTable):
+    available_periods: list[str]  # ISO months with data, oldest first
+    notices: list[Notice]  # when the month asked for was ignored
+
+
 def _floats(values: np.ndarray) -> list:
     values = np.asarray(values, dtype="float64")
     out = values.astype(object)
@@ -48,7 +97,8 @@ def _floats(values: np.ndarray) -> list:
     return out.tolist()
 
 
-def _rows(indicators: pd.DataFrame, readings: pd.DataFrame, cells: pd.DataFrame, months: list[dt.date]) -> list[dict]:
+def _rows(indicators: pd.DataFrame, readings: pd.DataFrame, cells: pd.DataFrame, months: list[dt.date]
+          ) -> list[EvaluationRow]:
     """One dict per indicator with its 12 cells, converted column by column (no Python call per cell)."""
     size, count = len(indicators), len(months)
     columns = {name: np.array(_floats(cells[name].to_numpy()), dtype=object).reshape(size, count) for name in CELL_FIELDS}
@@ -57,11 +107,12 @@ def _rows(indicators: pd.DataFrame, readings: pd.DataFrame, cells: pd.DataFrame,
     month_text = [m.isoformat() for m in months]
     frame = indicators.reset_index(drop=True)
     trend = readings["trend"].tolist()
-    rows = []
-    for i, r in enumerate(frame.itertuples(index=False)):
-        row_cells = [
-            {"month": month_text[j], "period": periods[i, j], "status": statuses[i, j],
-             **{name: columns[name][i, j] for name in CELL_FIELDS}}
+    actual, target, low, high, achieved = (columns[name] for name in CELL_FIELDS)
+    rows: list[EvaluationRow] = []
+    for i, r in enumerate(frame_rows(frame)):
+        row_cells: list[EvaluationCell] = [
+            {"month": month_text[j], "period": periods[i, j], "status": statuses[i, j], "actual": actual[i, j],
+             "target": target[i, j], "target_min": low[i, j], "target_max": high[i, j], "achievement": achieved[i, j]}
             for j in range(count)
         ]
         rows.append({
@@ -73,31 +124,24 @@ def _rows(indicators: pd.DataFrame, readings: pd.DataFrame, cells: pd.DataFrame,
     return rows
 
 
-def _grouped(rows: list[dict]) -> list[dict]:
-    by_key: dict[str, dict] = {}
+def _grouped(rows: list[EvaluationRow]) -> list[EvaluationGroup]:
+    """Slide 13's groups in its order (empty ones too), then the company's own alphabetically, then none."""
+    by_key: dict[str, EvaluationGroup] = {}
     for row in sorted(rows, key=lambda r: r["code"]):
         key = group_key(row["group"])
-        entry = by_key.setdefault(key, {"key": key, "name": row["group"], "indicators": []})
+        entry = by_key.setdefault(key, {"key": key, "name": row["group"], "known": False, "indicators": []})
         entry["indicators"].append(row)
-    known = [by_key.pop(key, {"key": key, "name": name, "indicators": []})
-             for key, name in zip(KNOWN_KEYS, SLIDE_13_GROUPS)]
+    known: list[EvaluationGroup] = [by_key.pop(key, {"key": key, "name": name, "known": True, "indicators": []})
+                                    for key, name in zip(KNOWN_KEYS, SLIDE_13_GROUPS)]
     loose = by_key.pop(NO_GROUP, None)
     others = sorted(by_key.values(), key=lambda g: g["key"])
     for group in known:
         group["known"] = True
-    for group in others + ([loose] if loose else []):
-        group["known"] = False
     return known + others + ([loose] if loose else [])
 
 
-def build_evaluation(session: Session, month: dt.date | None, count: int = MONTHS) -> dict:
-    """The heat table for the `count` months ending with `month` (uncached; see `evaluation_table`).
-
-    Output: {"period": ISO month, "months": [ISO months, oldest first], "indicator_count", "measured"
-    (bool: any value at all), "groups": [{"key", "name", "known", "indicators": [{"code", "name", "unit",
-    "direction", "frequency", "decimals", "owner", "group", "trend", "cells": [{"month", "period",
-    "status", "actual", "target", "target_min", "target_max", "achievement"}]}]}]}.
-    """
+def build_evaluation(session: Session, month: dt.date | None, count: int = MONTHS) -> EvaluationTable:
+    """The heat table for the `count` months ending with `month` (uncached; see `evaluation_table`)."""
     indicators = board_repo.indicators(session)
     if indicators.empty or month is None:
         return {"period": month.isoformat() if month else None, "months": [], "indicator_count": len(indicators),
@@ -116,15 +160,16 @@ def build_evaluation(session: Session, month: dt.date | None, count: int = MONTH
 
 def evaluation_table(
     session: Session, period: dt.date | None = None, count: int = MONTHS, cache: VersionedCache = CACHE,
-) -> dict:
+) -> EvaluationPage:
     """The `/evaluacion` page's data: `build_evaluation` for `period` (default: the newest month with data),
-    plus "available_periods" (ISO months with data, oldest first) and "notices" when `period` was ignored."""
+    plus "available_periods" (ISO months with data, oldest first) and "notices" (errors.Notice) when `period`
+    was ignored."""
     reader = VersionedReader(session, cache)
-    months = reader.get("months", (), lambda: available_months(session))
-    notices = []
+    months: list[str] = reader.get("months", (), lambda: available_months(session))
+    notices: list[Notice] = []
     if period is not None and not (months and months[0] <= period.isoformat() <= months[-1]):
-        notices.append({"key": "board.period_missing", "params": {"month": period.isoformat()}})
+        notices.append(Notice("board.period_missing", {"month": period.isoformat()}))
         period = None
     month = period or (dt.date.fromisoformat(months[-1]) if months else None)
-    table = reader.get("evaluation", (month, count), lambda: build_evaluation(session, month, count))
+    table: EvaluationTable = reader.get("evaluation", (month, count), lambda: build_evaluation(session, month, count))
     return {**table, "available_periods": months, "notices": notices}

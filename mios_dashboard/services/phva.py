@@ -7,6 +7,8 @@ call `phva_status`, so they never disagree.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any, TypedDict, cast
 
 from sqlalchemy.orm import Session
 
@@ -28,13 +30,61 @@ from mios_dashboard.repositories import phva as phva_repo
 from mios_dashboard.services.board.compute import build_board
 
 DEFAULT_REVIEW_INTERVAL_MONTHS = 6
+AnyBoard = Mapping[str, Any]  # a board of the month due, the engine's or the page's trimmed one
+
+
+class Evidence(TypedDict):
+    message: str  # i18n key phva.ev_<message>
+    params: dict[str, Any]
+
+
+class GapItem(TypedDict):
+    """One item that lacks evidence: its code (None when named only by text), why (phva.reason_ keys)."""
+
+    ref: str | None
+    label: str | None
+    reasons: list[str]
+    params: dict[str, Any]
+    href: str | None
+
+
+class PhvaCheck(TypedDict):
+    key: str
+    stage: str
+    clauses: list[str]  # ISO 9001 clauses, e.g. "4.1"
+    met: bool
+    evidence: Evidence
+    gap: list[GapItem]  # the first few; gap_total counts them all
+    gap_total: int
+    fix_href: str
+
+
+class PhvaStage(TypedDict):
+    key: str  # plan, do, check, act
+    clauses: list[int]
+    met: int
+    total: int
+    score: float | None
+    status: str
+    checks: list[PhvaCheck]
+
+
+class PhvaStatus(TypedDict):
+    today: dt.date
+    month: dt.date  # the board month indicators are due for
+    empty: bool  # nothing recorded at all
+    met: int
+    total: int
+    score: float | None  # met / total
+    status: str
+    stages: list[PhvaStage]
 
 
 def _as(kind, rows) -> tuple:
     return tuple(kind(**row._mapping) for row in rows)
 
 
-def _indicator_facts(board: dict) -> tuple[IndicatorFact, ...]:
+def _indicator_facts(board: AnyBoard) -> tuple[IndicatorFact, ...]:
     """Measured = the board has an actual for the month (a value without a usable target still counts)."""
     return tuple(
         IndicatorFact(code=i["code"], name=i.get("name") or "", measured=i.get("actual") is not None,
@@ -43,7 +93,7 @@ def _indicator_facts(board: dict) -> tuple[IndicatorFact, ...]:
     )
 
 
-def phva_facts(session: Session, today: dt.date, board: dict | None = None) -> PhvaFacts:
+def phva_facts(session: Session, today: dt.date, board: AnyBoard | None = None) -> PhvaFacts:
     """The facts of every check. `board` may be one already built for the month due (reused, not rebuilt)."""
     month = due_month(today)
     rows = phva_repo.gather(session)
@@ -66,15 +116,11 @@ def phva_facts(session: Session, today: dt.date, board: dict | None = None) -> P
     )
 
 
-def phva_status(session: Session, today: dt.date | None = None, board: dict | None = None) -> dict:
-    """The PHVA cycle as of `today` (default: the server's date).
-
-    Returns {"today", "month" (board month indicators are due for), "empty" (nothing recorded at all),
-    "met", "total", "score" (met/total), "status", "stages": [{"key": plan|do|check|act, "clauses": [4, 5, 6],
-    "met", "total", "score", "status", "checks": [{"key", "stage", "clauses": ["4.1"], "met",
-    "evidence": {"message", "params"}, "gap": [{"ref", "label", "reasons", "params", "href"}], "gap_total",
-    "fix_href"}]}]}. Messages and reasons are i18n keys under `phva.ev_` and `phva.reason_`; dates are
-    `datetime.date`. Pass `board` when the caller already built it for the month due, to skip a rebuild.
+def phva_status(session: Session, today: dt.date | None = None, board: AnyBoard | None = None) -> PhvaStatus:
+    """The PHVA cycle as of `today` (default: the server's date), as `PhvaStatus`. Messages and reasons are
+    i18n keys under `phva.ev_` and `phva.reason_`; dates are `datetime.date`. Pass `board` when the caller
+    already built it for the month due, to skip a rebuild.
     """
     today = today or dt.date.today()
-    return evaluate(phva_facts(session, today, board), today)
+    # analytics/phva.py builds this shape as plain dicts (it imports nothing of ours); PhvaStatus names it.
+    return cast(PhvaStatus, evaluate(phva_facts(session, today, board), today))

@@ -83,7 +83,7 @@ class Warmer:
                 return
             try:
                 self.check()
-            except Exception:  # a database away for a moment must not end the thread
+            except Exception:  # the warm-up thread's top: nothing above it; a database away must not end it
                 _log.warning("warm-up failed; retrying at the next change", exc_info=True)
 
 

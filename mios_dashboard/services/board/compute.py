@@ -1,6 +1,8 @@
 """The directive board for a month: readings of every indicator and the scores above them.
 
-One computation serves the board page and `board --json`, so the two can never disagree.
+One computation serves the board page and `board --json`, so the two can never disagree. The results are
+plain data (the TypedDicts of services/board/shapes.py: days as ISO text, numbers as floats or None) for
+caches, pages and JSON.
 """
 from __future__ import annotations
 
@@ -16,13 +18,20 @@ from mios_dashboard.analytics.achievement import STATUSES, score_status
 from mios_dashboard.analytics.board import board_analytics
 from mios_dashboard.analytics.scores import ACHIEVEMENT_CAP, weighted_scores
 from mios_dashboard.repositories import board as board_repo
-
-CLI_INDICATOR_FIELDS = (
-    "code", "name", "unit", "direction", "frequency", "period", "actual", "target", "achievement", "status",
-    "trend", "slope", "ytd_actual", "ytd_target", "ytd_achievement", "forecast", "xmr",
+from mios_dashboard.services.board.shapes import (
+    Board,
+    CliBoard,
+    CliIndicator,
+    Forecast,
+    IndicatorReading,
+    Light,
+    ObjectiveScore,
+    SeriesPoint,
+    Xmr,
+    XmrSignal,
 )
-CLI_FORECAST_FIELDS = ("due", "value", "achievement")
-CLI_XMR_FIELDS = ("center", "lower", "upper", "signals")
+from mios_dashboard.services.plain import frame_rows, iso_day
+
 # Columns the engine adds; an empty board (no month to read) gets them missing.
 ENGINE_COLUMNS = (
     "slope", "ytd_actual", "ytd_target", "ytd_target_min", "ytd_target_max", "ytd_achievement", "forecast_value",
@@ -38,12 +47,6 @@ def _number(value) -> float | None:
 
 def _text(value) -> str | None:
     return None if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA else str(value)
-
-
-def _iso(value) -> str | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return pd.Timestamp(value).date().isoformat()
 
 
 def default_month(periods: list[dt.date]) -> dt.date | None:
@@ -86,24 +89,24 @@ def _per_indicator(frame: pd.DataFrame, size: int, rows: list) -> list[list]:
     return [rows[bounds[i]:bounds[i + 1]] for i in range(size)]
 
 
-def _series_lists(series: pd.DataFrame, size: int) -> list[list[dict]]:
+def _series_lists(series: pd.DataFrame, size: int) -> list[list[SeriesPoint]]:
     columns = [_column(series[c].to_numpy()) for c in ("period", "value", "target", "target_min", "target_max")]
-    rows = [
+    rows: list[SeriesPoint] = [
         {"period": p, "value": v, "target": t, "target_min": lo, "target_max": hi}
         for p, v, t, lo, hi in zip(*columns)
     ]
     return _per_indicator(series, size, rows)
 
 
-def _signal_lists(signals: pd.DataFrame, size: int) -> list[list[dict]]:
-    rows = [
+def _signal_lists(signals: pd.DataFrame, size: int) -> list[list[XmrSignal]]:
+    rows: list[XmrSignal] = [
         {"period": p, "rule": r}
         for p, r in zip(_column(signals["period"].to_numpy()), signals["rule"].astype("int64").tolist())
     ]
     return _per_indicator(signals, size, rows)
 
 
-def _indicator_dicts(readings: pd.DataFrame, series: pd.DataFrame, signals: pd.DataFrame) -> list[dict]:
+def _indicator_dicts(readings: pd.DataFrame, series: pd.DataFrame, signals: pd.DataFrame) -> list[IndicatorReading]:
     """One dict per indicator, converted column by column (a Python call per cell costs more than the engine)."""
     size = len(readings)
     c = {name: _texts(readings[name]) for name in TEXT_FIELDS}
@@ -111,36 +114,39 @@ def _indicator_dicts(readings: pd.DataFrame, series: pd.DataFrame, signals: pd.D
     c |= {name: _column(pd.to_datetime(readings[name]).to_numpy(dtype="datetime64[ns]")) for name in DATE_FIELDS}
     decimals, baseline_points = readings["decimals"].astype(int).tolist(), readings["xmr_points"].astype(int).tolist()
     series_lists, signal_lists = _series_lists(series, size), _signal_lists(signals, size)
-    dicts = []
+    dicts: list[IndicatorReading] = []
     for i in range(size):
-        forecast = None if c["forecast_value"][i] is None else {
+        forecast: Forecast | None = None if c["forecast_value"][i] is None else {
             "due": c["forecast_due"][i], "value": c["forecast_value"][i],
             "achievement": c["forecast_achievement"][i], "target": c["forecast_target"][i],
         }
-        xmr = None if c["xmr_center"][i] is None else {
+        xmr: Xmr | None = None if c["xmr_center"][i] is None else {
             "center": c["xmr_center"][i], "lower": c["xmr_lower"][i], "upper": c["xmr_upper"][i],
             "signals": signal_lists[i], "mr_bar": c["xmr_mr_bar"][i], "baseline_points": baseline_points[i],
             "baseline_start": c["xmr_first"][i], "baseline_end": c["xmr_last"][i],
         }
         dicts.append({
-            **{k: c[k][i] for k in ("code", "name", "unit", "direction", "frequency", "period", "actual", "target",
-                                     "target_min", "target_max", "achievement", "status", "trend", "slope",
-                                     "ytd_actual", "ytd_target", "ytd_target_min", "ytd_target_max",
-                                     "ytd_achievement")},
-            "forecast": forecast, "xmr": xmr,
-            **{k: c[k][i] for k in ("owner", "objective", "perspective", "process", "group", "green_threshold",
-                                     "yellow_threshold")},
-            "decimals": decimals[i], "last_period": c["last_period"][i],
-            "series": series_lists[i],  # the values up to the reporting period, with their targets (charts)
+            "code": c["code"][i], "name": c["name"][i], "unit": c["unit"][i], "direction": c["direction"][i],
+            "frequency": c["frequency"][i], "period": c["period"][i], "actual": c["actual"][i],
+            "target": c["target"][i], "target_min": c["target_min"][i], "target_max": c["target_max"][i],
+            "achievement": c["achievement"][i], "status": c["status"][i], "trend": c["trend"][i],
+            "slope": c["slope"][i], "ytd_actual": c["ytd_actual"][i], "ytd_target": c["ytd_target"][i],
+            "ytd_target_min": c["ytd_target_min"][i], "ytd_target_max": c["ytd_target_max"][i],
+            "ytd_achievement": c["ytd_achievement"][i], "forecast": forecast, "xmr": xmr,
+            "owner": c["owner"][i], "objective": c["objective"][i], "perspective": c["perspective"][i],
+            "process": c["process"][i], "group": c["group"][i], "green_threshold": c["green_threshold"][i],
+            "yellow_threshold": c["yellow_threshold"][i], "decimals": decimals[i],
+            "last_period": c["last_period"][i], "series": series_lists[i],
         })
     return dicts
 
 
 def _empty_readings(indicators: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """No month to read (no value anywhere): every reading missing."""
+    no_day = pd.Series(pd.NaT, index=indicators.index, dtype="datetime64[ns]")
     readings = indicators.assign(
-        period=pd.NaT, actual=float("nan"), achievement=float("nan"), status="no_data", last_period=pd.NaT,
-        trend=None, forecast_due=pd.NaT, xmr_points=0, xmr_first=pd.NaT, xmr_last=pd.NaT,
+        period=no_day, actual=float("nan"), achievement=float("nan"), status="no_data", last_period=no_day,
+        trend=None, forecast_due=no_day, xmr_points=0, xmr_first=no_day, xmr_last=no_day,
         **{c: float("nan") for c in ENGINE_COLUMNS},
     )
     series = pd.DataFrame({c: [] for c in ("position", "period", "value", "target", "target_min", "target_max")})
@@ -173,7 +179,7 @@ def read_source(session: Session) -> BoardSource:
     )
 
 
-def build_board(session: Session, period: dt.date | None = None) -> dict:
+def build_board(session: Session, period: dt.date | None = None) -> Board:
     """The board for the month of `period` (default: the newest month with data), as plain data.
 
     A superset of the `board --json` schema (docs/command-line.md#the-board-as-json): perspectives carry code, loose indicators and
@@ -182,7 +188,7 @@ def build_board(session: Session, period: dt.date | None = None) -> dict:
     return board_from(read_source(session), period)
 
 
-def board_from(source: BoardSource, period: dt.date | None = None, series_points: int | None = None) -> dict:
+def board_from(source: BoardSource, period: dt.date | None = None, series_points: int | None = None) -> Board:
     """`build_board` from rows already read. `series_points` keeps only each indicator's newest points of
     its series (the board page's sparklines need twelve; the drill-down pages chart them all)."""
     month = period.replace(day=1) if period else default_month(source.months)
@@ -204,14 +210,14 @@ def board_from(source: BoardSource, period: dt.date | None = None, series_points
     indicator_dicts = _indicator_dicts(readings, series, signals)
     codes_by_objective = readings.dropna(subset=["objective"]).groupby("objective")["code"].apply(list)
     loose = readings[readings["objective"].isna()].groupby("perspective")["code"].apply(list)
-    objectives_by_perspective = {
-        code: [
+    objectives_by_perspective: dict[str, list[ObjectiveScore]] = {
+        str(code): [
             {
                 "code": o.code, "title": o.title, "score": _number(o.score), "status": score_status(_number(o.score)),
-                "owner": _text(o.owner), "due": _iso(o.due), "process": _text(o.process),
+                "owner": _text(o.owner), "due": iso_day(o.due), "process": _text(o.process),
                 "indicators": list(codes_by_objective.get(o.code, [])),
             }
-            for o in group.itertuples(index=False)
+            for o in frame_rows(group)
         ]
         for code, group in objectives.groupby("perspective", sort=False)
     }
@@ -228,13 +234,13 @@ def board_from(source: BoardSource, period: dt.date | None = None, series_points
                 "objectives": objectives_by_perspective.get(p.code, []),
                 "loose_indicators": list(loose.get(p.code, [])),
             }
-            for p in perspectives.itertuples(index=False)
+            for p in frame_rows(perspectives)
         ],
         "indicators": indicator_dicts,
     }
 
 
-def month_lights(source: BoardSource, month: dt.date) -> list[dict]:
+def month_lights(source: BoardSource, month: dt.date) -> list[Light]:
     """Every indicator's light for `month` and the XmR signals of its newest value, from rows already read.
 
     What "what changed since last month" compares (analytics/changes.py), at about half the cost of a board:
@@ -251,19 +257,24 @@ def month_lights(source: BoardSource, month: dt.date) -> list[dict]:
           for name in ("actual", "target_min", "target_max", "xmr_center", "xmr_lower", "xmr_upper")}
     c["period"] = _column(pd.to_datetime(readings["period"]).to_numpy(dtype="datetime64[ns]"))
     signal_lists = _signal_lists(signals, len(readings))
-    lights = []
+    lights: list[Light] = []
     for i in range(len(readings)):
-        light = {name: c[name][i] for name in LIGHT_FIELDS}
-        light["xmr"] = None if c["xmr_center"][i] is None else {
-            "center": c["xmr_center"][i], "lower": c["xmr_lower"][i], "upper": c["xmr_upper"][i],
-            "signals": [s for s in signal_lists[i] if s["period"] == light["period"]],
-        }
-        lights.append(light)
+        period = c["period"][i]
+        lights.append({
+            "code": c["code"][i], "name": c["name"][i], "owner": c["owner"][i], "objective": c["objective"][i],
+            "perspective": c["perspective"][i], "direction": c["direction"][i], "period": period,
+            "actual": c["actual"][i], "target_min": c["target_min"][i], "target_max": c["target_max"][i],
+            "status": c["status"][i],
+            "xmr": None if c["xmr_center"][i] is None else {
+                "center": c["xmr_center"][i], "lower": c["xmr_lower"][i], "upper": c["xmr_upper"][i],
+                "signals": [s for s in signal_lists[i] if s["period"] == period],
+            },
+        })
     return lights
 
 
-def to_cli_json(board: dict) -> dict:
-    """Exactly the `board --json` schema of docs/command-line.md#the-board-as-json."""
+def to_cli_json(board: Board) -> CliBoard:
+    """Exactly the `board --json` schema of docs/command-line.md#the-board-as-json (shapes.CliBoard), in its order."""
     return {
         "period": board["period"],
         "score": board["score"],
@@ -272,7 +283,9 @@ def to_cli_json(board: dict) -> dict:
             {
                 "name": p["name"], "score": p["score"], "status": p["status"],
                 "objectives": [
-                    {k: o[k] for k in ("code", "title", "score", "status", "indicators")} for o in p["objectives"]
+                    {"code": o["code"], "title": o["title"], "score": o["score"], "status": o["status"],
+                     "indicators": o["indicators"]}
+                    for o in p["objectives"]
                 ],
             }
             for p in board["perspectives"]
@@ -281,10 +294,15 @@ def to_cli_json(board: dict) -> dict:
     }
 
 
-def _cli_indicator(indicator: dict) -> dict:
-    data = {k: indicator[k] for k in CLI_INDICATOR_FIELDS}
-    if data["forecast"] is not None:
-        data["forecast"] = {k: data["forecast"][k] for k in CLI_FORECAST_FIELDS}
-    if data["xmr"] is not None:
-        data["xmr"] = {k: data["xmr"][k] for k in CLI_XMR_FIELDS}
-    return data
+def _cli_indicator(i: IndicatorReading) -> CliIndicator:
+    forecast, xmr = i["forecast"], i["xmr"]
+    return {
+        "code": i["code"], "name": i["name"], "unit": i["unit"], "direction": i["direction"],
+        "frequency": i["frequency"], "period": i["period"], "actual": i["actual"], "target": i["target"],
+        "achievement": i["achievement"], "status": i["status"], "trend": i["trend"], "slope": i["slope"],
+        "ytd_actual": i["ytd_actual"], "ytd_target": i["ytd_target"], "ytd_achievement": i["ytd_achievement"],
+        "forecast": None if forecast is None else {
+            "due": forecast["due"], "value": forecast["value"], "achievement": forecast["achievement"]},
+        "xmr": None if xmr is None else {
+            "center": xmr["center"], "lower": xmr["lower"], "upper": xmr["upper"], "signals": xmr["signals"]},
+    }

@@ -13,18 +13,49 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import TypedDict, TypeVar
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from mios_dashboard.errors import Notice
 from mios_dashboard.repositories import board as board_repo
-from mios_dashboard.services.board.changes import board_changes, restrict
+from mios_dashboard.services.board.changes import AnyBoard, BoardChanges, board_changes, restrict
 from mios_dashboard.services.board.compute import BoardSource, board_from, month_lights, read_source
-from mios_dashboard.services.board.view import SPARK_POINTS, filter_board, filter_options, slim_board
-from mios_dashboard.services.phva import phva_status
+from mios_dashboard.services.board.view import (
+    SPARK_POINTS,
+    BoardView,
+    FilterOptions,
+    SlimBoard,
+    filter_board,
+    filter_options,
+    slim_board,
+)
+from mios_dashboard.services.phva import PhvaStatus, phva_status
 from mios_dashboard.web.cache import CACHE, VersionedCache, VersionedReader
 
 _log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class Filters(TypedDict):
+    """The filters as applied: the month shown (ISO) and the process and owner kept (None: all)."""
+
+    period: str | None
+    process: str | None
+    owner: str | None
+
+
+class BoardPage(TypedDict):
+    board: BoardView
+    changes: BoardChanges  # restricted to the indicators shown
+    options: FilterOptions
+    notices: list[Notice]  # parameters that were ignored
+    filters: Filters
+    overdue_actions: int | None  # None: could not be counted (logged)
+    phva: PhvaStatus | None
+    process_names: dict[str, str]
 
 
 def available_months(session: Session) -> list[str]:
@@ -32,15 +63,11 @@ def available_months(session: Session) -> list[str]:
     return sorted({p.replace(day=1).isoformat() for p in board_repo.measured_periods(session)})
 
 
-def _notice(key: str, **params: Any) -> dict:
-    return {"key": key, "params": params}
-
-
-def _optional(what: str, compute):
+def _optional(what: str, compute: Callable[[], T]) -> T | None:
     """A side panel that fails says so in the log and stays out; the board itself still shows."""
     try:
         return compute()
-    except Exception:
+    except (SQLAlchemyError, LookupError, TypeError, ValueError):  # its query, or records its checks cannot read
         _log.exception("could not compute the board's %s", what)
         return None
 
@@ -48,14 +75,11 @@ def _optional(what: str, compute):
 def board_page(
     session: Session, period: dt.date | None = None, process: str | None = None, owner: str | None = None,
     today: dt.date | None = None, cache: VersionedCache = CACHE,
-) -> dict:
-    """The board page's data.
-
-    Output: {"board": the trimmed board filtered (see board_view.filter_board), "changes": board_changes
-    restricted to what is shown, "options": {"processes", "owners"}, "filters": {"period" (ISO month shown),
-    "process", "owner"} as applied, "overdue_actions": int | None, "phva": phva_status | None, "notices":
-    [{"key", "params"}] for parameters that were ignored}. A month outside the months with data, or a
-    process or owner the board does not have, is ignored with a notice rather than showing an empty board.
+) -> BoardPage:
+    """The board page's data (`BoardPage`): the trimmed board filtered (view.filter_board), what changed
+    restricted to what is shown, the filters' choices and the filters as applied, the overdue actions and the
+    PHVA status. A month outside the months with data, or a process or owner the board does not have, is
+    ignored with a notice rather than showing an empty board.
     """
     today = today or dt.date.today()
     reader = VersionedReader(session, cache)
@@ -67,36 +91,39 @@ def board_page(
             read.append(read_source(session))
         return read[0]
 
-    notices = []
-    months = reader.get("months", (), lambda: [m.isoformat() for m in rows().months])
+    notices: list[Notice] = []
+    months: list[str] = reader.get("months", (), lambda: [m.isoformat() for m in rows().months])
     if period is not None and not (months and months[0] <= period.isoformat() <= months[-1]):
-        notices.append(_notice("board.period_missing", month=period.isoformat()))
+        notices.append(Notice("board.period_missing", {"month": period.isoformat()}))
         period = None
 
-    def load(month: dt.date | None) -> dict:
+    def load(month: dt.date | None) -> SlimBoard:
         return reader.get("board", (month,), lambda: slim_board(board_from(rows(), month, SPARK_POINTS)))
 
     view = load(period or (dt.date.fromisoformat(months[-1]) if months else None))
     month = view.get("period")
-    def lights(before: dt.date) -> dict:
+
+    def lights(before: dt.date) -> AnyBoard:
         """The month before's lights, for what changed: from the same rows, without a board's extras."""
         return reader.get("lights", (before,), lambda: {"indicators": month_lights(rows(), before)})
 
-    changes = reader.get("changes", (month,), lambda: board_changes(session, view, lights))
-    names = reader.get("process_names", (), lambda: board_repo.process_names(session))
-    options = reader.get("options", (month,), lambda: filter_options(view, names))
+    changes: BoardChanges = reader.get("changes", (month,), lambda: board_changes(session, view, lights))
+    names: dict[str, str] = reader.get("process_names", (), lambda: board_repo.process_names(session))
+    options: FilterOptions = reader.get("options", (month,), lambda: filter_options(view, names))
     if process and process not in {p["value"] for p in options["processes"]}:
-        notices.append(_notice("board.process_missing", value=process))
+        notices.append(Notice("board.process_missing", {"value": process}))
         process = None
     if owner and owner not in options["owners"]:
-        notices.append(_notice("board.owner_missing", value=owner))
+        notices.append(Notice("board.owner_missing", {"value": owner}))
         owner = None
     board = filter_board(view, process, owner)
     if board["filtered"]:
         changes = restrict(changes, {row["code"] for row in board["indicators"]})
-    overdue = _optional("overdue actions", lambda: reader.get("overdue", (today,), lambda: board_repo.overdue_actions(session, today)))
+    overdue: int | None = _optional("overdue actions", lambda: reader.get(
+        "overdue", (today,), lambda: board_repo.overdue_actions(session, today)))
     # The PHVA check "indicators measured on schedule" reads the board of the month due: usually this one.
-    phva = _optional("PHVA strip", lambda: reader.get("phva", (today,), lambda: phva_status(session, today, view)))
+    phva: PhvaStatus | None = _optional("PHVA strip", lambda: reader.get(
+        "phva", (today,), lambda: phva_status(session, today, view)))
     return {
         "board": board, "changes": changes, "options": options, "notices": notices,
         "filters": {"period": month, "process": process, "owner": owner},

@@ -8,22 +8,80 @@ plain lists in a millisecond. Filters by process and owner are the board page's 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypedDict
 
 from mios_dashboard.analytics.achievement import STATUSES
 from mios_dashboard.analytics.changes import latest_signal
+from mios_dashboard.services.board.shapes import Board, LightXmr, ObjectiveScore, PerspectiveScore, SeriesPoint
 
 SPARK_POINTS = 12
-INDICATOR_FIELDS = (
-    "code", "name", "unit", "direction", "frequency", "period", "actual", "target", "target_min", "target_max",
-    "achievement", "status", "trend", "decimals", "last_period", "owner", "objective", "perspective", "process",
-    "group", "forecast", "green_threshold",
-)
 DEFAULT_GREEN = 1.0  # the default green threshold of docs/formulas.md#status (the database's column default too)
-Board = Mapping[str, Any]
+Row = Mapping[str, Any]  # an indicator or objective of any board (the engine's, or trimmed)
 
 
-def forecast_off(indicator: Mapping[str, Any]) -> bool:
+class SlimIndicator(TypedDict):
+    """A card's indicator: the reading without its series (`spark` keeps the last points) and only the newest
+    value's XmR signals."""
+
+    code: str
+    name: str | None
+    unit: str | None
+    direction: str | None
+    frequency: str | None
+    period: str | None
+    actual: float | None
+    target: float | None
+    target_min: float | None
+    target_max: float | None
+    achievement: float | None
+    status: str
+    trend: str | None
+    decimals: int
+    last_period: str | None
+    owner: str | None
+    objective: str | None
+    perspective: str | None
+    process: str | None
+    group: str | None
+    forecast: dict[str, Any] | None  # shapes.Forecast
+    green_threshold: float | None
+    xmr: LightXmr | None
+    spark: list[SeriesPoint]
+    signal: dict[str, Any] | None  # analytics/changes.py latest_signal: {"rules", "favourable"}
+    forecast_off: bool
+
+
+class SlimBoard(TypedDict):
+    """`slim_board`: the engine's board with trimmed indicators, what the page caches per month."""
+
+    period: str | None
+    available_periods: list[str]
+    score: float | None
+    status: str
+    counts: dict[str, int]
+    perspectives: list[PerspectiveScore]
+    indicators: list[SlimIndicator]
+
+
+class BoardView(SlimBoard):
+    """`filter_board`: what the page shows; `counts` are of the indicators shown."""
+
+    filtered: bool
+    shown: int
+    total: int
+
+
+class ProcessOption(TypedDict):
+    value: str
+    name: str
+
+
+class FilterOptions(TypedDict):
+    processes: list[ProcessOption]
+    owners: list[str]
+
+
+def forecast_off(indicator: Row) -> bool:
     """The projection to the objective's due date would not be green there: its achievement falls below the
     indicator's own green threshold, the line its light turns green at (docs/formulas.md#forecast; 100 % when the row
     carries none).
@@ -37,21 +95,27 @@ def forecast_off(indicator: Mapping[str, Any]) -> bool:
     return achieved is not None and due is not None and period is not None and due > period and achieved < green
 
 
-def _slim_indicator(row: Mapping[str, Any]) -> dict:
-    slim = {key: row.get(key) for key in INDICATOR_FIELDS}
-    xmr = row.get("xmr")
+def _slim_indicator(row: Row) -> SlimIndicator:
+    get, xmr = row.get, row.get("xmr")
+    latest: LightXmr | None = None
     if xmr:  # limits, and only the signals of the newest value (the older ones are history)
-        slim["xmr"] = {"center": xmr.get("center"), "lower": xmr.get("lower"), "upper": xmr.get("upper"),
-                       "signals": [s for s in xmr.get("signals") or [] if s.get("period") == row.get("period")]}
-    else:
-        slim["xmr"] = None
-    slim["spark"] = list((row.get("series") or [])[-SPARK_POINTS:])
-    slim["signal"] = latest_signal(row)
-    slim["forecast_off"] = forecast_off(row)
-    return slim
+        latest = {"center": xmr.get("center"), "lower": xmr.get("lower"), "upper": xmr.get("upper"),
+                  "signals": [s for s in xmr.get("signals") or [] if s.get("period") == get("period")]}
+    return {
+        "code": row["code"], "name": get("name"), "unit": get("unit"), "direction": get("direction"),
+        "frequency": get("frequency"), "period": get("period"), "actual": get("actual"), "target": get("target"),
+        "target_min": get("target_min"), "target_max": get("target_max"), "achievement": get("achievement"),
+        "status": row["status"], "trend": get("trend"), "decimals": row["decimals"],
+        "last_period": get("last_period"), "owner": get("owner"), "objective": get("objective"),
+        "perspective": get("perspective"), "process": get("process"), "group": get("group"),
+        "forecast": get("forecast"), "green_threshold": get("green_threshold"), "xmr": latest,
+        "spark": list((get("series") or [])[-SPARK_POINTS:]),
+        "signal": latest_signal(row),
+        "forecast_off": forecast_off(row),
+    }
 
 
-def slim_board(board: Board) -> dict:
+def slim_board(board: Board) -> SlimBoard:
     """The board with trimmed indicators (see the module docstring), scores unchanged. Indicators that no
     perspective lists (no perspective of their own and no objective) are gathered in a last pseudo-perspective
     with code None, so that nothing measured is invisible on the board."""
@@ -68,11 +132,11 @@ def slim_board(board: Board) -> dict:
 
 # ---------- filters ----------
 
-def _objectives(board: Board) -> dict[str, Mapping[str, Any]]:
+def _objectives(board: Row) -> dict[str | None, Row]:
     return {o["code"]: o for p in board.get("perspectives") or [] for o in p.get("objectives") or []}
 
 
-def filter_options(board: Board, process_names: Mapping[str, str]) -> dict[str, list[dict]]:
+def filter_options(board: Row, process_names: Mapping[str, str]) -> FilterOptions:
     """The values the filters offer: every process and owner that appears on an objective or an indicator.
 
     Output: {"processes": [{"value": "PRD", "name": "Producción"}], "owners": ["Ing. …", …]}, sorted.
@@ -85,7 +149,7 @@ def filter_options(board: Board, process_names: Mapping[str, str]) -> dict[str, 
             "owners": owners}
 
 
-def _matches(row: Mapping[str, Any], fallback: Mapping[str, Any] | None, process: str | None, owner: str | None) -> bool:
+def _matches(row: Row, fallback: Row | None, process: str | None, owner: str | None) -> bool:
     """A row (indicator or objective) matches when each given filter equals its own value, or — for an
     indicator without one — its objective's."""
     fallback = fallback or {}
@@ -94,7 +158,7 @@ def _matches(row: Mapping[str, Any], fallback: Mapping[str, Any] | None, process
     return not owner or (row.get("owner") or fallback.get("owner")) == owner
 
 
-def filter_board(board: Board, process: str | None = None, owner: str | None = None) -> dict:
+def filter_board(board: SlimBoard, process: str | None = None, owner: str | None = None) -> BoardView:
     """The board restricted to a process and/or an owner.
 
     An objective that matches by itself keeps all its indicators (its owner answers for all of them);
@@ -109,9 +173,9 @@ def filter_board(board: Board, process: str | None = None, owner: str | None = N
     by_code = {row["code"]: row for row in indicators}
     objectives = _objectives(board)
     shown: set[str] = set()
-    perspectives = []
+    perspectives: list[PerspectiveScore] = []
     for perspective in board.get("perspectives") or []:
-        kept = []
+        kept: list[ObjectiveScore] = []
         for objective in perspective.get("objectives") or []:
             codes = [c for c in objective.get("indicators") or [] if c in by_code]
             if not _matches(objective, None, process, owner):
@@ -129,7 +193,7 @@ def filter_board(board: Board, process: str | None = None, owner: str | None = N
             "filtered": True, "shown": len(rows), "total": total}
 
 
-def status_counts(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+def status_counts(rows: Iterable[Row]) -> dict[str, int]:
     counts = dict.fromkeys(STATUSES, 0)
     for row in rows:
         if row.get("status") in counts:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from mios_dashboard.services.exports.board import export_board, export_template
-from mios_dashboard.services.exports.records import export_minutes, export_review, latest_records
+from mios_dashboard.services.exports.records import LatestRecords, export_minutes, export_review, latest_records
 from mios_dashboard.web import runtime
 
 
@@ -30,16 +30,16 @@ def template_download(lang: str) -> tuple[bytes, str]:
 
 
 def minutes_download(lang: str) -> tuple[bytes, str]:
-    """The minutes of the latest meeting (RecordNotFound when there is none)."""
+    """The minutes of the latest meeting (errors.NotFound when there is none)."""
     return _workbook_download(export_minutes, lang)
 
 
 def review_download(lang: str) -> tuple[bytes, str]:
-    """The record of the most recent management review (RecordNotFound when there is none)."""
+    """The record of the most recent management review (errors.NotFound when there is none)."""
     return _workbook_download(export_review, lang)
 
 
-def records_on_offer() -> dict[str, dict | None]:
+def records_on_offer() -> LatestRecords:
     """`latest_records` on the app's database: which record downloads the page can offer."""
     with runtime.read_session() as session:
         return latest_records(session)

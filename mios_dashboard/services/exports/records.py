@@ -1,15 +1,17 @@
 """Use cases: the minutes of a meeting and the record of a management review as Excel workbooks.
 
 Both only read: the caller's session is left as it was. A record is picked by id or as "latest"; when
-there is none, `RecordNotFound` says so in the reader's language (`message(lang)`), and nothing is written.
+there is none, `errors.NotFound` (keys `records.*`) says so in the reader's language, and nothing is written.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, TypedDict
 
 from sqlalchemy.orm import Session
 
+from mios_dashboard.errors import NotFound
 from mios_dashboard.exporters.records import minutes_workbook, review_workbook
 from mios_dashboard.i18n import normalize_lang, parse_iso_date, t
 from mios_dashboard.repositories import exports as exports_repo
@@ -20,23 +22,18 @@ Which = int | str  # a record id, or LATEST
 FILE_KEYS = {"minutes": "records.minutes_file", "review": "records.review_file"}
 # Per kind: the latest id, the record by id, the workbook writer, and the keys of "none yet" and "no such id".
 KINDS = {
-    "minutes": (exports_repo.latest_meeting_id, exports_repo.meeting_record, minutes_workbook, "no_meetings",
-                "meeting_not_found"),
-    "review": (exports_repo.latest_review_id, exports_repo.review_record, review_workbook, "no_reviews",
-               "review_not_found"),
+    "minutes": (exports_repo.latest_meeting_id, exports_repo.meeting_record, minutes_workbook,
+                "records.no_meetings", "records.meeting_not_found"),
+    "review": (exports_repo.latest_review_id, exports_repo.review_record, review_workbook, "records.no_reviews",
+               "records.review_not_found"),
 }
 
 
-class RecordNotFound(LookupError):
-    """No meeting or review to export; `key` names its sentence in the catalogues (records.*)."""
+class LatestRecords(TypedDict):
+    """What the download buttons offer; None when there is no such record yet."""
 
-    def __init__(self, key: str, **params: object):
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def message(self, lang: str = "es") -> str:
-        return t(f"records.{self.key}", lang, **self.params)
+    meeting: dict[str, Any] | None  # id, title, kind, held_at (repositories/exports.py meeting_heading)
+    review: dict[str, Any] | None  # id, period_start, period_end, held_on
 
 
 @dataclass
@@ -56,10 +53,9 @@ def _written(session: Session, destination: Destination, which: Which, lang: str
     latest, read, make, none_key, missing_key = KINDS[kind]
     record_id = latest(session) if which == LATEST else which
     if record_id is None:
-        raise RecordNotFound(none_key)
-    record = read(session, record_id) if isinstance(record_id, int) and not isinstance(record_id, bool) else None
-    if record is None:
-        raise RecordNotFound(missing_key, id=record_id)
+        raise NotFound(none_key)
+    if not isinstance(record_id, int) or isinstance(record_id, bool) or (record := read(session, record_id)) is None:
+        raise NotFound(missing_key, id=record_id)
     workbook = make(record, normalize_lang(lang), generated_at)
     save(workbook, destination)
     return record_id, record, list(workbook.sheetnames)
@@ -90,9 +86,8 @@ def record_file_name(kind: str, day: object, lang: str = "es") -> str:
     return name.replace("-.xlsx", ".xlsx")
 
 
-def latest_records(session: Session) -> dict[str, dict | None]:
-    """The newest meeting (id, title, kind, held_at) and review (id, period_start, period_end, held_on),
-    each None when there is none: what the download buttons offer."""
+def latest_records(session: Session) -> LatestRecords:
+    """The newest meeting and management review, each None when there is none."""
     meeting_id, review_id = exports_repo.latest_meeting_id(session), exports_repo.latest_review_id(session)
     return {
         "meeting": None if meeting_id is None else exports_repo.meeting_heading(session, meeting_id),

@@ -15,16 +15,19 @@ rows are not touched, so a second import of the same file changes nothing apart 
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from mios_dashboard.audit import bump_data_version, data_version
+from mios_dashboard.errors import Invalid
 from mios_dashboard.importers import (
     DEFAULT_LIMITS,
     ImportPlan,
@@ -36,7 +39,6 @@ from mios_dashboard.importers import (
     SafetyError,
     ValidDefinition,
     ValidMeasurement,
-    WorkbookRefused,
     open_workbook,
     parse_workbook,
     same_number,
@@ -56,6 +58,12 @@ log = logging.getLogger(__name__)
 MAX_STORED_ERRORS = 1000  # a broken 200k-row file must not make a 50 MB batch row
 FILE_NAME_LENGTH = 255
 Progress = Callable[[str], None]
+# What reading a hostile or odd file can raise past the reader's own refusals: a reader bug must not become a
+# traceback (the file is refused with "internal_error" and the log keeps the details).
+READER_FAILURES: tuple[type[BaseException], ...] = (
+    MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
+    UnicodeError, OSError,
+)
 
 
 def file_facts(path: Path) -> tuple[str, int]:
@@ -96,10 +104,9 @@ def import_file(session: Session, path: str | Path, *, actor: str, dry_run: bool
     try:
         with open_workbook(path, limits) as workbook:
             parsed = parse_workbook(workbook)
-    except WorkbookRefused as refused:
-        return _refuse(session, result, [refused.problem], actor)
-    except (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError,
-            OverflowError, UnicodeError, OSError) as exc:  # a reader bug must not become a traceback
+    except Invalid as refused:  # the reader refused the file (importers/safety.py: refuse)
+        return _refuse(session, result, import_problems(refused), actor)
+    except READER_FAILURES as exc:
         log.exception("importing %s failed unexpectedly", result.file_name)
         return _refuse(session, result, [ImportProblem("internal_error", params={"detail": type(exc).__name__})],
                        actor)
@@ -134,6 +141,12 @@ def import_upload(session: Session, data: bytes, file_name: str, *, actor: str, 
         path.write_bytes(data)
         return import_file(session, path, actor=actor, dry_run=dry_run, lang=lang, file_name=name,
                            expected_sha256=expected_sha256, progress=progress)
+
+
+def import_problems(refused: Invalid) -> list[ImportProblem]:
+    """The ImportProblems a refusal of the reader carries (one, naming the file or the part it could not read)."""
+    problems = [problem for problem in refused.problems if isinstance(problem, ImportProblem)]
+    return problems or [ImportProblem("internal_error", params={"detail": refused.key})]
 
 
 def reference_data(session: Session) -> ReferenceData:
@@ -173,7 +186,21 @@ def record_refusal(session: Session, result: ImportResult, problems: list[Import
     return batch
 
 
-def recent_batches(session: Session, limit: int = 50, lang: str = "es") -> list[dict]:
+class BatchSummary(TypedDict):
+    id: int
+    file: str
+    sha256: str
+    size_bytes: int
+    by: str
+    at: dt.datetime
+    status: str  # accepted, refused
+    sheets: list[str]
+    measurements: dict[str, int]  # inserted, updated, unchanged
+    indicators: dict[str, int]  # created, updated
+    errors: list[str]  # each problem rendered in the reader's language
+
+
+def recent_batches(session: Session, limit: int = 50, lang: str = "es") -> list[BatchSummary]:
     """The import history for the upload page, newest first: who, when, counts and a refused file's errors."""
     batches = session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit))
     return [{
@@ -301,11 +328,14 @@ def _apply(session: Session, plan: ImportPlan, changes: Changes, result: ImportR
     session.flush()  # ids of the batch and of new indicators; the audit hook records these rows
     result.batch_id = batch.id
     ids = {**changes.known_ids, **{i.code: i.id for i in created}}
+    # compare() put a measurement in `insert` only with a value, and in `target_insert` only with a target
     measurement_repo.insert_measurements(
-        session, [(ids[m.code], m.period, m.value, m.comment) for m in changes.insert], batch_id=batch.id, actor=actor)
+        session, [(ids[m.code], m.period, m.value, m.comment) for m in changes.insert if m.value is not None],
+        batch_id=batch.id, actor=actor)
     measurement_repo.update_measurements(session, changes.change, batch_id=batch.id, actor=actor)
     measurement_repo.write_targets(
-        session, [(ids[m.code], m.period, m.target, f"{m.code} {m.period.isoformat()}") for m in changes.target_insert],
+        session, [(ids[m.code], m.period, m.target, f"{m.code} {m.period.isoformat()}") for m in changes.target_insert
+                  if m.target is not None],
         changes.target_change, actor=actor)
     if changes.insert or changes.change or changes.target_insert or changes.target_change:
         bump_data_version(session.connection())

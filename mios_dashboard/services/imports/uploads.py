@@ -7,7 +7,8 @@ random token; a token that is not ours, or an upload older than a day, resolves 
 The preview and the import run in Dash background jobs — under the default DiskcacheManager, a forked
 process — so `preview_upload`/`confirm_upload` open an engine of their own from the app's settings
 instead of reusing the parent's pooled connections (sharing them across a fork corrupts both sides).
-Every function returns plain data (dicts of JSON types) for dcc.Store; none raises for a bad file.
+Every function returns plain data (the TypedDicts below, of JSON types) for dcc.Store; none raises for a
+bad file.
 """
 from __future__ import annotations
 
@@ -24,14 +25,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NotRequired, Required, TypedDict
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mios_dashboard.db import make_engine, make_session_factory, session_scope
+from mios_dashboard.errors import Invalid
 from mios_dashboard.importers import ImportProblem, open_workbook, parse_workbook, same_number, validate
 from mios_dashboard.repositories import imports as imports_repo
 from mios_dashboard.services.imports.import_file import (
+    READER_FAILURES,
     ImportResult,
     file_facts,
     import_file,
@@ -40,6 +44,9 @@ from mios_dashboard.services.imports.import_file import (
 )
 from mios_dashboard.web import runtime
 
+if TYPE_CHECKING:
+    from mios_dashboard.config import Settings
+
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # docs/import-formats.md#hostile-files
 ALLOWED_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 UPLOAD_LIFETIME_S = 24 * 3600
@@ -47,17 +54,76 @@ SAMPLE_SIZE = 50  # rows in the preview's table of first changes
 HISTORY_PAGE_SIZE = 10
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
+# Why a change sample may be missing: the reader refused what the dry run read (a CSV it does not handle,
+# say), the database, or a reader bug (import_file.READER_FAILURES); the preview keeps its counts.
+_SAMPLE_FAILURES: tuple[type[BaseException], ...] = (Invalid, SQLAlchemyError, *READER_FAILURES)
 
 _log = logging.getLogger(__name__)
 
 
-class UploadRefused(Exception):
-    """The upload cannot even be previewed; `key` names the page's message (`upload.*`)."""
+class ProblemText(TypedDict):
+    location: str  # "Mediciones!C7", a sheet, or "" for the whole file
+    message: str
 
-    def __init__(self, key: str, **params):
-        super().__init__(key)
-        self.key = key
-        self.params = params
+
+class ChangeRow(TypedDict):
+    """One change of the preview's table: a new indicator, or a measurement inserted or changed."""
+
+    kind: str  # indicator, insert, update
+    code: str
+    name: str
+    unit: str | None
+    decimals: NotRequired[int | None]
+    frequency: NotRequired[str | None]
+    period: NotRequired[str | None]  # ISO day
+    old: NotRequired[float | None]  # the value stored now
+    new: NotRequired[float | None]
+    cell: NotRequired[str | None]
+
+
+class UploadOutcome(TypedDict, total=False):
+    """What the upload page stores after a preview or an import: the import's counts (ImportResult.to_dict)
+    with every error rendered, or, for a file that cannot even be previewed, `message_key` and `params`."""
+
+    stage: Required[str]  # preview, import
+    status: Required[str]  # accepted, refused, unusable (and "failed", set by the page)
+    message_key: str
+    params: dict[str, Any]
+    file: str
+    sha256: str
+    size_bytes: int
+    dry_run: bool
+    batch_id: int | None
+    sheets: list[str]
+    indicators: dict[str, int]  # created, updated, unchanged
+    measurements: dict[str, int]  # inserted, updated, unchanged
+    targets: dict[str, int]
+    changes: list[ChangeRow]
+    errors: list[ProblemText]
+    notices: list[dict[str, Any]]  # ImportProblem.to_dict plus "message"
+    token: str | None  # a preview's stored file, for the confirmation (None when refused)
+
+
+class HistoryRow(TypedDict):
+    id: int
+    at: str | None  # ISO moment, UTC
+    by: str
+    file: str
+    size: int
+    status: str
+    inserted: int
+    updated: int
+    unchanged: int
+    created: int
+    indicators_updated: int
+    errors: list[ProblemText]
+
+
+class ImportHistory(TypedDict):
+    rows: list[HistoryRow]
+    total: int
+    page: int
+    pages: int
 
 
 @dataclass(frozen=True)
@@ -86,24 +152,25 @@ def decoded_size(encoded: str) -> int:
 
 
 def receive_upload(contents: str, file_name: str, folder: Path, *, max_bytes: int = MAX_UPLOAD_BYTES) -> Upload:
-    """Check and store what dcc.Upload delivered (`data:<type>;base64,<data>`); raises UploadRefused.
+    """Check and store what dcc.Upload delivered (`data:<type>;base64,<data>`); an upload that cannot even be
+    previewed raises `errors.Invalid` whose key is the page's message (`upload.*`).
 
     The size is checked on the base64 text before anything is decoded, so an oversized upload costs no
     second copy in memory.
     """
     name = clean_file_name(file_name)
     if Path(name).suffix.lower() not in ALLOWED_SUFFIXES:
-        raise UploadRefused("upload.bad_type", file=name)
+        raise Invalid("upload.bad_type", file=name)
     encoded = contents.split(",", 1)[1] if isinstance(contents, str) and "," in contents else ""
     size = decoded_size(encoded)
     if size > max_bytes:
-        raise UploadRefused("upload.too_big", file=name, size=size, limit=max_bytes)
+        raise Invalid("upload.too_big", file=name, size=size, limit=max_bytes)
     try:
         data = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise UploadRefused("upload.unreadable", file=name) from exc
+        raise Invalid("upload.unreadable", file=name) from exc
     if not data:
-        raise UploadRefused("upload.empty_file", file=name)
+        raise Invalid("upload.empty_file", file=name)
     purge_uploads(folder)
     token = secrets.token_urlsafe(24)
     target = folder / token
@@ -138,7 +205,7 @@ def purge_uploads(folder: Path, now: float | None = None) -> None:
 
 
 @contextmanager
-def job_sessions() -> Iterator[tuple[sessionmaker[Session], object]]:
+def job_sessions() -> Iterator[tuple[sessionmaker[Session], Settings]]:
     """A session factory on an engine of this process (see the module docstring) and the app's settings."""
     settings = runtime.current_settings()
     engine = make_engine(settings.database_url)
@@ -148,32 +215,39 @@ def job_sessions() -> Iterator[tuple[sessionmaker[Session], object]]:
         engine.dispose()
 
 
-def _errors(result: ImportResult, lang: str) -> list[dict]:
+def _errors(result: ImportResult, lang: str) -> list[ProblemText]:
     return [{"location": p.location, "message": p.message(lang)} for p in result.errors]
 
 
-def _outcome(result: ImportResult, lang: str, **extra) -> dict:
+def _outcome(result: ImportResult, lang: str, stage: str) -> UploadOutcome:
     data = result.to_dict(lang)
-    data["errors"] = _errors(result, lang)
-    data.update(extra)
-    return data
+    return {
+        "file": data["file"], "sha256": data["sha256"], "size_bytes": data["size_bytes"], "status": data["status"],
+        "dry_run": data["dry_run"], "batch_id": data["batch_id"], "sheets": data["sheets"],
+        "indicators": data["indicators"], "measurements": data["measurements"], "targets": data["targets"],
+        "changes": data["changes"], "errors": _errors(result, lang), "notices": data["notices"], "stage": stage,
+    }
+
+
+def _unusable(stage: str, key: str, params: dict[str, Any]) -> UploadOutcome:
+    return {"stage": stage, "status": "unusable", "message_key": key, "params": params}
 
 
 def preview_upload(contents: str, file_name: str, lang: str,
-                   on_step: Callable[[str], None] = lambda _step: None) -> dict:
+                   on_step: Callable[[str], None] = lambda _step: None) -> UploadOutcome:
     """Store the upload and dry-run it: counts, every error by cell, and the first changes."""
     on_step("saving")
     try:
         upload = receive_upload(contents, file_name, upload_dir())
-    except UploadRefused as refused:
-        return {"stage": "preview", "status": "unusable", "message_key": refused.key, "params": refused.params}
+    except Invalid as refused:
+        return _unusable("preview", refused.key, refused.params)
     on_step("reading")
+    path = upload_dir() / upload.token / upload.file_name  # where receive_upload stored it
     with job_sessions() as (factory, settings):
         session = factory()
         try:
-            path = upload_path(upload_dir(), upload.token)
             result = import_file(session, path, actor=settings.actor, dry_run=True, lang=lang)
-            changes = []
+            changes: list[ChangeRow] = []
             if result.accepted and (result.measurements_inserted or result.measurements_updated
                                     or result.indicators_created):
                 on_step("comparing")
@@ -185,16 +259,18 @@ def preview_upload(contents: str, file_name: str, lang: str,
             session.close()
     if not result.accepted:
         discard_upload(upload_dir(), upload.token)
-    return _outcome(result, lang, stage="preview", token=upload.token if result.accepted else None,
-                    changes=changes)
+    outcome = _outcome(result, lang, "preview")
+    outcome["token"] = upload.token if result.accepted else None
+    outcome["changes"] = changes
+    return outcome
 
 
-def confirm_upload(token: object, lang: str) -> dict:
+def confirm_upload(token: object, lang: str) -> UploadOutcome:
     """Import the previewed file for real, all or nothing; the upload is forgotten afterwards."""
     folder = upload_dir()
     path = upload_path(folder, token)
     if path is None:
-        return {"stage": "import", "status": "unusable", "message_key": "upload.expired", "params": {}}
+        return _unusable("import", "upload.expired", {})
     try:
         with job_sessions() as (factory, settings):
             try:
@@ -210,23 +286,25 @@ def confirm_upload(token: object, lang: str) -> dict:
                     record_refusal(session, result, [problem], actor=settings.actor)
     finally:
         discard_upload(folder, token)
-    return _outcome(result, lang, stage="import")
+    return _outcome(result, lang, "import")
 
 
-def change_sample(session: Session, path: Path, limit: int = SAMPLE_SIZE) -> list[dict]:
+def change_sample(session: Session, path: Path, limit: int = SAMPLE_SIZE) -> list[ChangeRow]:
     """The first `limit` changes the file would make, in file order: new indicators, then measurements
     inserted or changed (with the value stored now). A reading it cannot redo gives an empty sample; the
     counts of the dry run stay the reference."""
     try:
         with open_workbook(path) as workbook:
             plan = validate(parse_workbook(workbook), reference_data(session))
-    except Exception:  # e.g. a CSV the sample reader does not handle: the preview keeps its counts
+    except _SAMPLE_FAILURES:  # the preview keeps its counts without a sample
         _log.warning("no change sample for %s", path.name, exc_info=True)
         return []
     if not plan.ok:
         return []
-    sample = [{"kind": "indicator", "code": d.code, "name": d.values.get("name") or "", "unit": d.values.get("unit")}
-              for d in plan.definitions if not d.exists][:limit]
+    created: list[ChangeRow] = [
+        {"kind": "indicator", "code": d.code, "name": d.values.get("name") or "", "unit": d.values.get("unit")}
+        for d in plan.definitions if not d.exists]
+    sample = created[:limit]
     facts = imports_repo.indicator_facts(session, [m.code for m in plan.measurements])
     stored = imports_repo.stored_values(session, [f["id"] for f in facts.values()])
     new = {d.code: d.values for d in plan.definitions}
@@ -234,7 +312,7 @@ def change_sample(session: Session, path: Path, limit: int = SAMPLE_SIZE) -> lis
         if len(sample) >= limit:
             break
         fact = facts.get(m.code) or {}
-        current = stored.get((fact.get("id"), m.period))
+        current = stored.get((fact["id"], m.period)) if fact else None
         if current is not None and same_number(current, m.value):
             continue
         values = new.get(m.code, {})
@@ -247,28 +325,31 @@ def change_sample(session: Session, path: Path, limit: int = SAMPLE_SIZE) -> lis
     return sample
 
 
-def described(session: Session, changes: list[dict]) -> list[dict]:
-    """The import engine's own list of changes (code, period, old, new…), completed with what the table
-    shows: the indicator's name, unit, decimals and frequency."""
+def described(session: Session, changes: list[dict[str, Any]]) -> list[ChangeRow]:
+    """The import engine's own list of changes (kind, code, period, old, new, cell), completed with what the
+    table shows: the indicator's name, unit, decimals and frequency."""
     facts = imports_repo.indicator_facts(session, [str(c.get("code")) for c in changes if isinstance(c, dict)])
-    rows = []
+    rows: list[ChangeRow] = []
     for change in changes:
         if not isinstance(change, dict):
             continue
-        fact = facts.get(change.get("code")) or {}
+        fact = facts.get(str(change.get("code"))) or {}
         rows.append({"name": fact.get("name") or "", "unit": fact.get("unit"), "decimals": fact.get("decimals"),
-                     "frequency": fact.get("frequency"), **change})
+                     "frequency": fact.get("frequency"), "kind": change["kind"], "code": change["code"],
+                     "period": change.get("period"), "old": change.get("old"), "new": change.get("new"),
+                     "cell": change.get("cell")})
     return rows
 
 
-def import_history(session: Session, page: int = 1, lang: str = "es", per_page: int = HISTORY_PAGE_SIZE) -> dict:
+def import_history(session: Session, page: int = 1, lang: str = "es", per_page: int = HISTORY_PAGE_SIZE
+                   ) -> ImportHistory:
     """One page of the import history, newest first, with refused files' errors rendered in `lang`."""
     total = imports_repo.count_batches(session)
     pages = max(1, -(-total // per_page))
     page = min(max(1, int(page or 1)), pages)
-    rows = []
+    rows: list[HistoryRow] = []
     for batch in imports_repo.batches_page(session, (page - 1) * per_page, per_page):
-        errors = []
+        errors: list[ProblemText] = []
         for stored in batch.errors or []:
             try:
                 problem = ImportProblem.from_dict(stored)
@@ -293,7 +374,7 @@ def _iso_moment(value: dt.datetime | None) -> str | None:
     return value.isoformat()
 
 
-def history_page(page: int, lang: str) -> dict:
+def history_page(page: int, lang: str) -> ImportHistory:
     """`import_history` on the app's database, for the page."""
     with runtime.read_session() as session:
         return import_history(session, page, lang)

@@ -129,6 +129,36 @@ def test_a_missing_file(initialised):
     assert line == "mios: the file “no-existe.xlsx” does not exist"
 
 
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("es", "mios: el usuario «ana» ya existe"), ("en", "mios: the user “ana” already exists"),
+])
+def test_any_domain_error_a_command_raises_is_one_line_in_the_users_language(tmp_path, monkeypatch, capsys, lang,
+                                                                             expected):
+    from mios_dashboard import __main__ as entry
+    from mios_dashboard.cli import parser
+    from mios_dashboard.errors import Conflict
+
+    def refusing(_ctx, _args):
+        raise Conflict("cli.user_exists", name="ana")
+
+    monkeypatch.setattr(parser, "cmd_board", refusing)
+    for name in [k for k in os.environ if k.startswith("MIOS_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("MIOS_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    monkeypatch.setenv("MIOS_LANG", lang)
+    assert entry.main(["board"]) == 1
+    printed = capsys.readouterr()
+    assert (printed.out, printed.err) == ("", expected + "\n")
+
+
+def test_a_bad_setting_is_one_line_naming_the_variable(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MIOS_")}
+    env |= {"MIOS_PORT": "ochenta", "PYTHONPATH": str(REPO_ROOT)}
+    result = subprocess.run([sys.executable, "-m", "mios_dashboard", "board"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert assert_one_line_failure(result) == "mios: configuración no válida: MIOS_PORT='ochenta' is not a whole number"
+
 @pytest.mark.parametrize("url", [
     "notaurl", "mysql://root:secreto@localhost/mios", "postgresql://postgres@127.0.0.1:1/nada",
     "sqlite:////proc/no/puede/crear.db",

@@ -7,10 +7,12 @@ import datetime as dt
 import pandas as pd
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from mios_dashboard.analytics.board import indicator_readings
 from mios_dashboard.analytics.periods import month_end
 from mios_dashboard.db import session_scope
+from mios_dashboard.errors import Notice
 from mios_dashboard.models import Indicator, Measurement, Objective, Perspective
 from mios_dashboard.repositories import board as board_repo
 from mios_dashboard.services.board import compute as board_service
@@ -74,6 +76,15 @@ def test_page_data_shape_overdue_actions_and_phva(page):
     assert data["process_names"]["PRD"]
 
 
+def test_a_side_panel_whose_query_fails_stays_out_and_the_board_still_shows(page, monkeypatch, caplog):
+    def unreachable(*_args, **_kwargs):
+        raise OperationalError("SELECT …", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(board_page_module.board_repo, "overdue_actions", unreachable)
+    data = page()
+    assert data["overdue_actions"] is None and data["phva"] is not None and data["board"]["indicators"]
+    assert "could not compute the board's overdue actions" in caplog.text
+
 def test_filters_by_process_and_owner(page):
     production = page(process="PRD")["board"]
     assert production["filtered"] and 0 < production["shown"] < production["total"]
@@ -87,7 +98,8 @@ def test_filters_by_process_and_owner(page):
 
 def test_parameters_the_board_does_not_have_are_ignored_with_a_notice(page):
     data = page(period=dt.date(2019, 1, 1), process="XYZ", owner="Nadie")
-    assert [n["key"] for n in data["notices"]] == ["board.period_missing", "board.process_missing", "board.owner_missing"]
+    assert [n.key for n in data["notices"]] == ["board.period_missing", "board.process_missing", "board.owner_missing"]
+    assert data["notices"][1] == Notice("board.process_missing", {"value": "XYZ"})
     assert data["filters"] == {"period": "2025-12-01", "process": None, "owner": None}
 
 

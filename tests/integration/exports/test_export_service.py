@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from mios_dashboard.db import session_scope
+from mios_dashboard.errors import Invalid
 from mios_dashboard.models import Indicator
 from mios_dashboard.services.imports import uploads
 from mios_dashboard.services.board.compute import build_board
@@ -158,7 +159,7 @@ def test_receive_upload_stores_the_file_under_a_random_token(tmp_path):
     ("", "nada.csv", "upload.empty_file"),
 ])
 def test_receive_upload_refuses_unusable_files(tmp_path, contents, name, key):
-    with pytest.raises(uploads.UploadRefused) as refused:
+    with pytest.raises(Invalid) as refused:
         uploads.receive_upload(contents, name, tmp_path)
     assert refused.value.key == key
     assert not any(tmp_path.iterdir())
@@ -170,7 +171,7 @@ def test_size_is_checked_on_the_base64_text_before_decoding(tmp_path, monkeypatc
 
     monkeypatch.setattr(uploads.base64, "b64decode", no_decoding)
     encoded = "A" * (4 * (uploads.MAX_UPLOAD_BYTES // 3 + 1))
-    with pytest.raises(uploads.UploadRefused) as refused:
+    with pytest.raises(Invalid) as refused:
         uploads.receive_upload("data:;base64," + encoded, "grande.xlsx", tmp_path)
     assert refused.value.key == "upload.too_big" and refused.value.params["size"] > uploads.MAX_UPLOAD_BYTES
     assert uploads.decoded_size("QUJD") == 3 and uploads.decoded_size("QUI=") == 2 and uploads.decoded_size("QQ==") == 1

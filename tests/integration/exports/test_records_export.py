@@ -12,8 +12,9 @@ from sqlalchemy import select
 
 from mios_dashboard.components.ids import ComponentId as Id
 from mios_dashboard.db import session_scope
+from mios_dashboard.errors import NotFound
 from mios_dashboard.models import Action, ManagementReview, Meeting
-from mios_dashboard.services.exports.records import RecordNotFound, export_minutes, export_review, latest_records
+from mios_dashboard.services.exports.records import export_minutes, export_review, latest_records
 from tests.component_tree import text_of, walk
 
 
@@ -56,7 +57,7 @@ def test_review_by_id_in_english(demo_factory):
 
 
 def test_an_unknown_id_and_an_empty_database(demo_factory, session_factory):
-    with session_scope(demo_factory) as session, pytest.raises(RecordNotFound) as missing:
+    with session_scope(demo_factory) as session, pytest.raises(NotFound) as missing:
         export_minutes(session, io.BytesIO(), 9999)
     assert missing.value.message("es") == "No existe la junta 9999"
     with session_scope(demo_factory) as session:
@@ -65,10 +66,10 @@ def test_an_unknown_id_and_an_empty_database(demo_factory, session_factory):
         session.execute(ManagementReview.__table__.delete())
         session.execute(Meeting.__table__.delete())
         assert latest_records(session) == {"meeting": None, "review": None}
-        with pytest.raises(RecordNotFound) as none:
+        with pytest.raises(NotFound) as none:
             export_minutes(session, io.BytesIO())
         assert none.value.message("en") == "No meetings have been recorded yet"
-        with pytest.raises(RecordNotFound) as none:
+        with pytest.raises(NotFound) as none:
             export_review(session, io.BytesIO(), lang="en")
         assert none.value.message("es") == "No hay revisiones por la dirección registradas todavía"
         session.rollback()

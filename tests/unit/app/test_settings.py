@@ -5,6 +5,7 @@ import pytest
 
 from mios_dashboard.config import DEFAULT_DATA_DIR, Settings, SettingsError
 from mios_dashboard.db import DatabaseUrlError, make_engine
+from mios_dashboard.errors import Invalid
 
 
 def test_defaults_are_the_embedded_sqlite_and_local_server():
@@ -30,8 +31,11 @@ def test_environment_overrides():
     ({"MIOS_LANG": "fr"}, "MIOS_LANG"),
 ])
 def test_bad_values_name_the_variable(env, message):
-    with pytest.raises(SettingsError, match=message):
+    with pytest.raises(SettingsError, match=message) as refused:
         Settings.from_env(env)
+    assert isinstance(refused.value, Invalid)  # the command line prints it as any other refusal
+    assert refused.value.message("es").startswith(f"configuración no válida: {message}=")
+    assert refused.value.message("en").startswith(f"invalid configuration: {message}=")
 
 
 @pytest.mark.parametrize("url", ["not a url", "mysql://root@localhost/x", "oracle://u@h/x"])

@@ -11,9 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mios_dashboard.importers import (
-    KnownIndicator, ReferenceData, WorkbookRefused, open_workbook, parse_workbook, validate,
-)
+from mios_dashboard.errors import Invalid
+from mios_dashboard.importers import KnownIndicator, ReferenceData, open_workbook, parse_workbook, validate
 from tests.corpus.xlsx import Formula, SheetSpec, Styled, write_xlsx
 
 REFS = ReferenceData(indicators=[KnownIndicator("VEN-01", "Ventas netas", "monthly", unit="%")])
@@ -28,8 +27,8 @@ def read(path) -> str:
         with open_workbook(path) as book:
             validate(parse_workbook(book), REFS)
         return "plan"
-    except WorkbookRefused as refused:
-        assert refused.problem.render("es") and refused.problem.render("en")
+    except Invalid as refused:
+        assert all(refused.details("es")) and all(refused.details("en")) and len(refused.problems) == 1
         return "refused"
 
 

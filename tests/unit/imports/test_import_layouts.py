@@ -181,14 +181,14 @@ def test_csv_errors_name_the_file_as_the_sheet(tmp_path):
 
 
 def test_a_binary_file_named_csv_is_refused(tmp_path):
-    from mios_dashboard.importers import WorkbookRefused
+    from mios_dashboard.errors import Invalid
 
     path = tmp_path / "x.csv"
     path.write_bytes(b"\x00\x01\x02binary")
     try:
         plan(path)
-    except WorkbookRefused as refused:
-        assert refused.problem.code == "not_a_text_file"
+    except Invalid as refused:
+        assert refused.problems[0].code == "not_a_text_file"
     else:
         raise AssertionError("refused expected")
 

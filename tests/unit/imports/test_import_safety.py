@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mios_dashboard.importers import SafetyError, WorkbookRefused, open_workbook, parse_workbook, verify_defusedxml
+from mios_dashboard.errors import Invalid
+from mios_dashboard.importers import SafetyError, open_workbook, parse_workbook, verify_defusedxml
 from mios_dashboard.importers.safety import check_prolog
 from mios_dashboard.importers.sheet_scan import _walk, scan_sheet
 from mios_dashboard.importers.xlsx_package import is_percent_format
@@ -21,8 +22,8 @@ def outcome(path):
     try:
         with open_workbook(path) as book:
             parsed = parse_workbook(book)
-    except WorkbookRefused as refused:
-        return "refused", refused.problem.code
+    except Invalid as refused:
+        return "refused", refused.problems[0].code
     return "read", [p.code for p in parsed.problems], [p.code for p in parsed.notices]
 
 
@@ -47,10 +48,10 @@ def test_a_false_dimension_is_not_trusted(tmp_path):
 
 
 def test_the_refusal_names_what_to_do_in_both_languages(tmp_path):
-    with pytest.raises(WorkbookRefused) as caught:
+    with pytest.raises(Invalid) as caught:
         open_workbook(hostile.old_xls(tmp_path))
-    assert "Excel 97-2003" in caught.value.problem.render("es")
-    assert "Excel Workbook (.xlsx)" in caught.value.problem.render("en")
+    assert "Excel 97-2003" in caught.value.details("es")[0]
+    assert "Excel Workbook (.xlsx)" in caught.value.details("en")[0]
 
 
 @pytest.mark.parametrize("prolog", [
@@ -60,9 +61,9 @@ def test_the_refusal_names_what_to_do_in_both_languages(tmp_path):
     b"<?xml version='1.0'?>" + b"<!-- padding -->" * 5000 + b"<!DOCTYPE x><x/>",
 ])
 def test_any_dtd_before_the_root_is_refused(prolog):
-    with pytest.raises(WorkbookRefused) as caught:
+    with pytest.raises(Invalid) as caught:
         check_prolog(prolog, "xl/styles.xml")
-    assert caught.value.problem.code == "xml_dtd"
+    assert caught.value.problems[0].code == "xml_dtd"
 
 
 def test_text_that_mentions_a_doctype_after_the_root_is_fine():

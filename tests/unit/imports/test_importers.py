@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mios_dashboard.errors import Invalid
 from mios_dashboard.importers import (
-    ImportProblem, KnownIndicator, Limits, Reference, ReferenceData, WorkbookRefused, open_workbook, parse_number,
+    ImportProblem, KnownIndicator, Limits, Reference, ReferenceData, open_workbook, parse_number,
     parse_period, parse_workbook, period_start, validate,
 )
 from mios_dashboard.i18n import CATALOGUES
@@ -273,10 +274,12 @@ def test_a_workbook_without_known_sheets(tmp_path):
 
 # --- hostile or wrong files -------------------------------------------------------------------------------------
 def refusal(path, limits=None) -> ImportProblem:
-    with pytest.raises(WorkbookRefused) as caught:
+    with pytest.raises(Invalid) as caught:
         with open_workbook(path, **({"limits": limits} if limits else {})) as book:
             parse_workbook(book)
-    return caught.value.problem
+    (problem,) = caught.value.problems
+    assert isinstance(problem, ImportProblem)
+    return problem
 
 
 def test_text_files_are_refused(tmp_path):
