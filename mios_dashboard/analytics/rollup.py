@@ -112,7 +112,8 @@ def override_lookup(targets: pd.DataFrame, id_index: pd.Index) -> Overrides:
     Input columns: indicator_id, period, target, target_min, target_max. Overrides of unknown (inactive)
     indicators are dropped; a repeated (indicator, period) keeps its last row.
     """
-    position = id_index.get_indexer(pd.Index(targets["indicator_id"].to_numpy())) if len(targets) else np.zeros(0, "int64")
+    position = (id_index.get_indexer(pd.Index(targets["indicator_id"].to_numpy())) if len(targets)
+                else np.zeros(0, "int64"))
     keep = position >= 0
     keys = pack(position[keep], days(targets["period"].to_numpy()[keep]))
     columns = {c: targets[c].to_numpy(dtype="float64")[keep] for c in TARGET_COLUMNS}
