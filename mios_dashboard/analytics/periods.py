@@ -6,6 +6,7 @@ year → 1 January. Functions work on pandas Series of datetime64 so they run ov
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -105,7 +106,7 @@ def frequency_codes(frequencies: ArrayLike | pd.Series) -> np.ndarray:
     return pd.Series(frequencies, dtype="object").map(FREQUENCY_CODES).to_numpy(dtype="int64")
 
 
-def series_ordinal(dates: ArrayLike | pd.Series, codes: ArrayLike) -> np.ndarray:
+def series_ordinal(dates: ArrayLike | pd.Series | Sequence[dt.date], codes: ArrayLike) -> np.ndarray:
     """The series period holding each date, as an ordinal in its indicator's series step (int64)."""
     months = np.asarray(dates, dtype="datetime64[ns]").astype("datetime64[M]").astype("int64")
     return months // MONTHS_PER_STEP[np.asarray(codes, dtype="int64")]
