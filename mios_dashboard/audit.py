@@ -11,7 +11,7 @@ import decimal
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, event, insert, inspect, select, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from mios_dashboard.models import AppState, AuditEvent
 
@@ -24,7 +24,7 @@ _BUMP_SQL = text(
 )
 
 
-def _jsonable(value):
+def _jsonable(value: object) -> object:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
@@ -32,7 +32,7 @@ def _jsonable(value):
     return value
 
 
-def _label(obj) -> str:
+def _label(obj: object) -> str:
     for attr in ("code", "username", "name", "title", "file_name"):
         value = getattr(obj, attr, None) if attr in inspect(obj).dict else None
         if value:
@@ -40,7 +40,7 @@ def _label(obj) -> str:
     return ""
 
 
-def _event_for(obj, operation: str, actor: str) -> dict | None:
+def _event_for(obj: object, operation: str, actor: str) -> dict | None:
     state = inspect(obj)
     table = state.mapper.local_table.name
     if table in NOT_AUDITED:
@@ -98,7 +98,7 @@ def data_version(session: Session) -> int:
     return session.scalar(select(AppState.value).where(AppState.key == DATA_VERSION_KEY)) or 0
 
 
-def _after_flush(session: Session, _flush_context) -> None:
+def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
     actor = session.info.get("actor") or "sistema"
     events = [
         e
@@ -120,5 +120,5 @@ def install(factory: sessionmaker[Session]) -> sessionmaker[Session]:
     """
     if not getattr(factory, "_mios_audited", False):
         event.listen(factory, "after_flush", _after_flush)
-        factory._mios_audited = True
+        setattr(factory, "_mios_audited", True)  # read back by getattr above
     return factory

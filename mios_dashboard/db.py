@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
@@ -45,7 +47,7 @@ if hasattr(os, "register_at_fork"):  # POSIX; where there is no fork there is no
     os.register_at_fork(after_in_child=_drop_inherited_pools)
 
 
-def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
+def _set_sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     # WAL lets readers (page callbacks) run while an import writes; foreign keys are off by default in SQLite.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -55,7 +57,7 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def make_engine(url: str, **kwargs) -> Engine:
+def make_engine(url: str, **kwargs: object) -> Engine:
     """Create the engine for `url`; SQLite files get their folder created and the pragmas set."""
     try:
         parsed = make_url(url)

@@ -16,8 +16,8 @@ from mios_dashboard.analytics.periods import (
     PERIOD_DAYS, frequency_codes, month_end, month_start, ordinal_start, period_end, reporting_period, series_ordinal,
 )
 from mios_dashboard.analytics.rollup import (
-    TARGET_COLUMNS, aggregation_codes, days, override_lookup, pack, reduce_segments, rolled_targets, segment_lasts,
-    segment_starts, year_to_date_keys,
+    TARGET_COLUMNS, Overrides, aggregation_codes, days, override_lookup, pack, reduce_segments, rolled_targets,
+    segment_lasts, segment_starts, year_to_date_keys,
 )
 from mios_dashboard.analytics.trend import forecast_value, least_squares, trend
 from mios_dashboard.analytics.xmr import xmr_limits, xmr_signals
@@ -45,9 +45,11 @@ def _ordinal_or_nan(dates: np.ndarray, codes: np.ndarray) -> np.ndarray:
     return np.where(missing, np.nan, ordinal)
 
 
-def _sorted_values(measurements: pd.DataFrame, id_index: pd.Index, end: pd.Timestamp):
+def _sorted_values(
+    measurements: pd.DataFrame, id_index: pd.Index, end: pd.Timestamp
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Known indicators' values up to `end`, sorted by indicator position then period (arrays)."""
-    position = id_index.get_indexer(measurements["indicator_id"].to_numpy())
+    position = id_index.get_indexer(pd.Index(measurements["indicator_id"].to_numpy()))
     period = measurements["period"].to_numpy(dtype="datetime64[ns]")
     value = measurements["value"].to_numpy(dtype="float64")
     keep = (position >= 0) & (period <= end.to_datetime64())
@@ -62,14 +64,16 @@ def _sorted_values(measurements: pd.DataFrame, id_index: pd.Index, end: pd.Times
 class _Context(NamedTuple):
     """What every step needs: per-indicator arrays (code, how, targets), reporting ordinals, overrides."""
 
-    ind: dict
+    ind: dict[str, np.ndarray]
     codes: np.ndarray
     report: np.ndarray
-    overrides: tuple
+    overrides: Overrides
     size: int
 
-    def targets(self, position, ordinal, **group) -> dict[str, np.ndarray]:
-        return rolled_targets(self.ind, self.overrides, position, ordinal, **group)
+    def targets(
+        self, position: np.ndarray, ordinal: np.ndarray, group: np.ndarray | None = None, size: int | None = None,
+    ) -> dict[str, np.ndarray]:
+        return rolled_targets(self.ind, self.overrides, position, ordinal, group, size)
 
 
 def board_analytics(
@@ -148,7 +152,9 @@ def newest_points(series: pd.DataFrame, count: int) -> pd.DataFrame:
     return series[np.arange(len(position)) >= ends - count].reset_index(drop=True)
 
 
-def _reading(out: pd.DataFrame, ctx: _Context, series: pd.DataFrame, last_period, end: pd.Timestamp) -> None:
+def _reading(
+    out: pd.DataFrame, ctx: _Context, series: pd.DataFrame, last_period: np.ndarray, end: pd.Timestamp
+) -> None:
     """The series' value at the reporting period, against that period's (rolled-up) target; light."""
     s_position, s_ordinal = series["position"].to_numpy(), series["ordinal"].to_numpy()
     last = segment_lasts(segment_starts(s_position), len(s_position))
@@ -167,7 +173,9 @@ def _reading(out: pd.DataFrame, ctx: _Context, series: pd.DataFrame, last_period
     out["status"] = status(out)
 
 
-def _year_to_date(out: pd.DataFrame, ctx: _Context, position, ordinal, value) -> None:
+def _year_to_date(
+    out: pd.DataFrame, ctx: _Context, position: np.ndarray, ordinal: np.ndarray, value: np.ndarray
+) -> None:
     """Values of the reporting period's calendar year, against the plan for every period of it so far."""
     per_year = np.where(ctx.codes == 3, 4, np.where(ctx.codes == 4, 1, 12))
     in_year = ordinal >= (ctx.report - ctx.report % per_year)[position]

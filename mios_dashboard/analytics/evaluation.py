@@ -49,7 +49,9 @@ def _series_at(series: pd.DataFrame, position: np.ndarray, ordinal: np.ndarray) 
     return np.where(keys[at] == wanted, values[at], np.nan)
 
 
-def _targets_at(frame: pd.DataFrame, targets: pd.DataFrame, codes: np.ndarray, position, ordinal) -> dict:
+def _targets_at(
+    frame: pd.DataFrame, targets: pd.DataFrame, codes: np.ndarray, position: np.ndarray, ordinal: np.ndarray
+) -> dict[str, np.ndarray]:
     """Each (position, ordinal)'s target, rolled up from its native periods exactly as the engine does."""
     ind = {"code": codes, "how": aggregation_codes(frame["aggregation"])}
     ind |= {column: frame[column].to_numpy(dtype="float64") for column in TARGET_COLUMNS}
@@ -58,7 +60,7 @@ def _targets_at(frame: pd.DataFrame, targets: pd.DataFrame, codes: np.ndarray, p
 
 def _last_periods(measurements: pd.DataFrame, id_index: pd.Index, position: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """The newest measurement period on or before each end date, per (position, end); NaT when none."""
-    known = id_index.get_indexer(measurements["indicator_id"].to_numpy())
+    known = id_index.get_indexer(pd.Index(measurements["indicator_id"].to_numpy()))
     keep = known >= 0
     raw_position = known[keep].astype("int64")
     raw_period = measurements["period"].to_numpy(dtype="datetime64[ns]")[keep]

@@ -6,9 +6,11 @@ year → 1 January. Functions work on pandas Series of datetime64 so they run ov
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+from numpy.typing import ArrayLike
 
 # Average period lengths in days, used to measure "one and a half periods" for staleness.
 PERIOD_DAYS = {"daily": 1.0, "weekly": 7.0, "monthly": 30.436875, "quarterly": 91.310625, "yearly": 365.2425}
@@ -73,7 +75,9 @@ def reporting_period(month: dt.date, frequencies: pd.Series) -> pd.Series:
     closed_year = year_start if end.month == 12 else year_start - pd.DateOffset(years=1)
     choices = {"quarterly": closed_quarter, "yearly": closed_year}
     frequencies = pd.Series(frequencies)
-    values = np.where(frequencies == "quarterly", choices["quarterly"], np.where(frequencies == "yearly", choices["yearly"], month))
+    values = np.full(len(frequencies), month, dtype=object)
+    for frequency, start in choices.items():
+        values[(frequencies == frequency).to_numpy()] = start
     return pd.Series(pd.to_datetime(values), index=frequencies.index)
 
 
@@ -97,18 +101,18 @@ MONTHS_PER_STEP = np.array([1, 1, 1, 3, 12], dtype="int64")
 DAILY, WEEKLY = FREQUENCY_CODES["daily"], FREQUENCY_CODES["weekly"]
 
 
-def frequency_codes(frequencies) -> np.ndarray:
+def frequency_codes(frequencies: ArrayLike | pd.Series) -> np.ndarray:
     """Frequency names → integer codes of FREQUENCY_CODES (an unknown name raises KeyError)."""
     return pd.Series(frequencies, dtype="object").map(FREQUENCY_CODES).to_numpy(dtype="int64")
 
 
-def series_ordinal(dates, codes: np.ndarray) -> np.ndarray:
+def series_ordinal(dates: ArrayLike | pd.Series | Sequence[dt.date], codes: ArrayLike) -> np.ndarray:
     """The series period holding each date, as an ordinal in its indicator's series step (int64)."""
     months = np.asarray(dates, dtype="datetime64[ns]").astype("datetime64[M]").astype("int64")
-    return months // MONTHS_PER_STEP[codes]
+    return months // MONTHS_PER_STEP[np.asarray(codes, dtype="int64")]
 
 
-def ordinal_start(ordinals: np.ndarray, codes: np.ndarray) -> np.ndarray:
+def ordinal_start(ordinals: ArrayLike, codes: ArrayLike) -> np.ndarray:
     """First day of each series period (datetime64[ns]), the inverse of `series_ordinal`."""
-    months = np.asarray(ordinals, dtype="int64") * MONTHS_PER_STEP[codes]
+    months = np.asarray(ordinals, dtype="int64") * MONTHS_PER_STEP[np.asarray(codes, dtype="int64")]
     return months.astype("datetime64[M]").astype("datetime64[ns]")

@@ -200,7 +200,8 @@ def actions_on_time(facts: PhvaFacts, today: dt.date) -> dict:
     open_actions = [a for a in facts.actions if a.status in OPEN_STATUSES]
     if not open_actions:
         return result("actions_on_time", True, "actions_none", {}, [], "/acciones")
-    late = sorted((a for a in open_actions if a.due_on is not None and a.due_on < today), key=lambda a: a.due_on)
+    overdue = [(a.due_on, a) for a in open_actions if a.due_on is not None and a.due_on < today]
+    late = [a for _, a in sorted(overdue, key=lambda pair: pair[0])]
     undated = [a for a in open_actions if a.due_on is None]
     gap = [gap_item(a.code, ["overdue"], label=_short(a.title), date=a.due_on) for a in late]
     gap += [gap_item(a.code, ["no_due_date"], label=_short(a.title)) for a in undated]
@@ -267,7 +268,9 @@ def corrective_effective(facts: PhvaFacts, today: dt.date) -> dict:
             reasons += ["overdue"] if late else []
             in_progress += not late
         else:
-            reasons += ["closed_late"] if a.due_on is not None and a.closed_on > a.due_on else []
+            # in scope and not open, so closed_on is set (see `scope`)
+            late = a.due_on is not None and a.closed_on is not None and a.closed_on > a.due_on
+            reasons += ["closed_late"] if late else []
             reasons += {"closed": ["not_verified"], "not_effective": ["not_effective"]}.get(a.status, [])
             ok += not reasons
         if reasons:
@@ -320,7 +323,7 @@ def stage_status(met: int, total: int) -> str:
 
 def evaluate(facts: PhvaFacts, today: dt.date) -> dict:
     """Run every check and roll them up per stage and overall (share of checks met)."""
-    stages = {key: [] for key in STAGES}
+    stages: dict[str, list[dict]] = {key: [] for key in STAGES}
     for stage, clauses, check in CHECKS:
         stages[stage].append({**check(facts, today), "stage": stage, "clauses": list(clauses)})
     rolled = []

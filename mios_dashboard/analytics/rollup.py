@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from numpy.typing import ArrayLike
 
 from mios_dashboard.analytics.periods import DAILY, WEEKLY, ordinal_start
 
@@ -17,8 +18,11 @@ TARGET_COLUMNS = ("target", "target_min", "target_max")
 _DAY_OFFSET = 1_000_000  # days since 1970 shifted positive, so (position, day) packs into one int64 key
 _KEY_STRIDE = 4_000_000
 
+# Per-period target overrides ready for look-up: the packed (position, day) keys and one array per column.
+Overrides = tuple[pd.Index, dict[str, np.ndarray]]
 
-def aggregation_codes(aggregations) -> np.ndarray:
+
+def aggregation_codes(aggregations: ArrayLike | pd.Series) -> np.ndarray:
     return pd.Series(aggregations, dtype="object").map(AGGREGATION_CODES).to_numpy(dtype="int64")
 
 
@@ -75,7 +79,7 @@ def pack(position: np.ndarray, day: np.ndarray) -> np.ndarray:
     return np.asarray(position, dtype="int64") * _KEY_STRIDE + (np.asarray(day, dtype="int64") + _DAY_OFFSET)
 
 
-def days(dates) -> np.ndarray:
+def days(dates: ArrayLike) -> np.ndarray:
     """datetime64 → whole days since 1970 (int64)."""
     return np.asarray(dates, dtype="datetime64[ns]").astype("datetime64[D]").astype("int64")
 
@@ -102,13 +106,14 @@ def native_periods(position: np.ndarray, ordinal: np.ndarray, codes: np.ndarray)
     return key, base[key] + step[key] * offset
 
 
-def override_lookup(targets: pd.DataFrame, id_index: pd.Index) -> tuple[pd.Index, dict[str, np.ndarray]]:
+def override_lookup(targets: pd.DataFrame, id_index: pd.Index) -> Overrides:
     """Per-period target overrides keyed for fast look-up: (index of packed keys, column arrays).
 
     Input columns: indicator_id, period, target, target_min, target_max. Overrides of unknown (inactive)
     indicators are dropped; a repeated (indicator, period) keeps its last row.
     """
-    position = id_index.get_indexer(targets["indicator_id"].to_numpy()) if len(targets) else np.zeros(0, "int64")
+    position = (id_index.get_indexer(pd.Index(targets["indicator_id"].to_numpy())) if len(targets)
+                else np.zeros(0, "int64"))
     keep = position >= 0
     keys = pack(position[keep], days(targets["period"].to_numpy()[keep]))
     columns = {c: targets[c].to_numpy(dtype="float64")[keep] for c in TARGET_COLUMNS}
@@ -118,7 +123,7 @@ def override_lookup(targets: pd.DataFrame, id_index: pd.Index) -> tuple[pd.Index
 
 
 def rolled_targets(
-    ind: dict[str, np.ndarray], overrides, position: np.ndarray, ordinal: np.ndarray,
+    ind: dict[str, np.ndarray], overrides: Overrides, position: np.ndarray, ordinal: np.ndarray,
     group: np.ndarray | None = None, size: int | None = None,
 ) -> dict[str, np.ndarray]:
     """The target, target_min and target_max of each (indicator, series period) key, or of each group of keys.
@@ -132,10 +137,12 @@ def rolled_targets(
     """
     if group is None:
         group, size = np.arange(len(position)), len(position)
+    elif size is None:
+        raise TypeError("rolled_targets: a group needs its size")
     codes = ind["code"][position]
     key, day = native_periods(position, ordinal, codes)
     row_position = position[key]
-    found = overrides[0].get_indexer(pack(row_position, day)) if len(overrides[0]) else np.full(len(key), -1)
+    found = overrides[0].get_indexer(pd.Index(pack(row_position, day))) if len(overrides[0]) else np.full(len(key), -1)
     row_group = group[key]
     starts = segment_starts(row_group)
     how = ind["how"][row_position[starts]] if len(starts) else np.zeros(0, "int64")

@@ -73,7 +73,9 @@ def trend(frame: pd.DataFrame) -> pd.Series:
     band = TREND_BAND * np.nan_to_num(scale)
     score = slope * sign
     words = np.select([score > band, score < -band, ~np.isnan(score)], ["improving", "worsening", "stable"], "")
-    return pd.Series(np.where(words == "", None, words), index=frame.index, name="trend", dtype="object")
+    labels = words.astype(object)
+    labels[words == ""] = None
+    return pd.Series(labels, index=frame.index, name="trend", dtype="object")
 
 
 def forecast_value(frame: pd.DataFrame) -> pd.Series:

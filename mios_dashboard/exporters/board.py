@@ -16,8 +16,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from mios_dashboard.i18n import fmt_datetime, fmt_month, normalize_lang, parse_iso_date, t, t_or
 from mios_dashboard.exporters.cells import (
-    BOLD, DATE_FORMAT, PERCENT_FORMAT, SUBTITLE_FONT, TITLE_FONT, WRAP_TOP, fit_columns, header_row, landscape, put,
-    sheet_title, soft_fill, status_cell, unit_format,
+    BOLD, DATE_FORMAT, PERCENT_FORMAT, SUBTITLE_FONT, TITLE_FONT, WRAP_TOP, first_sheet, fit_columns, header_row,
+    landscape, put, sheet_title, soft_fill, status_cell, unit_format,
 )
 
 STATUS_ORDER = ("green", "yellow", "red", "no_data", "stale")
@@ -133,7 +133,7 @@ def _summary_sheet(wb: Workbook, board: Mapping[str, Any], generated_at: dt.date
                    taken: set[str]) -> Worksheet:
     """Overall score, a line per perspective, indicators by status and a filterable table of objectives.
     The three tables share columns A–D (name, count or code, achievement, light) so widths suit all."""
-    ws = wb.active
+    ws = first_sheet(wb)
     ws.title = sheet_title(t("export.summary_sheet", lang), taken)
     title_block(ws, t("board.title", lang), board, generated_at, lang, board.get("score"), board.get("status"),
                 "board.score")

@@ -12,9 +12,11 @@ import datetime as dt
 import math
 import re
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
@@ -38,6 +40,14 @@ BRAND, INK, MUTED = "17324D", "1D2733", "5A6572"
 def argb(rgb: str) -> str:
     """Opaque ARGB for openpyxl (a bare RGB gets alpha 00, which some readers take as transparent)."""
     return "FF" + rgb
+
+
+def first_sheet(wb: Workbook) -> Worksheet:
+    """The worksheet a new `Workbook()` comes with (openpyxl types `active` as any sheet, or none)."""
+    ws = wb.active
+    if not isinstance(ws, Worksheet):
+        raise TypeError(f"expected the new workbook's worksheet, got {type(ws).__name__}")
+    return ws
 
 
 HEADER_FONT = Font(bold=True, color=argb("FFFFFF"))
@@ -77,7 +87,8 @@ def _plain(value: object) -> object:
 
 
 def put(ws: Worksheet, row: int, col: int, value: object, *, number_format: str | None = None,
-        font: Font | None = None, fill: PatternFill | None = None, alignment: Alignment | None = None) -> Cell:
+        font: Font | None = None, fill: PatternFill | None = None,
+        alignment: Alignment | None = None) -> Cell | MergedCell:
     """Write one cell; text always through `safe_text` and stored as text, never as a formula."""
     cell = ws.cell(row=row, column=col)
     value = _plain(value)
@@ -107,7 +118,7 @@ def header_row(ws: Worksheet, row: int, labels: list[str]) -> None:
             alignment=Alignment(wrap_text=True, vertical="center"))
 
 
-def status_cell(ws: Worksheet, row: int, col: int, status: str | None, word: str) -> Cell:
+def status_cell(ws: Worksheet, row: int, col: int, status: str | None, word: str) -> Cell | MergedCell:
     """The traffic light as a cell: the status word on the board's colour (readable in grey too)."""
     fill, ink = STATUS_COLOURS.get(status or "no_data", STATUS_COLOURS["no_data"])
     return put(ws, row, col, word, font=Font(bold=True, color=argb(ink)),
@@ -195,6 +206,9 @@ def landscape(ws: Worksheet, title_rows: str | None = None) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    setup = ws.sheet_properties.pageSetUpPr
+    if setup is None:  # every new sheet has one; openpyxl allows none
+        setup = ws.sheet_properties.pageSetUpPr = PageSetupProperties()
+    setup.fitToPage = True
     if title_rows:
         ws.print_title_rows = title_rows

@@ -21,8 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from mios_dashboard.i18n import MISSING, fmt_date, fmt_datetime, fmt_month, normalize_lang, t, t_or
 from mios_dashboard.exporters.board import TITLE_ROWS, status_word, title_block
 from mios_dashboard.exporters.cells import (
-    BOLD, BRAND, PERCENT_FORMAT, SUBTITLE_FONT, TITLE_FONT, WRAP_TOP, argb, fit_columns, header_row, landscape,
-    locale_date_format, portrait, put, sheet_title, soft_fill, status_cell, unit_format, wrapped_height,
+    BOLD, BRAND, PERCENT_FORMAT, SUBTITLE_FONT, TITLE_FONT, WRAP_TOP, argb, first_sheet, fit_columns, header_row,
+    landscape, locale_date_format, portrait, put, sheet_title, soft_fill, status_cell, unit_format, wrapped_height,
 )
 
 Record = Mapping[str, Any]
@@ -133,17 +133,17 @@ def _finish_main(ws: Worksheet) -> None:
     portrait(ws, f"1:{TITLE_ROWS}")
 
 
-def _people(names: object) -> str:
+def _people(names: Iterable[object] | None) -> str:
     return "\n".join(str(name) for name in names or [] if name)
 
 
-def _moment(value: object, lang: str) -> str | None:
+def _moment(value: dt.date | str | None, lang: str) -> str | None:
     if isinstance(value, dt.datetime):
         return fmt_datetime(value, lang)
     return fmt_date(value, lang) if value else None
 
 
-def _month(value: object, lang: str) -> str | None:
+def _month(value: dt.date | str | None, lang: str) -> str | None:
     return fmt_month(value, lang, long=True) if value else None
 
 
@@ -158,12 +158,12 @@ def _actions_sheet(wb: Workbook, taken: set[str], sheet_key: str, title: str, su
     row = head
     for action in actions:
         row += 1
-        status = action.get("status")
+        status = str(action.get("status") or "")
         put(ws, row, 1, action.get("code") or "")
         put(ws, row, 2, action.get("title") or "", alignment=WRAP_TOP)
         put(ws, row, 3, action.get("owner") or "", alignment=WRAP_TOP)
         put(ws, row, 4, action.get("due_on"), number_format=locale_date_format(lang))
-        put(ws, row, 5, t_or(f"drill.action_status.{status}", str(status or ""), lang),
+        put(ws, row, 5, t_or(f"drill.action_status.{status}", status, lang),
             fill=soft_fill(ACTION_LIGHTS.get(status)))
         _grow(ws, row, (action.get("title"), ACTION_WIDTHS[2]))
     if actions:
@@ -180,7 +180,8 @@ def _snapshot_sheet(wb: Workbook, taken: set[str], sheet_key: str, title: str, r
                     generated_at: dt.datetime, lang: str) -> Worksheet:
     """The board as it was shown: per indicator the actual, target, achievement and traffic light stored
     with the record (names and units from the current definitions when the snapshot has none)."""
-    snapshot = record.get("board_snapshot") if isinstance(record.get("board_snapshot"), Mapping) else {}
+    stored = record.get("board_snapshot")
+    snapshot: Record = stored if isinstance(stored, Mapping) else {}
     definitions = record.get("definitions") or {}
     ws = wb.create_sheet(sheet_title(t(sheet_key, lang), taken))
     shown = {"period": snapshot.get("period") or record.get("board_period")}
@@ -230,7 +231,7 @@ def minutes_workbook(meeting: Record, lang: str = "es", generated_at: dt.datetim
     lang, generated_at = normalize_lang(lang), _generated(generated_at)
     wb = _workbook("records.minutes_title", lang, generated_at)
     taken: set[str] = set()
-    ws = wb.active
+    ws = first_sheet(wb)
     ws.title = sheet_title(t("records.minutes_sheet", lang), taken)
     name = str(meeting.get("title") or "")
     kind = t_or(f"records.kind_{meeting.get('kind')}", str(meeting.get("kind") or ""), lang)
@@ -270,7 +271,7 @@ def review_workbook(review: Record, lang: str = "es", generated_at: dt.datetime 
     lang, generated_at = normalize_lang(lang), _generated(generated_at)
     wb = _workbook("records.review_title", lang, generated_at)
     taken: set[str] = set()
-    ws = wb.active
+    ws = first_sheet(wb)
     ws.title = sheet_title(t("records.review_sheet", lang), taken)
     period = t("records.period_range", lang, start=fmt_date(review.get("period_start"), lang),
                end=fmt_date(review.get("period_end"), lang))

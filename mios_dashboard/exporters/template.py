@@ -17,7 +17,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from mios_dashboard.i18n import normalize_lang, t
-from mios_dashboard.exporters.cells import BOLD, FRACTION_FORMAT, TITLE_FONT, WRAP_TOP, fit_columns, header_row, put, unit_format
+from mios_dashboard.exporters.cells import (
+    BOLD, FRACTION_FORMAT, TITLE_FONT, WRAP_TOP, first_sheet, fit_columns, header_row, put, unit_format,
+)
 
 EXTRA_ROWS = 1000  # empty rows below the listed indicators that still get the drop-down lists
 MEASUREMENT_COLUMNS = ("code", "indicator", "unit", "frequency", "period", "value", "comment")
@@ -90,7 +92,7 @@ def _list_validation(ws: Worksheet, source: str | None, column: int, last_row: i
 
 def _measurements_sheet(wb: Workbook, indicators: Sequence[Mapping[str, Any]], ranges: dict[str, str],
                         lang: str) -> Worksheet:
-    ws = wb.active
+    ws = first_sheet(wb)
     ws.title = t("export.measurements_sheet", lang)
     header_row(ws, 1, [_column_label(c, lang) for c in MEASUREMENT_COLUMNS])
     for row, ind in enumerate(indicators, 2):

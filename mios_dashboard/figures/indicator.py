@@ -29,6 +29,8 @@ _HALF_PERIOD_DAYS = {"quarterly": 45, "yearly": 182}
 _LEGEND_RANK = {"actual": 1, "target": 2, "range_band": 2, "trend": 3, "forecast": 4, "xmr_center": 5,
                 "xmr_limits": 6, "signals": 7}
 _ZONE_ROLES = {"range": "range_band", "yellow": "zone_yellow", "red": "zone_red"}
+# The least-squares line through the last values: their periods and the line's value at each.
+Trend = tuple[list[dt.date], list[float]]
 
 
 def period_label(period: dt.date, frequency: str | None, lang: str) -> str:
@@ -64,7 +66,7 @@ def _code(frequency: str | None) -> int:
         return int(frequency_codes(["monthly"])[0])
 
 
-def _trend_line(indicator: Mapping[str, Any], rows: list[Point]) -> tuple[list[dt.date], list[float]] | None:
+def _trend_line(indicator: Mapping[str, Any], rows: list[Point]) -> Trend | None:
     """The least-squares line of the board (docs/formulas.md#trend) through the last TREND_POINTS values, or None
     when the board computed no slope. The slope comes from the board; the line's anchor (mean x, mean y
     of the same values) is recomputed here, on the same series ordinals."""
@@ -79,7 +81,7 @@ def _trend_line(indicator: Mapping[str, Any], rows: list[Point]) -> tuple[list[d
     return [p.period for p in used], [y_mean + slope * (o - x_mean) for o in ordinals]
 
 
-def _forecast(indicator: Mapping[str, Any], rows: list[Point], trend) -> dict | None:
+def _forecast(indicator: Mapping[str, Any], rows: list[Point], trend: Trend | None) -> dict | None:
     """The forecast segment, from the trend line's last point to the due date, when the due date is
     still ahead of the series; None otherwise."""
     forecast = indicator.get("forecast") or {}
@@ -117,7 +119,7 @@ def _value_range(values: list[float], all_non_negative: bool) -> tuple[float, fl
     return y0, y1
 
 
-def _scatter(role: str, name: str, **kwargs) -> dict:
+def _scatter(role: str, name: str, **kwargs: object) -> dict:
     trace = {"type": "scatter", "name": name, "meta": {"role": role}, "legendrank": _LEGEND_RANK.get(role, 10)}
     trace.update(kwargs)
     return trace
@@ -195,7 +197,8 @@ def _value_axis(unit: str | None, magnitude: float) -> dict:
     return axis
 
 
-def _target_traces(steps: list[TargetStep], direction: str | None, unit, lang: str, decimals) -> list[dict]:
+def _target_traces(steps: list[TargetStep], direction: str | None, unit: str | None, lang: str,
+                   decimals: int | None) -> list[dict]:
     """The target line (range indicators show their band instead, drawn with the zones)."""
     if direction == "range" or not any(s.target is not None for s in steps):
         return []
@@ -207,7 +210,8 @@ def _target_traces(steps: list[TargetStep], direction: str | None, unit, lang: s
     )]
 
 
-def _xmr_traces(xmr: Mapping | None, rows: list[Point], unit, lang: str, decimals) -> list[dict]:
+def _xmr_traces(xmr: Mapping | None, rows: list[Point], unit: str | None, lang: str,
+                decimals: int | None) -> list[dict]:
     """Centre line and natural process limits across the plotted series (dotted, neutral grey)."""
     if not xmr or number(xmr.get("center")) is None:
         return []
@@ -228,7 +232,8 @@ def _xmr_traces(xmr: Mapping | None, rows: list[Point], unit, lang: str, decimal
     return traces
 
 
-def _trend_traces(trend, forecast: dict | None, unit, lang: str, decimals) -> list[dict]:
+def _trend_traces(trend: Trend | None, forecast: dict | None, unit: str | None, lang: str,
+                  decimals: int | None) -> list[dict]:
     if trend is None:
         return []
     xs, ys = trend
@@ -244,12 +249,12 @@ def _trend_traces(trend, forecast: dict | None, unit, lang: str, decimals) -> li
     return traces
 
 
-def _forecast_text(forecast: dict, unit, lang: str, decimals) -> str:
+def _forecast_text(forecast: dict, unit: str | None, lang: str, decimals: int | None) -> str:
     return t("chart.forecast_label", lang, value=measure(forecast["value"], unit, lang, decimals),
              achievement=fmt_percent(forecast["achievement"], lang, decimals=0))
 
 
-def _forecast_annotation(forecast: dict, unit, lang: str, decimals) -> dict:
+def _forecast_annotation(forecast: dict, unit: str | None, lang: str, decimals: int | None) -> dict:
     """The projected value and achievement written just left of the forecast's end point."""
     return {"x": forecast["due"].isoformat(), "y": forecast["value"], "xref": "x", "yref": "y",
             "text": _forecast_text(forecast, unit, lang, decimals), "showarrow": False, "xanchor": "right",
@@ -257,7 +262,8 @@ def _forecast_annotation(forecast: dict, unit, lang: str, decimals) -> dict:
             "bgcolor": "rgba(255, 255, 255, 0.85)", "name": "forecast"}
 
 
-def _actual_trace(rows: list[Point], direction, frequency, unit, lang: str, decimals, green, yellow) -> dict:
+def _actual_trace(rows: list[Point], direction: str | None, frequency: str | None, unit: str | None, lang: str,
+                  decimals: int | None, green: float, yellow: float) -> dict:
     """The values, each marker in its own period's status colour; the hover says it all in words."""
     achievements = point_achievements(rows, direction)
     lights = [light(a, green, yellow) for a in achievements]
@@ -276,7 +282,7 @@ def _actual_trace(rows: list[Point], direction, frequency, unit, lang: str, deci
     )
 
 
-def _signal_trace(xmr: Mapping | None, rows: list[Point], frequency, lang: str) -> dict | None:
+def _signal_trace(xmr: Mapping | None, rows: list[Point], frequency: str | None, lang: str) -> dict | None:
     """A violet ring on every value that completes an XmR pattern, with the rules it breaks on hover."""
     signals = (xmr or {}).get("signals") or []
     rules: dict[dt.date, set[int]] = {}

@@ -36,8 +36,8 @@ def sparkline(series: Sequence[Mapping[str, Any]] | None, target: Target = None,
             data.append({"type": "scatter", "x": [xs[0], xs[-1], xs[-1], xs[0]], "y": [low, low, high, high],
                          "fill": "toself", "fillcolor": BAND_FILLS["green"], "mode": "lines", "line": {"width": 0},
                          "hoverinfo": "skip", "meta": {"role": "range_band"}, "name": t("chart.zone_range", lang)})
-    elif number(target) is not None and xs:
-        data.append(_target_line([xs[0], xs[-1]], [float(target)] * 2, lang))
+    elif (single := number(target)) is not None and xs:
+        data.append(_target_line([xs[0], xs[-1]], [single] * 2, lang))
     elif target is None and any(p.target is not None for p in rows):
         data.append(_target_line(xs, [p.target for p in rows], lang))
     if rows:

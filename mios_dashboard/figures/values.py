@@ -33,7 +33,7 @@ class Point(NamedTuple):
     target_max: float | None
 
 
-def number(value: Any) -> float | None:
+def number(value: object) -> float | None:
     """A finite float, or None for None/NaN/text: charts skip what they cannot place."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None

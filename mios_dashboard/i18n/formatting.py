@@ -36,14 +36,14 @@ def _number_pattern(pattern: str) -> NumberPattern:
     return parse_pattern(pattern)
 
 
-def _is_missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+def _is_nan(value: object) -> bool:
+    return isinstance(value, float) and math.isnan(value)
 
 
 def fmt_number(value: float | int | None, lang: str = "es", decimals: int | None = None) -> str:
     """`1234.5` → "1,234.5" (es and en). With `decimals` the digits are fixed ("1,234.50" for 2);
     without, up to two decimals (trailing zeros dropped) below 100,000 and none from there on."""
-    if _is_missing(value):
+    if value is None or _is_nan(value):
         return MISSING
     if decimals is None:
         pattern = "#,##0" if abs(value) >= _WHOLE_NUMBER_FROM else "#,##0.##"
@@ -55,7 +55,7 @@ def fmt_number(value: float | int | None, lang: str = "es", decimals: int | None
 
 def fmt_percent(fraction: float | None, lang: str = "es", decimals: int = 1) -> str:
     """A fraction as a percentage in the locale's pattern: `0.953` → "95.3%" (es_MX and en_US)."""
-    if _is_missing(fraction):
+    if fraction is None or _is_nan(fraction):
         return MISSING
     locale = _babel_locale(lang)
     base = locale.percent_formats[None].pattern  # e.g. "#,##0%"

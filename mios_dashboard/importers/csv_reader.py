@@ -99,7 +99,7 @@ class CsvWorkbook:
     def __enter__(self) -> "CsvWorkbook":
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
 
 

@@ -7,11 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.reader import Cell, Sheet
 from mios_dashboard.importers.text import ValueProblem, parse_text
 from mios_dashboard.importers.values import parse_aggregation, parse_direction, parse_fraction, parse_frequency
+
+if TYPE_CHECKING:
+    from mios_dashboard.importers.layouts import Header, Numbers
+
+T = TypeVar("T")
 
 # Model column lengths: longer text would be cut or refused by the database, so it is an error here.
 TEXT_LIMITS = {"code": 20, "name": 200, "unit": 30, "owner": 120, "group": 60, "data_source": 200}
@@ -36,7 +43,9 @@ class DefinitionRow:
     broken: bool = False  # a cell of the row could not be read (already reported)
 
 
-def parse_definitions(sheet: Sheet, header, numbers) -> tuple[list[DefinitionRow], list[ImportProblem]]:
+def parse_definitions(
+    sheet: Sheet, header: Header, numbers: Numbers
+) -> tuple[list[DefinitionRow], list[ImportProblem]]:
     """Rows of a definitions sheet under `header` (a layouts.Header); numbers read through `numbers`."""
     problems: list[ImportProblem] = []
     columns = header.columns
@@ -61,7 +70,7 @@ def parse_definitions(sheet: Sheet, header, numbers) -> tuple[list[DefinitionRow
                     row.values[key] = text
             elif key in NUMBER_FIELDS:
                 number = numbers.read(cell.value, sheet, cell.row, cell.col, problems,
-                                      lambda value, row=row, key=key: row.values.__setitem__(key, value))
+                                      partial(row.values.__setitem__, key))
                 if number is not None:
                     row.values[key] = number
             elif key in FRACTION_FIELDS:
@@ -77,7 +86,7 @@ def parse_definitions(sheet: Sheet, header, numbers) -> tuple[list[DefinitionRow
     return rows, problems
 
 
-def _read(cell: Cell, reader, problems: list[ImportProblem]):
+def _read(cell: Cell, reader: Callable[[object], T], problems: list[ImportProblem]) -> T | None:
     """Apply a value reader; a failure becomes a problem at the cell and None."""
     try:
         return reader(cell.value)

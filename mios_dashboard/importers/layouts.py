@@ -10,14 +10,21 @@ where no sheet has a layout is refused. Definitions are parsed first, so a file 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from mios_dashboard.importers.headers import DEFINITION_HEADERS, MEASUREMENT_HEADERS, REPEATABLE, alias_table
 from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.periods import MonthOnly, ParsedPeriod, read_period
-from mios_dashboard.importers.reader import Sheet
+from mios_dashboard.importers.reader import Sheet, Workbook
 from mios_dashboard.importers.text import ValueProblem, is_blank, normalize
 from mios_dashboard.importers.values import AmbiguousNumber, decimal_evidence, parse_number
+
+if TYPE_CHECKING:
+    from mios_dashboard.importers.csv_reader import CsvWorkbook
+    from mios_dashboard.importers.definitions import DefinitionRow
+    from mios_dashboard.importers.measurement_layouts import MeasurementRow
 
 HEADER_SEARCH_ROWS = 30  # the header may sit under a few title rows
 
@@ -25,8 +32,8 @@ HEADER_SEARCH_ROWS = 30  # the header may sit under a few title rows
 @dataclass
 class ParsedWorkbook:
     sheets: list[str] = field(default_factory=list)  # sheets read, in the order they were parsed
-    definitions: list = field(default_factory=list)  # definitions.DefinitionRow
-    measurements: list = field(default_factory=list)  # measurement_layouts.MeasurementRow
+    definitions: list[DefinitionRow] = field(default_factory=list)
+    measurements: list[MeasurementRow] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
     notices: list[ImportProblem] = field(default_factory=list)
     layouts: dict[str, str] = field(default_factory=dict)  # sheet → definitions / long / wide
@@ -42,9 +49,10 @@ class Numbers:
     def __init__(self, decimal: str | None):
         self.decimal = decimal
         self.evidence: Counter[str] = Counter()
-        self.pending: list[tuple[AmbiguousNumber, Sheet, int, int, object]] = []
+        self.pending: list[tuple[AmbiguousNumber, Sheet, int, int, Callable[[float], None]]] = []
 
-    def read(self, value: object, sheet: Sheet, row: int, col: int, problems: list, setter) -> float | None:
+    def read(self, value: object, sheet: Sheet, row: int, col: int, problems: list[ImportProblem],
+             setter: Callable[[float], None]) -> float | None:
         try:
             number = parse_number(value, self.decimal)
         except AmbiguousNumber as ambiguous:
@@ -53,7 +61,7 @@ class Numbers:
         except ValueProblem as exc:
             problems.append(sheet.problem(row, col, exc.code, **exc.params))
             return None
-        if self.decimal is None and value.__class__ is str and (mark := decimal_evidence(value)):
+        if self.decimal is None and type(value) is str and (mark := decimal_evidence(value)):
             self.evidence[mark] += 1
         return number
 
@@ -168,7 +176,7 @@ def long_header_problems(sheet: Sheet) -> list[ImportProblem]:
     return []
 
 
-def parse_workbook(workbook) -> ParsedWorkbook:
+def parse_workbook(workbook: Workbook | CsvWorkbook) -> ParsedWorkbook:
     """Every visible sheet with a layout (definitions first); problems of every sheet, in one list."""
     from mios_dashboard.importers.definitions import parse_definitions
     from mios_dashboard.importers.measurement_layouts import parse_long, parse_wide

@@ -11,12 +11,15 @@ once per distinct value, and a Cell object is made only for a problem.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeGuard
 
 from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.periods import MonthOnly, ParsedPeriod, looks_like_year, read_period
 from mios_dashboard.importers.reader import Sheet
 from mios_dashboard.importers.text import NO_VALUE_MARKERS, ValueProblem, display, is_blank, normalize, parse_text
+
+if TYPE_CHECKING:
+    from mios_dashboard.importers.layouts import Header, Numbers
 
 GRANULARITY_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 TOTAL_LABELS = frozenset({
@@ -46,29 +49,36 @@ class MeasurementRow(NamedTuple):
     subtotal: bool = False
 
 
+# What reading a period cell gives: a period, a month still without its year, or why it is no period.
+PeriodReading = ParsedPeriod | MonthOnly | ValueProblem
+
 _new = tuple.__new__  # builds a NamedTuple from a tuple in C: 10× cheaper than calling the class in a hot loop
 
 
 def _no_value(value: object) -> bool:
     if value is None or value == "":
         return True
-    if value.__class__ is str:
+    if type(value) is str:
         stripped = value.strip()
         return not stripped or stripped.casefold().rstrip(".") in NO_VALUE_MARKERS
     return False
 
 
-def _number(value, sheet: Sheet, row: int, col: int, numbers, problems, out: list, field: str = "value"):
+def _number(value: object, sheet: Sheet, row: int, col: int, numbers: Numbers, problems: list[ImportProblem],
+            out: list[MeasurementRow], field: Literal["value", "target"] = "value") -> float | None:
     """A cell's number (floats pass straight through); a parked ambiguous one is filled in later."""
-    kind = value.__class__
-    if kind is float:
+    if type(value) is float:
         if value - value == 0:  # finite
             return value
-    elif kind is int:
+    elif type(value) is int:
         return float(value)
     index = len(out)
-    return numbers.read(value, sheet, row, col, problems,
-                        lambda number: out.__setitem__(index, out[index]._replace(**{field: number})))
+
+    def fill(number: float) -> None:
+        written = out[index]
+        out[index] = written._replace(target=number) if field == "target" else written._replace(value=number)
+
+    return numbers.read(value, sheet, row, col, problems, fill)
 
 
 class _Periods:
@@ -76,9 +86,9 @@ class _Periods:
 
     def __init__(self, day_first: bool):
         self.day_first = day_first
-        self.cache: dict = {}
+        self.cache: dict[object, PeriodReading] = {}
 
-    def read(self, raw):
+    def read(self, raw: object) -> PeriodReading:
         try:
             return self.cache[raw]
         except KeyError:
@@ -88,14 +98,16 @@ class _Periods:
         found = self.cache[raw] = self._parse(raw)
         return found
 
-    def _parse(self, raw):
+    def _parse(self, raw: object) -> PeriodReading:
         try:
             return read_period(raw, self.day_first)
         except ValueProblem as exc:
             return exc
 
 
-def parse_long(sheet: Sheet, header, numbers, day_first: bool, out: list) -> list[ImportProblem]:
+def parse_long(
+    sheet: Sheet, header: Header, numbers: Numbers, day_first: bool, out: list[MeasurementRow]
+) -> list[ImportProblem]:
     """Append the rows of a long sheet to `out`; returns the problems found.
 
     The common row (a float value, a text indicator, a period already seen, no target) takes a fast path;
@@ -105,7 +117,7 @@ def parse_long(sheet: Sheet, header, numbers, day_first: bool, out: list) -> lis
     columns = header.columns
     code_col, name_col = columns.get("code"), columns.get("indicator")
     layout = _LongColumns(
-        indicator=code_col if code_col is not None else name_col,
+        indicator=code_col if code_col is not None else columns["indicator"],  # a long header names one
         fallback=name_col if code_col is not None else None,
         indicator_field="code" if code_col is not None else "indicator",
         period=columns["period"] if "period" in columns else columns["month"], year=columns.get("year"),
@@ -155,12 +167,12 @@ class _LongColumns(NamedTuple):
     comment: int
 
 
-def _long_row(sheet: Sheet, r: int, cells: list, layout: _LongColumns, periods: _Periods, numbers,
-              problems: list[ImportProblem], out: list) -> None:
+def _long_row(sheet: Sheet, r: int, cells: list, layout: _LongColumns, periods: _Periods, numbers: Numbers,
+              problems: list[ImportProblem], out: list[MeasurementRow]) -> None:
     """One row of a long sheet, read cell by cell with every problem reported at its cell."""
     width = len(cells)
 
-    def at(col):
+    def at(col: int | None) -> object:
         return cells[col] if col is not None and 0 <= col < width else None
 
     raw_value, raw_target = at(layout.value), at(layout.target)
@@ -207,11 +219,11 @@ def _long_row(sheet: Sheet, r: int, cells: list, layout: _LongColumns, periods: 
     ))
 
 
-def _month_number(raw) -> bool:
+def _month_number(raw: object) -> TypeGuard[int | float]:
     return isinstance(raw, (int, float)) and not isinstance(raw, bool) and float(raw).is_integer() and 1 <= raw <= 12
 
 
-def _with_year(found, raw_month, raw_year):
+def _with_year(found: PeriodReading, raw_month: object, raw_year: object) -> PeriodReading:
     """A month (name or number) and a separate year column → the month's period."""
     year = looks_like_year(raw_year)
     month = found.month if isinstance(found, MonthOnly) else int(raw_month) if _month_number(raw_month) else None
@@ -223,7 +235,9 @@ def _with_year(found, raw_month, raw_year):
 
 
 # --- wide ------------------------------------------------------------------------------------------------------
-def parse_wide(sheet: Sheet, header, numbers, day_first: bool, out: list) -> list[ImportProblem]:
+def parse_wide(
+    sheet: Sheet, header: Header, numbers: Numbers, day_first: bool, out: list[MeasurementRow]
+) -> list[ImportProblem]:
     """Append one row per value of a wide sheet to `out`; returns the problems found."""
     problems: list[ImportProblem] = []
     periods = _resolve_months(sheet, header, problems)
@@ -231,11 +245,11 @@ def parse_wide(sheet: Sheet, header, numbers, day_first: bool, out: list) -> lis
         return problems
     first_period_col = min(periods)
     code_col, name_col = header.columns.get("code"), header.columns.get("indicator")
-    if code_col is None and name_col is None:
-        name_col = _label_column(sheet, header.row, first_period_col)
-        if name_col is None:
-            return problems + [sheet.problem(header.row, 0, "missing_header_any")]
     indicator_col = code_col if code_col is not None else name_col
+    if indicator_col is None:
+        indicator_col = _label_column(sheet, header.row, first_period_col)
+        if indicator_col is None:
+            return problems + [sheet.problem(header.row, 0, "missing_header_any")]
     fallback_col = name_col if code_col is not None else None
     finest = min(GRANULARITY_ORDER[p.granularity] for p in periods.values())
     columns = [(col, period, GRANULARITY_ORDER[period.granularity] > finest, sheet.value(header.row, col))
@@ -243,6 +257,7 @@ def parse_wide(sheet: Sheet, header, numbers, day_first: bool, out: list) -> lis
     percent = sheet.percent
     name = sheet.name
     append = out.append
+    value: float | None
     for r in range(header.row + 1, sheet.height):
         cells = sheet.rows[r]
         width = len(cells)
@@ -287,7 +302,7 @@ def _label_column(sheet: Sheet, header_row: int, first_period_col: int) -> int |
     return None
 
 
-def _resolve_months(sheet: Sheet, header, problems: list[ImportProblem]) -> dict[int, ParsedPeriod]:
+def _resolve_months(sheet: Sheet, header: Header, problems: list[ImportProblem]) -> dict[int, ParsedPeriod]:
     """Header periods with month names completed by the year above them (a merged band, or the nearest
     year to the left on a row above); months that wrap past December move to the next year."""
     import datetime as dt

@@ -7,6 +7,7 @@ mios_dashboard/i18n/catalogue/imports.json. Params hold only JSON-friendly scala
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mios_dashboard.i18n import normalize_lang, t_or
@@ -41,7 +42,7 @@ _WORD_FAMILIES = {"field": "import.field", "frequency": "import.frequency", "old
                   "new": "import.frequency", "granularity": "import.granularity"}
 
 
-def _localise_param(key: str, value, lang: str):
+def _localise_param(key: str, value: object, lang: str) -> object:
     family = _WORD_FAMILIES.get(key)
     if family is None or not isinstance(value, str):
         return value
@@ -92,7 +93,7 @@ _CELL = re.compile(r"^([A-Z]+)(\d+)$")
 
 def reading_order(problems: list[ImportProblem], sheets: list[str]) -> list[ImportProblem]:
     """Problems sorted as a person reads the file: whole-file ones first, then sheet by sheet, row by row."""
-    def key(problem: ImportProblem):
+    def key(problem: ImportProblem) -> tuple[int, int, int]:
         sheet = sheets.index(problem.sheet) if problem.sheet in sheets else -1
         match = _CELL.match(problem.cell or "")
         if not match:
@@ -104,5 +105,5 @@ def reading_order(problems: list[ImportProblem], sheets: list[str]) -> list[Impo
     return sorted(problems, key=key)
 
 
-def render_all(problems, lang: str = "es") -> list[str]:
+def render_all(problems: Iterable[ImportProblem], lang: str = "es") -> list[str]:
     return [p.render(lang) for p in problems]

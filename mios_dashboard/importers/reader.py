@@ -10,13 +10,22 @@ sheet before calamine may allocate it. openpyxl is not used for reading.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mios_dashboard.importers.problems import ImportProblem, cell_name
 from mios_dashboard.importers.safety import DEFAULT_LIMITS, Limits, refuse, sniff_kind
 from mios_dashboard.importers.xlsx_package import Package, inspect_package
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
+
+    from mios_dashboard.importers.csv_reader import CsvWorkbook
+
+# A merged range as ((first row, first col), (last row, last col)), 0-based.
+MergedRange = tuple[tuple[int, int], tuple[int, int]]
 
 __all__ = ["DEFAULT_LIMITS", "Cell", "Limits", "Sheet", "Workbook", "open_workbook"]
 
@@ -38,7 +47,7 @@ class Cell:
     def is_blank(self) -> bool:
         return self.value is None or (isinstance(self.value, str) and not self.value.strip())
 
-    def problem(self, problem_code: str, /, **params) -> ImportProblem:
+    def problem(self, problem_code: str, /, **params: object) -> ImportProblem:
         """An ImportProblem located at this cell."""
         return ImportProblem(code=problem_code, sheet=self.sheet, cell=self.name, params=params)
 
@@ -58,7 +67,8 @@ class Sheet:
 
     __slots__ = ("name", "rows", "percent", "merged")
 
-    def __init__(self, name: str, rows: list[list], percent=frozenset(), merged=()):
+    def __init__(self, name: str, rows: list[list], percent: Set[tuple[int, int]] = frozenset(),
+                 merged: Iterable[MergedRange] | None = ()):
         self.name = name
         self.rows = rows
         self.percent = percent
@@ -83,7 +93,7 @@ class Sheet:
         for index in range(start, len(self.rows)):
             yield self.row(index)
 
-    def problem(self, row: int, col: int, code: str, /, **params) -> ImportProblem:
+    def problem(self, row: int, col: int, code: str, /, **params: object) -> ImportProblem:
         return ImportProblem(code=code, sheet=self.name, cell=cell_name(row, col), params=params)
 
 
@@ -99,7 +109,7 @@ class Workbook:
     decimal: str | None = None
     day_first: bool = True
 
-    def __init__(self, path: Path, package: Package, native):
+    def __init__(self, path: Path, package: Package, native: CalamineWorkbook):
         self.path = path
         self._package = package
         self._native = native
@@ -150,7 +160,7 @@ class Workbook:
     def __enter__(self) -> "Workbook":
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
 
 
@@ -159,7 +169,7 @@ def _one_line(exc: BaseException) -> str:
     return (text[0] if text else type(exc).__name__)[:200]
 
 
-def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS):
+def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Workbook | CsvWorkbook:
     """Check and open an .xlsx/.xlsm or .csv file; raises `errors.Invalid` carrying the ImportProblem (see
     safety.refuse) for a file it refuses, and OSError for a missing one."""
     path = Path(path)

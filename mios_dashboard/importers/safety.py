@@ -11,9 +11,12 @@ Measured facts behind the design (bench/README.md, "Import"):
 from __future__ import annotations
 
 import struct
+import zipfile
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from mios_dashboard.errors import Invalid
 from mios_dashboard.importers.problems import ImportProblem
@@ -133,7 +136,7 @@ def zip_entry_count(path: Path) -> int | None:
     return entries
 
 
-def check_zip(path: Path, infos, limits: Limits = DEFAULT_LIMITS) -> None:
+def check_zip(path: Path, infos: Sequence[zipfile.ZipInfo], limits: Limits = DEFAULT_LIMITS) -> None:
     """Sizes and ratios as the central directory declares them (read_part enforces the declarations)."""
     total = 0
     for info in infos:
@@ -151,7 +154,7 @@ def check_zip(path: Path, infos, limits: Limits = DEFAULT_LIMITS) -> None:
             raise refuse("compression_ratio", entry=info.filename[:80], limit=limits.max_compression_ratio)
 
 
-def read_part(handle, info, limit: int | None = None) -> bytes:
+def read_part(handle: BinaryIO, info: zipfile.ZipInfo, limit: int | None = None) -> bytes:
     """Inflate one entry from its raw bytes, never past its declared size; refuse a DTD in its prolog.
 
     zipfile's own reader stops at the declared size and checks the CRC of what it returned, so an entry that
@@ -177,7 +180,7 @@ def read_part(handle, info, limit: int | None = None) -> bytes:
     return data
 
 
-def _inflate(handle, info, wanted: int, whole: bool) -> bytes:
+def _inflate(handle: BinaryIO, info: zipfile.ZipInfo, wanted: int, whole: bool) -> bytes:
     inflater = zlib.decompressobj(-15)
     chunks: list[bytes] = []
     produced = 0

@@ -28,7 +28,7 @@ def unescape_formula(text: str) -> str:
 class ValueProblem(ValueError):
     """A cell could not be read; `code` is an importers.problems catalogue key."""
 
-    def __init__(self, code: str, **params):
+    def __init__(self, code: str, **params: object):
         super().__init__(code)
         self.code = code
         self.params = params

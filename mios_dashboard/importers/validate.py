@@ -110,7 +110,7 @@ def same_number(a: float | None, b: float | None) -> bool:
 class _Lookup:
     """Match by exact code, then code ignoring case, then name ignoring case, accents and spacing."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.by_code: dict[str, str] = {}
         self.by_folded: dict[str, set[str]] = defaultdict(set)
         self.by_name: dict[str, set[str]] = defaultdict(set)
@@ -170,14 +170,17 @@ def validate(parsed: ParsedWorkbook, refs: ReferenceData) -> ImportPlan:
     return plan
 
 
-def _validate_definitions(rows: list[DefinitionRow], refs, known, indicators, frequency, units, plan) -> None:
-    lookups = {
+def _validate_definitions(
+    rows: list[DefinitionRow], refs: ReferenceData, known: dict[str, KnownIndicator], indicators: _Lookup,
+    frequency: dict[str, str], units: dict[str, str], plan: ImportPlan,
+) -> None:
+    sources = {
         "perspective": ("perspective_id", refs.perspectives, "unknown_perspective"),
         "objective": ("objective_id", refs.objectives, "unknown_objective"),
         "process": ("process_id", refs.processes, "unknown_process"),
     }
     lookups = {key: (column, _reference_lookup(items), {r.code: r.id for r in items}, problem)
-               for key, (column, items, problem) in lookups.items()}
+               for key, (column, items, problem) in sources.items()}
     seen: dict[str, tuple[DefinitionRow, dict]] = {}
     for row in rows:
         problems: list[ImportProblem] = []
@@ -206,12 +209,13 @@ def _validate_definitions(rows: list[DefinitionRow], refs, known, indicators, fr
             plan.definitions.append(
                 ValidDefinition(code=code, values=values, cell=row.code_cell, exists=existing is not None))
         # Known from here on even when broken, so its measurements are not also reported as unknown.
+        # name, frequency and unit are text when given (parse_text, parse_frequency): str() only types them
         if existing is None:
-            indicators.add(code, values.get("name"))
+            indicators.add(code, str(values["name"]) if values.get("name") else None)
         elif values.get("name"):
             indicators.by_name[normalize(values["name"])].add(code)
-        frequency[code] = values.get("frequency", frequency.get(code, DEFAULT_FREQUENCY))
-        units[code] = values.get("unit", units.get(code, ""))
+        frequency[code] = str(values.get("frequency", frequency.get(code, DEFAULT_FREQUENCY)))
+        units[code] = str(values.get("unit", units.get(code, "")))
 
 
 def _check_effective(row: DefinitionRow, code: str, values: dict, existing: KnownIndicator | None) -> list[ImportProblem]:
@@ -243,11 +247,13 @@ PERCENT_UNITS = frozenset({"%", "porcentaje", "por ciento", "percent", "percenta
 
 def is_percent_unit(unit: str | None) -> bool:
     """An indicator measured in percent points (a percent-formatted cell's fraction is ×100 for it)."""
-    return bool(unit) and ("%" in unit or normalize(unit) in PERCENT_UNITS)
+    if not unit:
+        return False
+    return "%" in unit or normalize(unit) in PERCENT_UNITS
 
 
-def _validate_measurements(rows: list[MeasurementRow], indicators: _Lookup, frequency: dict, units: dict,
-                           plan: ImportPlan) -> None:
+def _validate_measurements(rows: list[MeasurementRow], indicators: _Lookup, frequency: dict[str, str],
+                           units: dict[str, str], plan: ImportPlan) -> None:
     """Resolve, normalise and de-duplicate every row; one pass with caches (100,000 rows go through here)."""
     first_seen: dict[tuple[str, dt.date], int] = {}  # → index in plan.measurements
     by_text: dict[str, tuple] = {}  # indicator as written → (code, frequency, percent?, starts) or (None, candidates)
@@ -298,8 +304,8 @@ def _validate_measurements(rows: list[MeasurementRow], indicators: _Lookup, freq
         append(_new(ValidMeasurement, (code, start, value, comment, target, sheet, r, value_col)))
 
 
-def _merge_duplicate(first: ValidMeasurement, row: MeasurementRow, code: str, start: dt.date, value, target,
-                     problems: list[ImportProblem]) -> ValidMeasurement:
+def _merge_duplicate(first: ValidMeasurement, row: MeasurementRow, code: str, start: dt.date, value: float | None,
+                     target: float | None, problems: list[ImportProblem]) -> ValidMeasurement:
     """The same indicator and period twice: fine with the same value (and target), an error otherwise; a row
     that adds what the first lacked (a value to a target-only row) completes it."""
     if value is not None and first.value is not None and not same_number(first.value, value):

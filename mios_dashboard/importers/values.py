@@ -50,14 +50,13 @@ def parse_number(value: object, decimal: str | None = None) -> float:
     ("1.500") is decided by `decimal` ("," or ".", the file's decimal mark); without it AmbiguousNumber is
     raised, so the caller can decide from the rest of the file or report it.
     """
-    kind = value.__class__
-    if kind is float:
+    if type(value) is float:  # exact classes first (bool is an int): the common cells, cheaply
         if math.isfinite(value):
             return value
         raise ValueProblem("not_a_number", value=display(value))
-    if kind is int:
+    if type(value) is int:
         return float(value)
-    if kind is str:
+    if type(value) is str:
         return _parse_number_text(value, decimal)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return parse_number(float(value))

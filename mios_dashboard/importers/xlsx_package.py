@@ -14,6 +14,8 @@ import zipfile
 from xml.etree.ElementTree import ParseError
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
+from xml.etree.ElementTree import Element
 
 from mios_dashboard.importers.safety import PROLOG_SCAN_BYTES, Limits, check_zip, read_part, refuse, zip_entry_count
 from mios_dashboard.importers.sheet_scan import ScanError, SheetScan, scan_sheet
@@ -68,7 +70,7 @@ def inspect_package(path: Path, limits: Limits) -> Package:
         return _read_package(path, infos, handle, limits)
 
 
-def _refuse_other_formats(path: Path, infos: dict, handle) -> None:
+def _refuse_other_formats(path: Path, infos: dict[str, zipfile.ZipInfo], handle: BinaryIO) -> None:
     if "mimetype" in infos:
         kind = read_part(handle, infos["mimetype"], limit=100)
         if b"opendocument" in kind:
@@ -79,7 +81,7 @@ def _refuse_other_formats(path: Path, infos: dict, handle) -> None:
         raise refuse("not_a_workbook", file=path.name)
 
 
-def _read_package(path: Path, infos: dict, handle, limits: Limits) -> Package:
+def _read_package(path: Path, infos: dict[str, zipfile.ZipInfo], handle: BinaryIO, limits: Limits) -> Package:
     package = Package()
     workbook_part = _office_document(infos, handle, limits) or "xl/workbook.xml"
     if workbook_part not in infos:
@@ -95,11 +97,11 @@ def _read_package(path: Path, infos: dict, handle, limits: Limits) -> Package:
         elif rel_type == "externalLink":
             package.external_links += 1
     package.has_macros = any(name.lower().endswith("vbaproject.bin") for name in infos)
-    for sheet in _elements(workbook, "sheet"):
-        rel_id = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
-        rel_type, target = rels.get(rel_id, ("", ""))
+    for declared in _elements(workbook, "sheet"):
+        rel_id = next((v for k, v in declared.attrib.items() if k.endswith("}id")), None)
+        rel_type, target = rels.get(rel_id, ("", "")) if rel_id is not None else ("", "")
         package.sheets.append(SheetPart(
-            name=sheet.get("name", ""), part=target, visible=sheet.get("state", "visible") == "visible",
+            name=declared.get("name", ""), part=target, visible=declared.get("state", "visible") == "visible",
             kind=rel_type or "worksheet",
         ))
     budget = limits.max_cells
@@ -124,12 +126,12 @@ def _read_package(path: Path, infos: dict, handle, limits: Limits) -> Package:
     return package
 
 
-def _elements(tree, local: str):
+def _elements(tree: Element, local: str) -> list[Element]:
     """Elements by local name, whatever the namespace (transitional or strict OOXML)."""
     return [e for e in tree.iter() if isinstance(e.tag, str) and (e.tag == local or e.tag.endswith("}" + local))]
 
 
-def _tree(infos: dict, handle, name: str, limits: Limits):
+def _tree(infos: dict[str, zipfile.ZipInfo], handle: BinaryIO, name: str, limits: Limits) -> Element:
     info = infos[name]
     if info.file_size > limits.max_xml_parse_bytes:
         raise refuse("damaged_part", entry=name[:80], detail="too large")
@@ -150,7 +152,7 @@ def _rels_part(part: str) -> str:
     return posixpath.join(folder, "_rels", name + ".rels")
 
 
-def _office_document(infos: dict, handle, limits: Limits) -> str | None:
+def _office_document(infos: dict[str, zipfile.ZipInfo], handle: BinaryIO, limits: Limits) -> str | None:
     if "_rels/.rels" not in infos:
         return None
     for rel in _elements(_tree(infos, handle, "_rels/.rels", limits), "Relationship"):
@@ -159,7 +161,9 @@ def _office_document(infos: dict, handle, limits: Limits) -> str | None:
     return None
 
 
-def _relationships(infos: dict, handle, source: str, limits: Limits) -> dict[str, tuple[str, str]]:
+def _relationships(
+    infos: dict[str, zipfile.ZipInfo], handle: BinaryIO, source: str, limits: Limits
+) -> dict[str, tuple[str, str]]:
     """rId → (relationship type's last word, target part) of one part."""
     name = _rels_part(source)
     if name not in infos:
@@ -179,7 +183,7 @@ def _resolve(folder: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(folder, target))
 
 
-def _percent_styles(styles) -> frozenset[int]:
+def _percent_styles(styles: Element) -> frozenset[int]:
     """Indexes of cell formats (the `s` of a cell) whose number format shows a percentage."""
     custom = {}
     for fmt in _elements(styles, "numFmt"):

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, MetaData, func
+from sqlalchemy import JSON, CheckConstraint, DateTime, MetaData, Table, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -18,6 +19,8 @@ NAMING_CONVENTION = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {dict: JSON, list: JSON}
+    # Every model maps a Table (declarative types __table__ as any FromClause): SQLAlchemy's advice for typing.
+    __table__: ClassVar[Table]
 
 
 class Timestamped:

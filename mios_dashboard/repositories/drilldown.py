@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import String, and_, cast, func, or_, select
+from sqlalchemy import ColumnElement, Executable, SQLColumnExpression, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from mios_dashboard.models import (
@@ -26,11 +26,11 @@ from mios_dashboard.models import (
 )
 
 
-def _rows(session: Session, statement) -> list[dict]:
+def _rows(session: Session, statement: Executable) -> list[dict]:
     return [dict(row) for row in session.execute(statement).mappings()]
 
 
-def _same_code(column, code: str):
+def _same_code(column: SQLColumnExpression[str], code: str) -> ColumnElement[bool]:
     return func.upper(column) == code.strip().upper()
 
 
@@ -58,7 +58,7 @@ def objective_relatives(session: Session, objective_id: int) -> dict[str, list[d
                      .where(Objective.parent_id == objective_id).order_by(Objective.code))
     other = aliased(Objective)
 
-    def linked(own, far) -> list[dict]:
+    def linked(own: SQLColumnExpression[int], far: SQLColumnExpression[int]) -> list[dict]:
         return _rows(session, select(other.code, other.title, other.active, ObjectiveLink.note)
                      .join(other, far == other.id).where(own == objective_id).order_by(other.code))
 
@@ -192,7 +192,7 @@ _EVENT_COLUMNS = (AuditEvent.id, AuditEvent.at, AuditEvent.actor, AuditEvent.ope
                   AuditEvent.entity_id, AuditEvent.changes)
 
 
-def _events(session: Session, condition, limit: int) -> tuple[list[dict], int]:
+def _events(session: Session, condition: ColumnElement[bool], limit: int) -> tuple[list[dict], int]:
     total = int(session.scalar(select(func.count()).select_from(AuditEvent).where(condition)) or 0)
     rows = _rows(session, select(*_EVENT_COLUMNS).where(condition)
                  .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit))
@@ -203,7 +203,7 @@ def indicator_events(session: Session, indicator_id: int, limit: int) -> tuple[l
     """The change history of an indicator, its measurements and its targets, newest first (at most
     `limit` events) and how many there are in all. Rows deleted since are found by the indicator_id
     their delete event recorded."""
-    def rows_of(model) -> object:
+    def rows_of(model: type[Measurement | Target]) -> ColumnElement[bool]:
         return AuditEvent.entity_id.in_(select(cast(model.id, String)).where(model.indicator_id == indicator_id))
 
     condition = or_(

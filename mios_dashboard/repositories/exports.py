@@ -130,7 +130,8 @@ def _actions(actions: Iterable[Action]) -> list[dict]:
 
 def _completed(session: Session, record: dict) -> dict:
     record["organization"] = session.scalar(select(Organization.name).order_by(Organization.id).limit(1))
-    snapshot = record.get("board_snapshot") if isinstance(record.get("board_snapshot"), dict) else {}
+    stored = record.get("board_snapshot")
+    snapshot: dict = stored if isinstance(stored, dict) else {}
     codes = sorted({str(r["code"]) for r in snapshot.get("indicators") or [] if isinstance(r, dict) and r.get("code")})
     record["definitions"] = _definitions(session, codes)
     return record

@@ -29,14 +29,17 @@ def ids_with_measurements(session: Session) -> set[int]:
 
 def perspective_keys(session: Session) -> list[tuple[int, str, str]]:
     """(id, code, name) of every perspective, for matching a definition's Perspectiva cell."""
-    return [tuple(r) for r in session.execute(select(Perspective.id, Perspective.code, Perspective.name))]
+    rows = session.execute(select(Perspective.id, Perspective.code, Perspective.name))
+    return [(i, code, name) for i, code, name in rows]
 
 
 def objective_keys(session: Session) -> list[tuple[int, str, str]]:
     """(id, code, title) of every objective."""
-    return [tuple(r) for r in session.execute(select(Objective.id, Objective.code, Objective.title))]
+    rows = session.execute(select(Objective.id, Objective.code, Objective.title))
+    return [(i, code, title) for i, code, title in rows]
 
 
 def process_keys(session: Session) -> list[tuple[int, str, str]]:
     """(id, code, name) of every process."""
-    return [tuple(r) for r in session.execute(select(Process.id, Process.code, Process.name))]
+    rows = session.execute(select(Process.id, Process.code, Process.name))
+    return [(i, code, name) for i, code, name in rows]

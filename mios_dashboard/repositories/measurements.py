@@ -8,7 +8,8 @@ part of the caller's transaction. The audit hook never sees them: each writer he
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import Session
@@ -35,18 +36,18 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _raw(session: Session):
+def _raw(session: Session) -> Any:  # sqlite3's or psycopg's: PEP 249 connections share no type
     """The DBAPI connection under the session's current transaction."""
     return session.connection().connection.driver_connection
 
 
-def _chunks(ids: list[int]):
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
     ids = sorted(set(ids))
     for start in range(0, len(ids), IN_CHUNK):
         yield ids[start:start + IN_CHUNK]
 
 
-def _as_date(value, cache: dict) -> dt.date:
+def _as_date(value: dt.date | str, cache: dict[str, dt.date]) -> dt.date:
     if isinstance(value, dt.date):
         return value
     found = cache.get(value)
@@ -64,12 +65,14 @@ def for_indicators(session: Session, indicator_ids: list[int]) -> dict[tuple[int
     return found
 
 
-def stored_values(session: Session, indicator_ids: list[int]) -> dict[tuple[int, dt.date], tuple]:
+def stored_values(
+    session: Session, indicator_ids: list[int]
+) -> dict[tuple[int, dt.date], tuple[float | None, str | None, int]]:
     """(value, comment, id) of every stored measurement of these indicators by (indicator_id, period), read
     through the DBAPI cursor: a 100,000-row re-import compares against this, and ORM objects would triple
     its cost. `stored_rows` gives the rest of the few rows that then change."""
-    found: dict[tuple[int, dt.date], tuple] = {}
-    dates: dict = {}
+    found: dict[tuple[int, dt.date], tuple[float | None, str | None, int]] = {}
+    dates: dict[str, dt.date] = {}
     marker = "?" if _dialect(session) == "sqlite" else "%s"
     cursor = _raw(session).cursor()
     try:
@@ -144,7 +147,7 @@ def _copy_text(value: str | None) -> str:
     return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def _audit_sql(period: str, quote: str, as_json: str) -> str:
+def _audit_sql(period: str, quote: str, as_json: Callable[[str], str]) -> str:
     """One AuditEvent per measurement of the batch, built by the database as text JSON (measured 2× faster
     on PostgreSQL than json_build_object). The changes name what an insert sets — indicator, period, value,
     comment, batch; the row id is the event's entity_id, the source is "import" and the actor is who entered."""
@@ -179,7 +182,7 @@ def update_measurements(session: Session, changes: list[tuple[Stored, float, str
         [{"row_id": s.id, "new_value": value, "new_comment": comment} for s, value, comment, _ in changes])
     events = []
     for stored, value, comment, label in changes:
-        diff = {"value": [stored.value, value]}
+        diff: dict[str, list[object]] = {"value": [stored.value, value]}
         if comment != stored.comment:
             diff["comment"] = [stored.comment, comment]
         if stored.source != "import":

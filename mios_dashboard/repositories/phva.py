@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Executable, and_, func, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
@@ -27,7 +27,7 @@ from mios_dashboard.models import (
 )
 
 
-def _rows(session: Session, statement) -> list[Row]:
+def _rows(session: Session, statement: Executable) -> list[Row]:
     return list(session.execute(statement).all())
 
 

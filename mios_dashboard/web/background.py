@@ -11,8 +11,10 @@ from pathlib import Path
 
 import dash
 
+from mios_dashboard.config import Settings
 
-def background_manager(settings) -> dash.DiskcacheManager:
+
+def background_manager(settings: Settings) -> dash.DiskcacheManager:
     """The manager for `create_app` (Dash(background_callback_manager=…)); its cache lives in
     `<data dir>/cache/background`."""
     import diskcache  # the manager's own dependency; imported here so nothing else pays for it

@@ -37,7 +37,7 @@ class VersionedCache:
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def get_or_compute(self, key: tuple[str, int, Hashable, ...], compute: Callable[[], Any]) -> Any:
+    def get_or_compute(self, key: tuple[str, int, *tuple[Hashable, ...]], compute: Callable[[], Any]) -> Any:
         """The value stored under `key`, or `compute()`'s (stored unless a newer version is already known).
 
         Computing happens outside the lock: two threads may compute the same value once each, never block.

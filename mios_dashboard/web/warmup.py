@@ -16,6 +16,7 @@ import os
 import threading
 from collections.abc import Callable
 
+import flask
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -87,7 +88,7 @@ class Warmer:
                 _log.warning("warm-up failed; retrying at the next change", exc_info=True)
 
 
-def app_data_version(server) -> int:
+def app_data_version(server: flask.Flask) -> int:
     """The data version of the database the Flask app `server` serves (a warmer's `read_version`)."""
     with server.app_context(), read_session() as session:
         return int(data_version(session))

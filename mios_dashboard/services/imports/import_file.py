@@ -292,11 +292,11 @@ def compare(session: Session, plan: ImportPlan) -> Changes:
             else:
                 changes.measurements_unchanged += 1
         if target is not None:
-            current = targets.get((indicator_id, period)) if indicator_id is not None else None
-            if current is None:
+            stored_target = targets.get((indicator_id, period)) if indicator_id is not None else None
+            if stored_target is None:
                 changes.target_insert.append(m)
-            elif not same_number(current.value, target):
-                changes.target_change.append((current, target, f"{code} {period.isoformat()}"))
+            elif not same_number(stored_target.value, target):
+                changes.target_change.append((stored_target, target, f"{code} {period.isoformat()}"))
             else:
                 changes.targets_unchanged += 1
     rows = measurement_repo.stored_rows(session, [row_id for row_id, *_ in changed]) if changed else {}

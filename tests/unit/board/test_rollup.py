@@ -93,6 +93,15 @@ def test_weekly_targets_roll_up_with_overrides():
     assert _december(_ind("weekly", "sum"), _overrides([(1, "2025-12-09", 150.0, NAN, NAN)]))["target"] == 500.0
 
 
+def test_grouped_targets_need_the_group_count():
+    ind = _ind("monthly", "sum")
+    ordinal = series_ordinal(np.array([np.datetime64("2025-12-01", "ns")]), ind["code"])
+    with pytest.raises(TypeError, match="size"):
+        rolled_targets(ind, _overrides([]), np.array([0]), ordinal, group=np.array([0]))
+    grouped = rolled_targets(ind, _overrides([]), np.array([0]), ordinal, group=np.array([0]), size=1)
+    assert grouped["target"].tolist() == [100.0]
+
+
 def test_range_overrides_fill_each_bound_separately():
     ind = _ind("monthly", "mean", target=NAN, lo=40.0, hi=60.0)
     rolled = _december(ind, _overrides([(1, "2025-12-01", NAN, 45.0, 55.0)]))
