@@ -33,7 +33,10 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     if prepare:
         from mios_dashboard.services.system.setup import prepare_database
 
-        prepare_database(engine, factory, load_demo=settings.load_demo_when_empty, actor=settings.actor)
+        fill_empty = None
+        if settings.load_demo_when_empty:
+            from mios_dashboard.demo.loader import load_demo as fill_empty  # only a first start needs the demo
+        prepare_database(engine, factory, actor=settings.actor, fill_empty=fill_empty)
         engine.dispose()  # gunicorn --preload forks the workers next: none may inherit a connection (db.py)
 
     app = dash.Dash(

@@ -1,7 +1,10 @@
-"""First start: bring the schema to head and, on an empty database, load the demo organization."""
+"""First start: bring the schema to head and, on an empty database, fill it (the app passes the demo's loader).
+
+The filler is handed in rather than imported, so services never depend on demo/ (which builds on services).
+"""
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,18 +20,15 @@ def is_empty(session: Session) -> bool:
     )
 
 
-def prepare_database(engine: Engine, factory: sessionmaker[Session], *, load_demo: bool, actor: str,
-                     today: dt.date | None = None) -> bool:
-    """Upgrade the schema; load the demo when asked and the database holds nothing yet. True if it loaded."""
+def prepare_database(engine: Engine, factory: sessionmaker[Session], *, actor: str,
+                     fill_empty: Callable[[Session], object] | None = None) -> bool:
+    """Upgrade the schema; when the database holds nothing yet, `fill_empty` it in one audited transaction.
+    True if it filled it."""
     upgrade_to_head(engine)
-    if not load_demo:
+    if fill_empty is None:
         return False
-    from mios_dashboard.demo.loader import (
-        load_demo as load,  # imported late: the demo content is only needed on a first start
-    )
-
     with session_scope(factory, actor=actor) as session:
         if not is_empty(session):
             return False
-        load(session, today=today)
+        fill_empty(session)
     return True
