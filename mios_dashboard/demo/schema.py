@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from mios_dashboard.errors import Invalid
 from typing import Any
 
 import yaml
@@ -21,13 +23,18 @@ REQUIRED = object()
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: same result, faster
 
 
-class DemoDataError(ValueError):
-    """A data file of the demo is malformed; the message is one line naming the file, the entry and the field."""
+class DemoDataError(Invalid):
+    """A data file of the demo is malformed; the message is one line naming the file, the entry and the field
+    (the problem itself is in English: it is read by whoever edits the files, next to the YAML)."""
 
     def __init__(self, path: Path | str, line: int | None, where: str, problem: str):
         self.path, self.line, self.where, self.problem = Path(path), line, where, problem
         place = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{place}: {where}: {problem}" if where else f"{place}: {problem}")
+        self.text = f"{place}: {where}: {problem}" if where else f"{place}: {problem}"
+        super().__init__("demo.data_error", detail=self.text)
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class Problem(Exception):
