@@ -31,16 +31,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from sqlalchemy import insert, select  # noqa: E402
+import numpy as np
+import pandas as pd
+from sqlalchemy import insert, select
 
-from bench import synthetic  # noqa: E402
-from mios_dashboard.analytics.board import board_analytics  # noqa: E402
-from mios_dashboard.db import make_engine, make_session_factory, session_scope  # noqa: E402
-from mios_dashboard.models import Indicator, Measurement, Objective, Perspective, Target  # noqa: E402
-from mios_dashboard.schema import upgrade_to_head  # noqa: E402
-from mios_dashboard.services.board.compute import build_board, to_cli_json  # noqa: E402
+from bench import synthetic
+from mios_dashboard.analytics.board import board_analytics
+from mios_dashboard.db import make_engine, make_session_factory, session_scope
+from mios_dashboard.models import Indicator, Measurement, Objective, Perspective, Target
+from mios_dashboard.schema import upgrade_to_head
+from mios_dashboard.services.board.compute import build_board, to_cli_json
 
 
 def _reference():
@@ -140,7 +140,7 @@ def main() -> None:
     print(f"python {platform.python_version()}, pandas {pd.__version__}, numpy {np.__version__}, {os.cpu_count()} CPUs")
     print(f"{len(indicators)} indicators, {len(measurements)} values, {len(targets)} per-period targets, board {month}")
 
-    compute = lambda: board_analytics(indicators, measurements, targets, month)  # noqa: E731
+    compute = lambda: board_analytics(indicators, measurements, targets, month)
     median, times = _timed(compute, args.runs)
     print(f"compute from DataFrames: median {median * 1000:.1f} ms "
           f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f})")
@@ -155,7 +155,7 @@ def main() -> None:
         loop_median, _ = _timed(loop, 3)
         print(f"per-indicator loop on values already grouped by indicator: median {loop_median * 1000:.0f} ms "
               f"→ vectorised is {loop_median / median:.1f}× faster")
-        grouped = lambda: _loop_inputs(indicators, measurements, targets)  # noqa: E731
+        grouped = lambda: _loop_inputs(indicators, measurements, targets)
         group_median, _ = _timed(grouped, 3)
         total = loop_median + group_median
         print(f"  plus grouping the DataFrames into per-indicator dicts ({group_median * 1000:.0f} ms): "

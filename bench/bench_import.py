@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.corpus.xlsx import SheetSpec, Styled, write_xlsx  # noqa: E402
+from tests.corpus.xlsx import SheetSpec, Styled, write_xlsx
 
 MONTHS_ES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
 
@@ -200,8 +200,8 @@ def warm() -> None:
     import python_calamine  # noqa: F401
     from sqlalchemy.orm import configure_mappers
 
-    import mios_dashboard.db  # noqa: F401
-    import mios_dashboard.models  # noqa: F401
+    import mios_dashboard.db
+    import mios_dashboard.models
     import mios_dashboard.services.imports.import_file  # noqa: F401
 
     configure_mappers()
@@ -230,7 +230,8 @@ def measure(name: str, *args, prepare: tuple | None = None) -> tuple[float, floa
     result = queue.get(timeout=600)
     process.join()
     if isinstance(result, BaseException):
-        raise RuntimeError(f"{name} failed in its process") from result
+        raise RuntimeError(  # noqa: TRY004 - the child's failure, re-raised here; not a type check
+            f"{name} failed in its process") from result
     return result
 
 

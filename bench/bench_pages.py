@@ -37,11 +37,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mios_dashboard import create_app  # noqa: E402
-from mios_dashboard.config import Settings  # noqa: E402
-from mios_dashboard.db import make_engine, make_session_factory, session_scope  # noqa: E402
-from mios_dashboard.schema import upgrade_to_head  # noqa: E402
-from mios_dashboard.web.cache import CACHE, RENDERED  # noqa: E402
+from mios_dashboard import create_app
+from mios_dashboard.config import Settings
+from mios_dashboard.db import make_engine, make_session_factory, session_scope
+from mios_dashboard.schema import upgrade_to_head
+from mios_dashboard.web.cache import CACHE, RENDERED
 
 DEMO_TODAY = dt.date(2026, 1, 15)  # the demo is anchored on it (as in the tests)
 READY_SCRIPT = """
@@ -155,7 +155,7 @@ def server_side(name: str, app, runs: int, scenarios: list[tuple[str, str, str]]
     for label, path, search in scenarios:
         size = len(client.page(path, search))
         for cold in (False, True):
-            times = _times(lambda: client.page(path, search), runs if not cold else max(5, runs // 3), cold)
+            times = _times(lambda path=path, search=search: client.page(path, search), runs if not cold else max(5, runs // 3), cold)
             print(_line(f"{label} ({'cold' if cold else 'warm'})", times, size if not cold else None))
     times = _times(lambda: client.controls("2025-11", "PRD", None, "?lang=en"), runs, cold=False)
     print(_line("selectors → URL callback", times))

@@ -13,8 +13,8 @@ import sys
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from mios_dashboard.cli.context import EXIT_FAILURE, EXIT_INTERRUPTED, Context, one_line
-from mios_dashboard.cli.parser import build_parser
 from mios_dashboard.cli.language import install_argparse_language, lang_of, msg
+from mios_dashboard.cli.parser import build_parser
 from mios_dashboard.config import Settings, SettingsError
 from mios_dashboard.db import DatabaseUrlError
 from mios_dashboard.errors import DomainError

@@ -52,7 +52,7 @@ class Settings:
             raise SettingsError(f"MIOS_LANG={self.language!r}: use one of {', '.join(SUPPORTED_LANGUAGES)}")
 
     @classmethod
-    def from_env(cls, env: dict | None = None) -> "Settings":
+    def from_env(cls, env: dict | None = None) -> Settings:
         """Read MIOS_* variables; unset ones take the embedded defaults (SQLite under data/)."""
         env = dict(os.environ if env is None else env)
         data_dir = Path(env.get("MIOS_DATA_DIR") or DEFAULT_DATA_DIR)

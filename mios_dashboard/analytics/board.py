@@ -13,11 +13,27 @@ import pandas as pd
 
 from mios_dashboard.analytics.achievement import achievement, status
 from mios_dashboard.analytics.periods import (
-    PERIOD_DAYS, frequency_codes, month_end, month_start, ordinal_start, period_end, reporting_period, series_ordinal,
+    PERIOD_DAYS,
+    frequency_codes,
+    month_end,
+    month_start,
+    ordinal_start,
+    period_end,
+    reporting_period,
+    series_ordinal,
 )
 from mios_dashboard.analytics.rollup import (
-    TARGET_COLUMNS, Overrides, aggregation_codes, days, override_lookup, pack, reduce_segments, rolled_targets,
-    segment_lasts, segment_starts, year_to_date_keys,
+    TARGET_COLUMNS,
+    Overrides,
+    aggregation_codes,
+    days,
+    override_lookup,
+    pack,
+    reduce_segments,
+    rolled_targets,
+    segment_lasts,
+    segment_starts,
+    year_to_date_keys,
 )
 from mios_dashboard.analytics.trend import forecast_value, least_squares, trend
 from mios_dashboard.analytics.xmr import xmr_limits, xmr_signals

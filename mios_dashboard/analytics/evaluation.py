@@ -17,8 +17,23 @@ import numpy as np
 import pandas as pd
 
 from mios_dashboard.analytics.achievement import achievement, status
-from mios_dashboard.analytics.periods import PERIOD_DAYS, frequency_codes, month_end, month_start, period_end, reporting_period, series_ordinal
-from mios_dashboard.analytics.rollup import TARGET_COLUMNS, aggregation_codes, days, override_lookup, pack, rolled_targets
+from mios_dashboard.analytics.periods import (
+    PERIOD_DAYS,
+    frequency_codes,
+    month_end,
+    month_start,
+    period_end,
+    reporting_period,
+    series_ordinal,
+)
+from mios_dashboard.analytics.rollup import (
+    TARGET_COLUMNS,
+    aggregation_codes,
+    days,
+    override_lookup,
+    pack,
+    rolled_targets,
+)
 
 _SERIES_STRIDE = 1 << 24  # packs (position, series ordinal) into one sortable int64
 

@@ -12,8 +12,16 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from mios_dashboard.analytics.phva_facts import (  # noqa: F401 - re-exported: callers import the facts with the checks
-    ActionFact, ContextIssueFact, IndicatorFact, ObjectiveFact, PartyFact, PhvaFacts, PolicyFact, ReviewFact,
-    RiskFact, RoleFact,
+    ActionFact,
+    ContextIssueFact,
+    IndicatorFact,
+    ObjectiveFact,
+    PartyFact,
+    PhvaFacts,
+    PolicyFact,
+    ReviewFact,
+    RiskFact,
+    RoleFact,
 )
 
 STAGES = ("plan", "do", "check", "act")

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
 
+
 class ContextIssueFact(NamedTuple):
     description: str
     last_reviewed_on: dt.date | None

@@ -76,7 +76,7 @@ def _record(lang: str):
 
 
 def build_parser(lang: str = "es", prog: str | None = None) -> argparse.ArgumentParser:
-    t = lambda key: msg(key, lang)  # noqa: E731
+    t = lambda key: msg(key, lang)
     _Parser.hint = t("usage_hint")
     common = _Parser(add_help=False)  # only lends its options to every command
     common.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS, help=t("help_database_url"))

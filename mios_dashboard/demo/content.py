@@ -156,7 +156,7 @@ class DemoContent:
             # A local meeting time stored in UTC, so SQLite and PostgreSQL give back the same instant.
             held_on, hour = row.pop("held_on"), row.pop("hour")
             row["held_at"] = dt.datetime(held_on.year, held_on.month, held_on.day, hour, tzinfo=zone).astimezone(
-                dt.timezone.utc)
+                dt.UTC)
             meetings.append(row)
         return DemoRows(
             organization=place(self.organization, "organization"),

@@ -13,9 +13,32 @@ from pathlib import Path
 
 from mios_dashboard.demo.content import DemoContent, IndicatorSpec, Person
 from mios_dashboard.demo.schema import (
-    REQUIRED, Context, DemoDataError, Field, Loc, Problem, boolean, choice, code, date, fields_of, integer, list_of, number,
-    optional_code, optional_date, optional_number, optional_person, optional_text, person, read_fields, read_names,
-    read_section, read_yaml, text, whole_at_least,
+    REQUIRED,
+    Context,
+    DemoDataError,
+    Field,
+    Loc,
+    Problem,
+    boolean,
+    choice,
+    code,
+    date,
+    fields_of,
+    integer,
+    list_of,
+    number,
+    optional_code,
+    optional_date,
+    optional_number,
+    optional_person,
+    optional_text,
+    person,
+    read_fields,
+    read_names,
+    read_section,
+    read_yaml,
+    text,
+    whole_at_least,
 )
 from mios_dashboard.demo.series import Budget, Series
 from mios_dashboard.demo.workbooks import COMMERCIAL, FILE_NAMES, MONTHLY, QUALITY, file_for

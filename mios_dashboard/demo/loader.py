@@ -30,15 +30,34 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from mios_dashboard.config import DEFAULT_DATA_DIR
-from mios_dashboard.models import (
-    Action, CommunicationItem, ContextIssue, ImportBatch, Indicator, InterestedParty, ManagementReview, Measurement,
-    Meeting, Objective, ObjectiveLink, Organization, OrganizationValue, PartyRequirement, Perspective, Process,
-    QualityPolicy, Risk, Role, ScopeExclusion, SipocItem, User,
-)
 from mios_dashboard.demo import workbooks
 from mios_dashboard.demo.calendar import DemoCalendar
 from mios_dashboard.demo.content import DemoContent, load_content
 from mios_dashboard.demo.schema import DemoDataError
+from mios_dashboard.models import (
+    Action,
+    CommunicationItem,
+    ContextIssue,
+    ImportBatch,
+    Indicator,
+    InterestedParty,
+    ManagementReview,
+    Measurement,
+    Meeting,
+    Objective,
+    ObjectiveLink,
+    Organization,
+    OrganizationValue,
+    PartyRequirement,
+    Perspective,
+    Process,
+    QualityPolicy,
+    Risk,
+    Role,
+    ScopeExclusion,
+    SipocItem,
+    User,
+)
 from mios_dashboard.services.board.compute import build_board
 from mios_dashboard.services.imports.import_file import ImportResult, import_file
 
@@ -82,7 +101,7 @@ class DemoSummary:
 
 def _utc(value: dt.datetime) -> dt.datetime:
     # SQLite hands back naive datetimes; the demo stores UTC, so naive means UTC.
-    return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 def _same(current, wanted) -> bool:

@@ -11,13 +11,12 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from mios_dashboard.errors import Invalid
 from typing import Any
 
 import yaml
 
 from mios_dashboard.demo.dates import DateExpression, NotationError, parse_date, parse_names, parse_text
+from mios_dashboard.errors import Invalid
 
 REQUIRED = object()
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: same result, faster

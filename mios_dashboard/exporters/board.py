@@ -14,11 +14,24 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mios_dashboard.i18n import fmt_datetime, fmt_month, normalize_lang, parse_iso_date, t, t_or
 from mios_dashboard.exporters.cells import (
-    BOLD, DATE_FORMAT, PERCENT_FORMAT, SUBTITLE_FONT, TITLE_FONT, WRAP_TOP, first_sheet, fit_columns, header_row,
-    landscape, put, sheet_title, soft_fill, status_cell, unit_format,
+    BOLD,
+    DATE_FORMAT,
+    PERCENT_FORMAT,
+    SUBTITLE_FONT,
+    TITLE_FONT,
+    WRAP_TOP,
+    first_sheet,
+    fit_columns,
+    header_row,
+    landscape,
+    put,
+    sheet_title,
+    soft_fill,
+    status_cell,
+    unit_format,
 )
+from mios_dashboard.i18n import fmt_datetime, fmt_month, normalize_lang, parse_iso_date, t, t_or
 
 STATUS_ORDER = ("green", "yellow", "red", "no_data", "stale")
 TREND_ARROWS = {"improving": "↗", "stable": "→", "worsening": "↘"}

@@ -18,12 +18,29 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mios_dashboard.i18n import MISSING, fmt_date, fmt_datetime, fmt_month, normalize_lang, t, t_or
 from mios_dashboard.exporters.board import TITLE_ROWS, status_word, title_block
 from mios_dashboard.exporters.cells import (
-    BOLD, BRAND, PERCENT_FORMAT, SUBTITLE_FONT, TITLE_FONT, WRAP_TOP, argb, first_sheet, fit_columns, header_row,
-    landscape, locale_date_format, portrait, put, sheet_title, soft_fill, status_cell, unit_format, wrapped_height,
+    BOLD,
+    BRAND,
+    PERCENT_FORMAT,
+    SUBTITLE_FONT,
+    TITLE_FONT,
+    WRAP_TOP,
+    argb,
+    first_sheet,
+    fit_columns,
+    header_row,
+    landscape,
+    locale_date_format,
+    portrait,
+    put,
+    sheet_title,
+    soft_fill,
+    status_cell,
+    unit_format,
+    wrapped_height,
 )
+from mios_dashboard.i18n import MISSING, fmt_date, fmt_datetime, fmt_month, normalize_lang, t, t_or
 
 Record = Mapping[str, Any]
 LABEL_WIDTH, TEXT_WIDTH = 34, 92  # main sheets: labels (or clauses) in column A, text in column B

@@ -16,10 +16,18 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mios_dashboard.i18n import normalize_lang, t
 from mios_dashboard.exporters.cells import (
-    BOLD, FRACTION_FORMAT, TITLE_FONT, WRAP_TOP, first_sheet, fit_columns, header_row, put, unit_format,
+    BOLD,
+    FRACTION_FORMAT,
+    TITLE_FONT,
+    WRAP_TOP,
+    first_sheet,
+    fit_columns,
+    header_row,
+    put,
+    unit_format,
 )
+from mios_dashboard.i18n import normalize_lang, t
 
 EXTRA_ROWS = 1000  # empty rows below the listed indicators that still get the drop-down lists
 MEASUREMENT_COLUMNS = ("code", "indicator", "unit", "frequency", "period", "value", "comment")

@@ -18,11 +18,19 @@ import plotly.graph_objects as go
 
 from mios_dashboard.analytics.periods import frequency_codes, ordinal_start, series_ordinal
 from mios_dashboard.analytics.trend import TREND_POINTS
-from mios_dashboard.i18n import MISSING, fmt_month, fmt_percent, normalize_lang, parse_iso_date, t
-
 from mios_dashboard.figures.style import BAND_FILLS, COLORS, SIGNAL, base_layout
-from mios_dashboard.figures.values import Point, decimals_of, light, measure, number, point_achievements, points, thresholds
+from mios_dashboard.figures.values import (
+    Point,
+    decimals_of,
+    light,
+    measure,
+    number,
+    point_achievements,
+    points,
+    thresholds,
+)
 from mios_dashboard.figures.zones import TargetStep, zone_polygons
+from mios_dashboard.i18n import MISSING, fmt_month, fmt_percent, normalize_lang, parse_iso_date, t
 
 RULES = (1, 2, 3)
 _HALF_PERIOD_DAYS = {"quarterly": 45, "yearly": 182}

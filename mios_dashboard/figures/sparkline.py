@@ -10,10 +10,9 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from mios_dashboard.i18n import normalize_lang, t
-
 from mios_dashboard.figures.style import BAND_FILLS, COLORS
 from mios_dashboard.figures.values import number, points
+from mios_dashboard.i18n import normalize_lang, t
 
 Target = float | tuple[float, float] | None
 

@@ -40,7 +40,7 @@ def _is_nan(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-def fmt_number(value: float | int | None, lang: str = "es", decimals: int | None = None) -> str:
+def fmt_number(value: float | None, lang: str = "es", decimals: int | None = None) -> str:
     """`1234.5` → "1,234.5" (es and en). With `decimals` the digits are fixed ("1,234.50" for 2);
     without, up to two decimals (trailing zeros dropped) below 100,000 and none from there on."""
     if value is None or _is_nan(value):
@@ -100,6 +100,6 @@ def fmt_datetime(value: dt.datetime | None, lang: str = "es") -> str:
     if not isinstance(value, dt.datetime):
         return MISSING
     if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
+        value = value.replace(tzinfo=dt.UTC)
     value = value.astimezone()
     return f"{fmt_date(value.date(), lang)}, {format_time(value, format='short', locale=_locale(lang))}"

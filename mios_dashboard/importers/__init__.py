@@ -8,13 +8,20 @@ start-up check the app and the command line call.
 from mios_dashboard.importers.definitions import DefinitionRow
 from mios_dashboard.importers.layouts import ParsedWorkbook, parse_workbook
 from mios_dashboard.importers.measurement_layouts import MeasurementRow
-from mios_dashboard.importers.problems import ImportProblem, render_all
 from mios_dashboard.importers.periods import MonthOnly, ParsedPeriod, parse_period, period_start, read_period
+from mios_dashboard.importers.problems import ImportProblem, render_all
 from mios_dashboard.importers.reader import Cell, Sheet, Workbook, open_workbook
 from mios_dashboard.importers.safety import DEFAULT_LIMITS, Limits, SafetyError, verify_defusedxml
 from mios_dashboard.importers.validate import (
-    ImportPlan, KnownIndicator, Reference, ReferenceData, ValidDefinition, ValidMeasurement, is_percent_unit,
-    same_number, validate,
+    ImportPlan,
+    KnownIndicator,
+    Reference,
+    ReferenceData,
+    ValidDefinition,
+    ValidMeasurement,
+    is_percent_unit,
+    same_number,
+    validate,
 )
 from mios_dashboard.importers.values import AmbiguousNumber, parse_number
 

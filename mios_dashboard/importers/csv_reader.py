@@ -12,6 +12,7 @@ import io
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Self
 
 from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.reader import Sheet
@@ -96,7 +97,7 @@ class CsvWorkbook:
     def close(self) -> None:
         pass
 
-    def __enter__(self) -> "CsvWorkbook":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc: object) -> None:

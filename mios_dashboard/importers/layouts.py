@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from mios_dashboard.importers.headers import DEFINITION_HEADERS, MEASUREMENT_HEADERS, REPEATABLE, alias_table
-from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.periods import MonthOnly, ParsedPeriod, read_period
+from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.reader import Sheet, Workbook
 from mios_dashboard.importers.text import ValueProblem, is_blank, normalize
 from mios_dashboard.importers.values import AmbiguousNumber, decimal_evidence, parse_number

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeGuard
 
-from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.periods import MonthOnly, ParsedPeriod, looks_like_year, read_period
+from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.reader import Sheet
 from mios_dashboard.importers.text import NO_VALUE_MARKERS, ValueProblem, display, is_blank, normalize, parse_text
 
@@ -335,9 +335,9 @@ def _year_above(sheet: Sheet, header_row: int, col: int) -> tuple[int, tuple[int
     """(year, its cell) over a month column: a merged band covering it, else the nearest filled cell at or
     left of it on a row above, else a year on the header row itself, left of the months."""
     for (first_row, first_col), (last_row, last_col) in sheet.merged:
-        if first_row < header_row and last_row < header_row and first_col <= col <= last_col:
-            if (year := looks_like_year(sheet.value(first_row, first_col))) is not None:
-                return year, (first_row, first_col)
+        if (first_row < header_row and last_row < header_row and first_col <= col <= last_col
+                and (year := looks_like_year(sheet.value(first_row, first_col))) is not None):
+            return year, (first_row, first_col)
     for row in range(header_row - 1, -1, -1):
         for left in range(col, -1, -1):
             value = sheet.value(row, left)

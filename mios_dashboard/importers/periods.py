@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from mios_dashboard.models.enums import FREQUENCIES
 from mios_dashboard.importers.text import ValueProblem, display, normalize
+from mios_dashboard.models.enums import FREQUENCIES
 
 GRANULARITIES = ("day", "week", "month", "quarter", "year")
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # 1900 date system, past its fictitious 29 Feb 1900

@@ -84,7 +84,7 @@ class ImportProblem:
         return {"sheet": self.sheet, "cell": self.cell, "code": self.code, "params": dict(self.params)}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "ImportProblem":
+    def from_dict(cls, data: dict) -> ImportProblem:
         return cls(code=data["code"], sheet=data.get("sheet"), cell=data.get("cell"), params=dict(data.get("params") or {}))
 
 

@@ -10,10 +10,11 @@ sheet before calamine may allocate it. openpyxl is not used for reading.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from mios_dashboard.importers.problems import ImportProblem, cell_name
 from mios_dashboard.importers.safety import DEFAULT_LIMITS, Limits, refuse, sniff_kind
@@ -65,9 +66,9 @@ class Sheet:
     ((first row, first col), (last row, last col)), all 0-based.
     """
 
-    __slots__ = ("name", "rows", "percent", "merged")
+    __slots__ = ("merged", "name", "percent", "rows")
 
-    def __init__(self, name: str, rows: list[list], percent: Set[tuple[int, int]] = frozenset(),
+    def __init__(self, name: str, rows: list[list], percent: AbstractSet[tuple[int, int]] = frozenset(),
                  merged: Iterable[MergedRange] | None = ()):
         self.name = name
         self.rows = rows
@@ -157,7 +158,7 @@ class Workbook:
         except WorkbookClosed:  # already closed: nothing to release
             pass
 
-    def __enter__(self) -> "Workbook":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc: object) -> None:

@@ -99,7 +99,7 @@ def sniff_kind(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
         head = handle.read(8192)
     if head.startswith(OLE2_MAGIC):
         raise refuse("old_excel_format", file=path.name)
-    if head.startswith(ZIP_MAGIC) or head.startswith(EMPTY_ZIP_MAGIC):
+    if head.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
         return "xlsx"
     if path.suffix.lower() in TEXT_SUFFIXES and _looks_like_text(head):
         return "csv"
@@ -201,9 +201,8 @@ def _inflate(handle: BinaryIO, info: zipfile.ZipInfo, wanted: int, whole: bool) 
     except zlib.error as exc:
         raise refuse("damaged_part", entry=info.filename[:80], detail=str(exc)[:120]) from exc
     data = b"".join(chunks)
-    if whole:
-        if len(data) != info.file_size or not inflater.eof:
-            raise refuse("lying_zip_entry", entry=info.filename[:80])
+    if whole and (len(data) != info.file_size or not inflater.eof):
+        raise refuse("lying_zip_entry", entry=info.filename[:80])
     return data[:wanted]
 
 

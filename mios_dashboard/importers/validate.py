@@ -14,8 +14,8 @@ from typing import NamedTuple
 from mios_dashboard.importers.definitions import DefinitionRow
 from mios_dashboard.importers.layouts import ParsedWorkbook
 from mios_dashboard.importers.measurement_layouts import MeasurementRow
-from mios_dashboard.importers.problems import ImportProblem, cell_name, reading_order, sheet_ref
 from mios_dashboard.importers.periods import fits, period_start
+from mios_dashboard.importers.problems import ImportProblem, cell_name, reading_order, sheet_ref
 from mios_dashboard.importers.reader import Cell
 from mios_dashboard.importers.text import display, normalize
 from mios_dashboard.importers.values import percent_points
@@ -221,8 +221,8 @@ def _validate_definitions(
 def _check_effective(row: DefinitionRow, code: str, values: dict, existing: KnownIndicator | None) -> list[ImportProblem]:
     """Rules the database also enforces, checked on the indicator as it would be after the import."""
     base = existing or KnownIndicator(code=code, name="")
-    get = lambda key: values.get(key, getattr(base, key))  # noqa: E731 - the merged value
-    at = lambda *keys: next((row.cells[k] for k in keys if k in row.cells and k in values), row.code_cell)  # noqa: E731
+    get = lambda key: values.get(key, getattr(base, key))
+    at = lambda *keys: next((row.cells[k] for k in keys if k in row.cells and k in values), row.code_cell)
     problems = []
     if get("direction") == "range" and (get("target_min") is None or get("target_max") is None):
         problems.append(at("direction", "target_min", "target_max").problem("range_needs_bounds", code=code))
@@ -263,7 +263,7 @@ def _validate_measurements(rows: list[MeasurementRow], indicators: _Lookup, freq
     append = accepted.append
     for row in rows:
         sheet, r, text, indicator_col, period, period_row, period_col, raw_period, value, value_col, percent, \
-            comment, target, target_col, subtotal = row
+            comment, target, _target_col, subtotal = row
         info = by_text.get(text)
         if info is None:
             code, candidates = indicators.find(text)

@@ -9,13 +9,27 @@ from __future__ import annotations
 import math
 import re
 
-from mios_dashboard.models.enums import AGGREGATIONS, DIRECTIONS, FREQUENCIES
 from mios_dashboard.importers.periods import (  # noqa: F401 - re-exported
-    EXCEL_EPOCH, GRANULARITIES, MonthOnly, ParsedPeriod, fits, parse_period, period_start, read_period,
+    EXCEL_EPOCH,
+    GRANULARITIES,
+    MonthOnly,
+    ParsedPeriod,
+    fits,
+    parse_period,
+    period_start,
+    read_period,
 )
 from mios_dashboard.importers.text import (  # noqa: F401
-    NO_VALUE_MARKERS, ValueProblem, display, is_blank, is_no_value, normalize, parse_text, unescape_formula,
+    NO_VALUE_MARKERS,
+    ValueProblem,
+    display,
+    is_blank,
+    is_no_value,
+    normalize,
+    parse_text,
+    unescape_formula,
 )
+from mios_dashboard.models.enums import AGGREGATIONS, DIRECTIONS, FREQUENCIES
 
 # --- numbers -------------------------------------------------------------------------------------------
 _CURRENCY = re.compile(

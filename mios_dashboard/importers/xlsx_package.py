@@ -11,11 +11,10 @@ import posixpath
 import re
 import struct
 import zipfile
-from xml.etree.ElementTree import ParseError
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
-from xml.etree.ElementTree import Element
+from xml.etree.ElementTree import Element, ParseError
 
 from mios_dashboard.importers.safety import PROLOG_SCAN_BYTES, Limits, check_zip, read_part, refuse, zip_entry_count
 from mios_dashboard.importers.sheet_scan import ScanError, SheetScan, scan_sheet

@@ -3,7 +3,14 @@ from mios_dashboard.models.base import Base
 from mios_dashboard.models.context import ContextIssue, InterestedParty, PartyRequirement, Risk
 from mios_dashboard.models.governance import Action, ManagementReview, Meeting
 from mios_dashboard.models.kpi import ImportBatch, Indicator, Measurement, Target
-from mios_dashboard.models.organization import CommunicationItem, Organization, OrganizationValue, QualityPolicy, Role, ScopeExclusion
+from mios_dashboard.models.organization import (
+    CommunicationItem,
+    Organization,
+    OrganizationValue,
+    QualityPolicy,
+    Role,
+    ScopeExclusion,
+)
 from mios_dashboard.models.strategy import Objective, ObjectiveLink, Perspective, Process, SipocItem
 from mios_dashboard.models.system import AppState, AuditEvent, User
 

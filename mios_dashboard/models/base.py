@@ -18,7 +18,7 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dict: JSON, list: JSON}
+    type_annotation_map: ClassVar[dict[type, type[JSON]]] = {dict: JSON, list: JSON}
     # Every model maps a Table (declarative types __table__ as any FromClause): SQLAlchemy's advice for typing.
     __table__: ClassVar[Table]
 

@@ -7,7 +7,15 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mios_dashboard.models.base import Base, Timestamped, one_of
-from mios_dashboard.models.enums import CONTEXT_SCOPES, EFFECTIVENESS, PARTY_TYPES, REQUIREMENT_KINDS, RISK_CATEGORIES, RISK_KINDS, SWOT_QUADRANTS
+from mios_dashboard.models.enums import (
+    CONTEXT_SCOPES,
+    EFFECTIVENESS,
+    PARTY_TYPES,
+    REQUIREMENT_KINDS,
+    RISK_CATEGORIES,
+    RISK_KINDS,
+    SWOT_QUADRANTS,
+)
 
 
 class ContextIssue(Timestamped, Base):

@@ -7,7 +7,14 @@ from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mios_dashboard.models.base import Base, Timestamped, one_of
-from mios_dashboard.models.enums import ACTION_KINDS, ACTION_ORIGINS, ACTION_STATUSES, MEETING_KINDS, PDCA_STAGES, REVIEW_STATUSES
+from mios_dashboard.models.enums import (
+    ACTION_KINDS,
+    ACTION_ORIGINS,
+    ACTION_STATUSES,
+    MEETING_KINDS,
+    PDCA_STAGES,
+    REVIEW_STATUSES,
+)
 
 
 class Meeting(Timestamped, Base):

@@ -34,7 +34,7 @@ def _rows(session: Session, statement: Executable) -> list[Row]:
 def _utc_date(value: dt.datetime) -> dt.date:
     """A meeting's day: stored instants are UTC (SQLite hands them back naive, meaning UTC)."""
     if value.tzinfo is not None:
-        value = value.astimezone(dt.timezone.utc)
+        value = value.astimezone(dt.UTC)
     return value.date()
 
 

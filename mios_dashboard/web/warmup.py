@@ -84,7 +84,7 @@ class Warmer:
                 return
             try:
                 self.check()
-            except Exception:  # the warm-up thread's top: nothing above it; a database away must not end it
+            except Exception:  # noqa: BLE001 - the warm-up thread's top: nothing above it; a database away must not end it
                 _log.warning("warm-up failed; retrying at the next change", exc_info=True)
 
 

@@ -80,7 +80,8 @@ def _column(values) -> list:
 
 
 def _texts(values: pd.Series) -> list:
-    return [None if v is None or v is pd.NA or v != v else str(v) for v in values.tolist()]
+    # `v != v` is true for every NaN-like value (float, numpy, NaT) and nothing else
+    return [None if v is None or v is pd.NA or v != v else str(v) for v in values.tolist()]  # noqa: PLR0124
 
 
 def _per_indicator(frame: pd.DataFrame, size: int, rows: list) -> list[list]:

@@ -51,8 +51,15 @@ from mios_dashboard.repositories import indicators as indicator_repo
 from mios_dashboard.repositories import measurements as measurement_repo
 from mios_dashboard.repositories.measurements import Stored
 
-__all__ = ["ImportResult", "file_facts", "import_file", "import_upload", "record_refusal", "recent_batches",
-           "reference_data"]
+__all__ = [
+    "ImportResult",
+    "file_facts",
+    "import_file",
+    "import_upload",
+    "recent_batches",
+    "record_refusal",
+    "reference_data",
+]
 
 log = logging.getLogger(__name__)
 MAX_STORED_ERRORS = 1000  # a broken 200k-row file must not make a 50 MB batch row
@@ -371,7 +378,7 @@ class Fingerprint:
             connection.execute(_UPSERT_STATE, {"key": key, "value": value})
 
     @classmethod
-    def matching(cls, session: Session, sha256: str) -> "Fingerprint | None":
+    def matching(cls, session: Session, sha256: str) -> Fingerprint | None:
         version_key, counts_key = cls._keys(sha256)
         stored = dict(session.execute(select(AppState.key, AppState.value)
                                       .where(AppState.key.in_([version_key, counts_key]))).all())
