@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     app = dash.Dash(
         __name__,
         use_pages=True,
-        pages_folder=str(PACKAGE_DIR / "pages"),
+        pages_folder="",  # no folder scan: each page package registers its pages below
         assets_folder=str(REPO_ROOT / "assets"),
         title="MI-OS · Tablero de control directivo",
         update_title=None,
@@ -53,6 +53,12 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     runtime.attach(app.server, factory, settings)
     shell.init_app(app)
+    from mios_dashboard.pages import board, drilldown, evaluation, imports, phva
+
+    # Dash keeps one page registry per process: this app's pages replace whatever an earlier app registered.
+    dash.page_registry.clear()
+    for page in (board, evaluation, drilldown, imports, phva):
+        page.init_app(app)
     if prepare:  # a serving process: keep the board's first view warm after imports and edits
         from mios_dashboard.pages.board import keep_warm
 

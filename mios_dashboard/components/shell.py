@@ -165,11 +165,8 @@ def init_app(app: dash.Dash) -> dash.Dash:
 
     Registered on the app, not with `@dash.callback`: Dash hands module-level callbacks to the first
     app only, and tests (or a second process-level app) would get a navbar that never changes language.
-    Safe to call twice.
     """
     app.layout = layout
-    if getattr(app, "_mios_shell_installed", False):
-        return app
     app.callback(
         Output(ComponentId.NAVBAR, "children"),
         Input(ComponentId.URL, "pathname"),
@@ -180,5 +177,4 @@ def init_app(app: dash.Dash) -> dash.Dash:
         Output(ComponentId.DOCUMENT_LANG_SINK, "title"),
         Input(ComponentId.URL, "search"),
     )
-    app._mios_shell_installed = True
     return app

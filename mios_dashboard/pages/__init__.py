@@ -1,2 +1,5 @@
-"""Dash pages, one module per URL (`dash.register_page`). Pages import services, components, figures and
-i18n only — never models or db."""
+"""Dash pages, one package per capability: board, drilldown (objective and indicator), evaluation, phva,
+imports. Each package's `init_app(app)` registers its page(s) with `dash.register_page` and its callbacks
+with `app.callback`; `create_app` calls them, so importing a page registers nothing and every app built in
+one process (tests build many) gets its own callbacks. Pages import services, components, figures, i18n,
+web and errors only — never models or db."""

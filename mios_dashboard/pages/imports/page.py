@@ -6,11 +6,7 @@ preview lists what would be inserted, updated or left alone, or every error with
 the real import (all or nothing) in the same background job; the history below lists every file offered.
 Downloads: the template to fill in, the board workbook, the minutes of the latest meeting and the latest
 management review (those two disabled, saying why, when there is none). URL parameter: `lang` (es|en).
-
-Callbacks are registered on the app that executes this page (`dash.get_app()` while Dash imports the
-pages folder), guarded by a flag, rather than with `@dash.callback`: Dash hands module-level callbacks to
-the first app that serves, so a second app in one process (tests, a second worker app) would get them
-twice or not at all (the shell does the same for its own callbacks).
+The callbacks below are registered on the app by pages/imports/__init__.py.
 """
 from __future__ import annotations
 
@@ -18,7 +14,7 @@ import logging
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, dcc, html
+from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
 from mios_dashboard.components.ids import ComponentId as Id
@@ -30,7 +26,6 @@ from mios_dashboard.components.imports import (
     outcome_view,
     progress_box,
 )
-from mios_dashboard.components.shell import document_title
 from mios_dashboard.i18n import normalize_lang, t
 from mios_dashboard.services.exports.downloads import (
     board_download,
@@ -50,10 +45,6 @@ from mios_dashboard.services.imports.uploads import (
 _log = logging.getLogger(__name__)
 PROGRESS_STEPS = {"saving": ("upload.progress_saving", 10), "reading": ("upload.progress_reading", 35),
                   "comparing": ("upload.progress_comparing", 75)}
-
-
-
-dash.register_page(__name__, path="/importar", name="importar", title=document_title("upload.document_title"), order=20)
 
 
 def _pagination(element_id: str, max_value: int) -> dbc.Pagination:
@@ -131,7 +122,7 @@ def layout(lang: str | None = None, **_query) -> html.Div:
 # --- callbacks ---------------------------------------------------------------------------------------------
 # Size check in the browser: a file over the limit is reported without being sent. The upload's contents
 # are cleared so the same file can be dropped again (and the browser does not keep two copies).
-_GATE = """
+GATE = """
 function (contents, filename) {
     var none = window.dash_clientside.no_update;
     if (!contents) { return [none, none]; }
@@ -144,7 +135,7 @@ function (contents, filename) {
 """ % MAX_UPLOAD_BYTES
 
 
-def _work(set_progress, payload, _confirm_clicks, outcome, lang):
+def run_job(set_progress, payload, _confirm_clicks, outcome, lang):
     """Background job: preview an upload, or import the previewed file when Confirm was pressed."""
     lang = normalize_lang(lang)
     confirming = dash.ctx.triggered_id == Id.UPLOAD_CONFIRM
@@ -171,7 +162,7 @@ def _work(set_progress, payload, _confirm_clicks, outcome, lang):
         return {"stage": "import" if confirming else "preview", "status": "failed", "file": name}
 
 
-def _show_outcome(outcome, errors_page, lang):
+def show_outcome(outcome, errors_page, lang):
     """The preview or result; Confirm is offered only for an accepted preview that still has its file."""
     lang = normalize_lang(lang)
     if dash.ctx.triggered_id == Id.UPLOAD_OUTCOME:
@@ -183,7 +174,7 @@ def _show_outcome(outcome, errors_page, lang):
     return outcome_view(outcome, lang, page), not offer, not offer, pages, page, _pagination_class(pages)
 
 
-def _show_history(_outcome, page, lang):
+def show_history(_outcome, page, lang):
     lang = normalize_lang(lang)
     if dash.ctx.triggered_id == Id.UPLOAD_OUTCOME:
         page = 1
@@ -208,7 +199,7 @@ def _download(make, lang):
     return dcc.send_bytes(content, name), ""
 
 
-def _downloader(make):
+def downloader(make):
     def download(_clicks, lang):
         return _download(make, lang)
     return download
@@ -222,47 +213,3 @@ DOWNLOADS = (
     (Id.UPLOAD_DOWNLOAD_REVIEW, Id.UPLOAD_DOWNLOAD_REVIEW_FILE, review_download),
 )
 
-
-def install(app: dash.Dash) -> None:
-    """Register this page's callbacks on `app`, once."""
-    if getattr(app, "_mios_upload_installed", False):
-        return
-    app.clientside_callback(_GATE, Output(Id.UPLOAD_PAYLOAD, "data"), Output(Id.UPLOAD, "contents"),
-                            Input(Id.UPLOAD, "contents"), State(Id.UPLOAD, "filename"), prevent_initial_call=True)
-    app.callback(
-        Output(Id.UPLOAD_OUTCOME, "data"),
-        Input(Id.UPLOAD_PAYLOAD, "data"), Input(Id.UPLOAD_CONFIRM, "n_clicks"),
-        State(Id.UPLOAD_OUTCOME, "data"), State(Id.UPLOAD_LANG, "data"),
-        background=True,
-        progress=[Output(Id.UPLOAD_PROGRESS_TEXT, "children"), Output(Id.UPLOAD_PROGRESS_BAR, "value")],
-        progress_default=["", 0],
-        running=[(Output(Id.UPLOAD_PROGRESS, "hidden"), False, True),
-                 (Output(Id.UPLOAD, "disabled"), True, False),
-                 (Output(Id.UPLOAD_WORK, "className"), "mios-upload__work mios-upload__work--busy", "mios-upload__work")],
-        cancel=[Input(Id.UPLOAD_CANCEL, "n_clicks")],
-        prevent_initial_call=True,
-    )(_work)
-    app.callback(
-        Output(Id.UPLOAD_RESULT, "children"), Output(Id.UPLOAD_CONFIRM_BAR, "hidden"),
-        Output(Id.UPLOAD_CONFIRM, "disabled"), Output(Id.UPLOAD_ERRORS_PAGES, "max_value"),
-        Output(Id.UPLOAD_ERRORS_PAGES, "active_page"), Output(Id.UPLOAD_ERRORS_PAGES, "className"),
-        Input(Id.UPLOAD_OUTCOME, "data"), Input(Id.UPLOAD_ERRORS_PAGES, "active_page"), State(Id.UPLOAD_LANG, "data"),
-        prevent_initial_call=True,
-    )(_show_outcome)
-    app.callback(
-        Output(Id.UPLOAD_HISTORY, "children"), Output(Id.UPLOAD_HISTORY_PAGES, "max_value"),
-        Output(Id.UPLOAD_HISTORY_PAGES, "active_page"), Output(Id.UPLOAD_HISTORY_PAGES, "className"),
-        Input(Id.UPLOAD_OUTCOME, "data"), Input(Id.UPLOAD_HISTORY_PAGES, "active_page"), State(Id.UPLOAD_LANG, "data"),
-        prevent_initial_call=True,
-    )(_show_history)
-    # One callback per download, so clicking several quickly delivers every file.
-    for number, (button, target, make) in enumerate(DOWNLOADS):
-        app.callback(
-            Output(target, "data"), Output(Id.UPLOAD_DOWNLOAD_MESSAGE, "children", allow_duplicate=number > 0),
-            Input(button, "n_clicks"), State(Id.UPLOAD_LANG, "data"),
-            prevent_initial_call=True,
-        )(_downloader(make))
-    app._mios_upload_installed = True
-
-
-install(dash.get_app())

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import logging
 
-import dash
-from dash import Input, Output, State, dcc, html
+from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
 from mios_dashboard.components.board.controls import merged_search, month_dropdown, month_param, parse_period
 from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
 from mios_dashboard.components.evaluation import EvaluationId, heat_table, legend
-from mios_dashboard.components.ids import ComponentId
-from mios_dashboard.components.shell import document_title, localized_href
+from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
 from mios_dashboard.web.cache import RENDERED, VersionedReader
@@ -26,9 +24,6 @@ from mios_dashboard.services.evaluation import evaluation_table
 from mios_dashboard.web.runtime import read_session
 
 _log = logging.getLogger(__name__)
-
-
-dash.register_page(__name__, path="/evaluacion", name="evaluacion", title=document_title("evaluation.document_title"), order=10)
 
 
 def _notice(text: str) -> html.P:
@@ -115,14 +110,3 @@ def url_for_month(period: str | None, search: str | None) -> str:
         raise PreventUpdate
     return wanted
 
-
-def install(app: dash.Dash) -> None:
-    """Register the page's callback on `app`, once (see pages/importar.py for why not `@dash.callback`)."""
-    if getattr(app, "_mios_evaluation_installed", False):
-        return
-    app.callback(Output(EvaluationId.LOCATION, "search"), Input(EvaluationId.PERIOD, "value"),
-                 State(ComponentId.URL, "search"), prevent_initial_call=True)(url_for_month)
-    app._mios_evaluation_installed = True
-
-
-install(dash.get_app())

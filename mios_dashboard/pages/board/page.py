@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 
 import dash
-from dash import Input, Output, State, dcc, html
+from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
 from mios_dashboard.components.board.controls import (
@@ -22,7 +22,7 @@ from mios_dashboard.components.board.summary import changes_panel, off_target_pa
 from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
 from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.components.board.perspective import perspective_section, perspective_tile
-from mios_dashboard.components.shell import document_title, localized_href
+from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
 from mios_dashboard.services.board.page import board_page
@@ -34,9 +34,6 @@ _log = logging.getLogger(__name__)
 __all__ = ["keep_warm", "layout", "parse_period", "today"]
 # Languages the default view (newest month, no filter) was served in by this process: what a warm-up renders.
 _default_view_langs: set[str] = {"es"}
-
-
-dash.register_page(__name__, path="/", name="board", title=document_title("app.document_title"), order=0)
 
 
 def today() -> dt.date:
@@ -218,17 +215,3 @@ def url_for_controls(period: str | None, process: str | None, owner: str | None,
     return wanted
 
 
-def install(app: dash.Dash) -> None:
-    """Register the board's callback on `app`, once (see pages/importar.py for why not `@dash.callback`)."""
-    if getattr(app, "_mios_board_installed", False):
-        return
-    app.callback(
-        Output(BoardId.LOCATION, "search"),
-        Input(BoardId.PERIOD, "value"), Input(BoardId.PROCESS, "value"), Input(BoardId.OWNER, "value"),
-        State(ComponentId.URL, "search"),
-        prevent_initial_call=True,
-    )(url_for_controls)
-    app._mios_board_installed = True
-
-
-install(dash.get_app())

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 
-import dash
 from dash import dcc, html
 
 from mios_dashboard.components.drilldown.blocks import (
@@ -16,17 +15,12 @@ from mios_dashboard.components.drilldown.blocks import (
 )
 from mios_dashboard.components.drilldown.tables import count_note, definition_list, history_table, measurements_table
 from mios_dashboard.components.board.cards import format_measure, format_target
-from mios_dashboard.components.shell import document_title
 from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge
 from mios_dashboard.i18n import MISSING, fmt_date, fmt_number, fmt_percent, normalize_lang, t, t_or
 from mios_dashboard.services.drilldown import indicator_detail
 from mios_dashboard.web.runtime import read_session
 
 _log = logging.getLogger(__name__)
-
-
-
-dash.register_page(__name__, path_template="/indicador/<code>", name="indicator", title=document_title("drill.indicator_document_title"), order=11)
 
 
 def _decimals(indicator: dict) -> int | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-import dash
 from dash import html
 
 from mios_dashboard.components.drilldown.blocks import (
@@ -21,17 +20,12 @@ from mios_dashboard.components.drilldown.blocks import (
 from mios_dashboard.components.drilldown.tables import (
     actions_table, count_note, history_table, plan_list, recent_measurements_table, relatives_list, risks_table,
 )
-from mios_dashboard.components.shell import document_title
 from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge
 from mios_dashboard.i18n import MISSING, fmt_date, normalize_lang, t, t_count, t_or
 from mios_dashboard.services.drilldown import objective_detail
 from mios_dashboard.web.runtime import read_session
 
 _log = logging.getLogger(__name__)
-
-
-
-dash.register_page(__name__, path_template="/objetivo/<code>", name="objective", title=document_title("drill.objective_document_title"), order=10)
 
 
 def today() -> dt.date:

@@ -8,21 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-import dash
 from dash import html
 
 from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
 from mios_dashboard.components.phva import PhvaId, phva_view
-from mios_dashboard.components.shell import document_title
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import normalize_lang, t
 from mios_dashboard.services.phva import phva_status
 from mios_dashboard.web.runtime import read_session
 
 _log = logging.getLogger(__name__)
-
-
-dash.register_page(__name__, path="/phva", name="phva", title=document_title("phva.document_title"), order=40)
 
 
 def today() -> dt.date:
