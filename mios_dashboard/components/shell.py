@@ -8,15 +8,29 @@ navbar; other query parameters (e.g. `period`) are kept.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import StrEnum
 from urllib.parse import parse_qsl, urlencode
 
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, dcc, html
 
-from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import DEFAULT_LANG, SUPPORTED, normalize_lang, t
+
+
+class Ids(StrEnum):
+    """Ids of the shell's own components (location, navbar, language switch); the values are stable."""
+
+    URL = "mios-url"
+    NAVBAR = "mios-navbar"
+    NAVBAR_COLLAPSE = "mios-navbar-collapse"
+    NAVBAR_TOGGLER = "mios-navbar-toggler"
+    LANG_SWITCH = "mios-lang-switch"
+    LANG_ES = "mios-lang-es"
+    LANG_EN = "mios-lang-en"
+    DOCUMENT_LANG_SINK = "mios-document-lang-sink"
+
 
 # (path, catalogue key, icon) of the pages that exist; add a line when a page is registered.
 NAV_PAGES: tuple[tuple[str, str, str], ...] = (
@@ -74,7 +88,7 @@ def _language_switch(pathname: str, search: str | None, lang: str) -> html.Div:
     params = query_params(search)
     options = []
     for code in SUPPORTED:
-        element_id = ComponentId.LANG_ES if code == "es" else ComponentId.LANG_EN
+        element_id = Ids.LANG_ES if code == "es" else Ids.LANG_EN
         label, name = t(f"nav.lang_{code}", lang), t(f"nav.lang_{code}_name", lang)
         if code == lang:
             # The current language is a state, not a destination: marked, not linked.
@@ -87,7 +101,7 @@ def _language_switch(pathname: str, search: str | None, lang: str) -> html.Div:
                                     className="mios-lang__option"))
     return html.Div(
         [icon("bi-translate", "mios-lang__icon"), *options],
-        id=ComponentId.LANG_SWITCH,
+        id=Ids.LANG_SWITCH,
         className="mios-lang",
         role="group",
         **{"aria-label": t("nav.language", lang)},
@@ -136,9 +150,9 @@ def layout() -> html.Div:
     registers the callbacks that keep the navbar in the URL's language."""
     return html.Div(
         [
-            dcc.Location(id=ComponentId.URL, refresh=False),
-            html.Span(id=ComponentId.DOCUMENT_LANG_SINK, hidden=True),
-            html.Header(navbar(), id=ComponentId.NAVBAR, className="mios-header"),
+            dcc.Location(id=Ids.URL, refresh=False),
+            html.Span(id=Ids.DOCUMENT_LANG_SINK, hidden=True),
+            html.Header(navbar(), id=Ids.NAVBAR, className="mios-header"),
             html.Main(dash.page_container, className="mios-main"),
         ],
         className="mios-app",
@@ -168,13 +182,13 @@ def init_app(app: dash.Dash) -> dash.Dash:
     """
     app.layout = layout
     app.callback(
-        Output(ComponentId.NAVBAR, "children"),
-        Input(ComponentId.URL, "pathname"),
-        Input(ComponentId.URL, "search"),
+        Output(Ids.NAVBAR, "children"),
+        Input(Ids.URL, "pathname"),
+        Input(Ids.URL, "search"),
     )(_render_navbar)
     app.clientside_callback(
         _SET_DOCUMENT_LANG,
-        Output(ComponentId.DOCUMENT_LANG_SINK, "title"),
-        Input(ComponentId.URL, "search"),
+        Output(Ids.DOCUMENT_LANG_SINK, "title"),
+        Input(Ids.URL, "search"),
     )
     return app

@@ -9,32 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from enum import StrEnum
 from urllib.parse import urlencode
 
 from dash import dcc, html
 
+from mios_dashboard.components.board.ids import Ids
 from mios_dashboard.components.shell import query_params
 from mios_dashboard.i18n import fmt_month, t
 
 # Query parameters in the order they are written (language first, as localized_href writes it).
 QUERY_ORDER = ("lang", "period", "process", "owner")
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
-
-
-class BoardId(StrEnum):
-    """Ids of the board page's own components (tests address them too)."""
-
-    LOCATION = "mios-board-location"
-    CONTROLS = "mios-board-controls"
-    PERIOD = "mios-board-period"
-    PROCESS = "mios-board-process"
-    OWNER = "mios-board-owner"
-    SUMMARY = "mios-board-summary"
-    CHANGES = "mios-board-changes"
-    OFF_TARGET = "mios-board-off-target"
-    CLEAR_FILTERS = "mios-board-clear-filters"
-    SECTIONS = "mios-board-sections"
 
 
 def parse_period(value: object) -> tuple[dt.date | None, bool]:
@@ -109,17 +94,17 @@ def board_controls(options: Mapping[str, list], filters: Mapping[str, str | None
     processes = [{"label": f"{p['value']} — {p['name']}" if p["name"] != p["value"] else p["value"], "value": p["value"]}
                  for p in options.get("processes") or []]
     owners = [{"label": owner, "value": owner} for owner in options.get("owners") or []]
-    process = dcc.Dropdown(id=BoardId.PROCESS, options=processes, value=filters.get("process"),
+    process = dcc.Dropdown(id=Ids.PROCESS, options=processes, value=filters.get("process"),
                            placeholder=t("board.all_processes", lang), className="mios-dropdown mios-dropdown--process",
                            labels=dropdown_labels(lang))
-    owner = dcc.Dropdown(id=BoardId.OWNER, options=owners, value=filters.get("owner"),
+    owner = dcc.Dropdown(id=Ids.OWNER, options=owners, value=filters.get("owner"),
                          placeholder=t("board.all_owners", lang), className="mios-dropdown mios-dropdown--owner",
                          labels=dropdown_labels(lang))
     return html.Div(
-        [month_dropdown(BoardId.PERIOD, periods, filters.get("period"), lang),
+        [month_dropdown(Ids.PERIOD, periods, filters.get("period"), lang),
          _control("board.process_label", process, lang, "bi-diagram-3"),
          _control("board.owner_label", owner, lang, "bi-person")],
-        id=BoardId.CONTROLS,
+        id=Ids.CONTROLS,
         className="mios-controls",
         role="search",
     )

@@ -9,36 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from enum import StrEnum
 from typing import Any
 
 from dash import dcc, html
 
 from mios_dashboard.components.commands import IMPORT_COMMAND, INIT_DB_COMMAND, command_block
 from mios_dashboard.components.board.cards import format_measure, format_target
+from mios_dashboard.components.drilldown.ids import Ids
 from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.status import icon, normalize_status, status_badge, trend_mark
 from mios_dashboard.figures import graph_config, indicator_chart, rule_text
 from mios_dashboard.i18n import MISSING, fmt_month, fmt_percent, t
 
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
-
-
-class DrilldownId(StrEnum):
-    """Ids of the drill-down pages' addressable parts (tests and CSS use them)."""
-
-    OBJECTIVE = "mios-objective-page"
-    INDICATOR = "mios-indicator-page"
-    BACK = "mios-drill-back"
-    NOT_FOUND = "mios-drill-not-found"
-    EMPTY = "mios-drill-empty"
-    PLAN = "mios-drill-plan"
-    DEFINITION = "mios-drill-definition"
-    RISKS = "mios-drill-risks"
-    ACTIONS = "mios-drill-actions"
-    MEASUREMENTS = "mios-drill-measurements"
-    HISTORY = "mios-drill-history"
-    CHART = "mios-drill-chart"
 
 
 def parse_month(value: object) -> tuple[dt.date | None, bool]:
@@ -84,7 +67,7 @@ def indicator_href(code: str, lang: str, query: Mapping[str, str]) -> str:
 
 def back_link(lang: str, query: Mapping[str, str]) -> dcc.Link:
     return dcc.Link([icon("bi-arrow-left"), html.Span(t("drill.back_board", lang))], href=board_href(lang, query),
-                    id=DrilldownId.BACK, className="mios-dd__back")
+                    id=Ids.BACK, className="mios-dd__back")
 
 
 def crumbs(lang: str, query: Mapping[str, str], period: str | None, *extra) -> html.Nav:
@@ -186,7 +169,7 @@ def not_found(kind: str, code: str, lang: str, query: Mapping[str, str]) -> html
     return html.Section(
         [icon("bi-search", "mios-empty__icon"), html.H2(t(f"drill.not_found_{kind}", lang, code=code)),
          html.P(t("drill.not_found_body", lang)), back_link(lang, query)],
-        id=DrilldownId.NOT_FOUND, className="mios-empty",
+        id=Ids.NOT_FOUND, className="mios-empty",
     )
 
 
@@ -198,7 +181,7 @@ def no_measurements(lang: str, query: Mapping[str, str]) -> html.Section:
          dcc.Link([icon("bi-upload"), html.Span(t("drill.go_import", lang))], href=localized_href("/importar", lang),
                   className="btn btn-primary mios-dd__import"),
          command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}")],
-        id=DrilldownId.EMPTY, className="mios-empty mios-dd__empty",
+        id=Ids.EMPTY, className="mios-empty mios-dd__empty",
     )
 
 

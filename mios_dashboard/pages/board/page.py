@@ -16,11 +16,11 @@ from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
 from mios_dashboard.components.board.controls import (
-    BoardId, board_controls, merged_search, month_param, parse_period, text_param,
+    board_controls, merged_search, month_param, parse_period, text_param,
 )
 from mios_dashboard.components.board.summary import changes_panel, off_target_panel, summary_strip
 from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
-from mios_dashboard.components.ids import ComponentId
+from mios_dashboard.components.board.ids import Ids
 from mios_dashboard.components.board.perspective import perspective_section, perspective_tile
 from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.status import icon
@@ -58,7 +58,7 @@ def empty_state(lang: str) -> html.Section:
             html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
                    className="mios-empty__link"),
         ],
-        id=ComponentId.BOARD_EMPTY,
+        id=Ids.EMPTY,
         className="mios-empty",
     )
 
@@ -74,7 +74,7 @@ def no_values_state(count: int, lang: str) -> html.Section:
             html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
                    className="mios-empty__link"),
         ],
-        id=ComponentId.BOARD_EMPTY,
+        id=Ids.EMPTY,
         className="mios-empty",
     )
 
@@ -107,7 +107,7 @@ def board_header(data: dict, lang: str) -> html.Header:
             ),
             board_controls(data["options"], data["filters"], board.get("available_periods") or [], lang),
         ],
-        id=ComponentId.BOARD_HEADER,
+        id=Ids.HEADER,
         className="mios-board__head",
     )
 
@@ -149,7 +149,7 @@ def board_view(data: dict, lang: str) -> list:
         html.Nav([perspective_tile(p, lang) for p in perspectives if p.get("code")], className="mios-tiles",
                  **{"aria-label": t("board.perspectives", lang)}),
         *notes,
-        html.Div(sections, id=BoardId.SECTIONS),
+        html.Div(sections, id=Ids.SECTIONS),
     ]
 
 
@@ -182,8 +182,8 @@ def layout(lang=None, period=None, process=None, owner=None, **_query) -> html.D
     except Exception:  # the page must say what is wrong; the log keeps the details
         _log.exception("could not build the board for period %s", month)
         content = [load_error(lang)]
-    return html.Div([dcc.Location(id=BoardId.LOCATION, refresh="callback-nav"), *notices, *content],
-                    id=ComponentId.BOARD, className="mios-board", lang=lang)
+    return html.Div([dcc.Location(id=Ids.LOCATION, refresh="callback-nav"), *notices, *content],
+                    id=Ids.PAGE, className="mios-board", lang=lang)
 
 
 def warm_default_views(server) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dash
 
+from mios_dashboard.components.drilldown.ids import Ids
 from mios_dashboard.components.shell import document_title
 from mios_dashboard.pages.drilldown import indicator, objective
 
-__all__ = ["init_app"]
+__all__ = ["Ids", "init_app"]
 
 
 def init_app(app: dash.Dash) -> None:

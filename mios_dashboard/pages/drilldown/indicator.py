@@ -10,9 +10,10 @@ import logging
 from dash import dcc, html
 
 from mios_dashboard.components.drilldown.blocks import (
-    DrilldownId, chart, code_and_name, crumbs, load_error, no_measurements, not_found, objective_href,
+    chart, code_and_name, crumbs, load_error, no_measurements, not_found, objective_href,
     page_query, parse_month, period_notice, reading_line, section, signal_badge, text_or_missing,
 )
+from mios_dashboard.components.drilldown.ids import Ids
 from mios_dashboard.components.drilldown.tables import count_note, definition_list, history_table, measurements_table
 from mios_dashboard.components.board.cards import format_measure, format_target
 from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge
@@ -97,7 +98,7 @@ def definition_card(indicator: dict, lang: str, params: dict) -> html.Section:
     if indicator.get("description"):
         items.append((t("drill.description", lang), indicator["description"]))
     return section(t("drill.definition_title", lang), definition_list(items, "mios-dd__definition"), "bi-info-square",
-                   DrilldownId.DEFINITION)
+                   Ids.DEFINITION)
 
 
 def _figure(label: str, value: str, note=None, status: str | None = None) -> html.Div:
@@ -157,17 +158,17 @@ def indicator_view(detail: dict, lang: str, params: dict) -> list:
     indicator = detail["indicator"]
     history = section(t("drill.history_title", lang), html.Div([
         history_table(detail["history"], lang, indicator.get("unit"), _decimals(indicator), indicator.get("frequency")),
-        count_note(len(detail["history"]), detail["history_count"], lang)]), "bi-clock-history", DrilldownId.HISTORY)
+        count_note(len(detail["history"]), detail["history_count"], lang)]), "bi-clock-history", Ids.HISTORY)
     if not detail["measurement_count"]:
         return [indicator_head(detail, lang, params),
                 html.Div([no_measurements(lang, params), definition_card(indicator, lang, params)],
                          className="mios-dd__grid mios-dd__grid--chart"),
                 history]
-    graph = section(t("drill.chart_title", lang), chart(indicator, lang, height=520), "bi-graph-up", DrilldownId.CHART)
+    graph = section(t("drill.chart_title", lang), chart(indicator, lang, height=520), "bi-graph-up", Ids.CHART)
     data = section(t("drill.data_title", lang), html.Div([
         measurements_table(detail["measurements"], indicator, lang),
         count_note(len(detail["measurements"]), detail["measurement_count"], lang)]), "bi-table",
-        DrilldownId.MEASUREMENTS)
+        Ids.MEASUREMENTS)
     return [
         indicator_head(detail, lang, params),
         html.Div([graph, definition_card(indicator, lang, params)], className="mios-dd__grid mios-dd__grid--chart"),
@@ -192,4 +193,4 @@ def layout(code: str | None = None, lang: str | None = None, period: str | None 
         content = [load_error(lang)]
     else:
         content = indicator_view(detail, lang, params) if detail else [not_found("indicator", code, lang, params)]
-    return html.Div([*notices, *content], id=DrilldownId.INDICATOR, className="mios-dd", lang=lang)
+    return html.Div([*notices, *content], id=Ids.INDICATOR, className="mios-dd", lang=lang)

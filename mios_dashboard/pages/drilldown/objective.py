@@ -14,9 +14,10 @@ import logging
 from dash import html
 
 from mios_dashboard.components.drilldown.blocks import (
-    DrilldownId, crumbs, fact, indicator_panel, load_error, not_found, page_query, parse_month, period_notice, section,
+    crumbs, fact, indicator_panel, load_error, not_found, page_query, parse_month, period_notice, section,
     signal_badge,
 )
+from mios_dashboard.components.drilldown.ids import Ids
 from mios_dashboard.components.drilldown.tables import (
     actions_table, count_note, history_table, plan_list, recent_measurements_table, relatives_list, risks_table,
 )
@@ -102,7 +103,7 @@ def objective_view(detail: dict, lang: str, params: dict) -> list:
     return [
         objective_head(detail, lang, params),
         html.Div(
-            [section(t("drill.plan_title", lang), plan_list(objective, lang), "bi-clipboard-check", DrilldownId.PLAN),
+            [section(t("drill.plan_title", lang), plan_list(objective, lang), "bi-clipboard-check", Ids.PLAN),
              section(t("drill.map_title", lang), relatives_list(detail["relatives"], lang, params), "bi-diagram-3")],
             className="mios-dd__grid mios-dd__grid--plan",
         ),
@@ -110,20 +111,20 @@ def objective_view(detail: dict, lang: str, params: dict) -> list:
                 extra_class="mios-dd__card--bare"),
         html.Div(
             [section(t("drill.risks_title", lang), risks_table(detail["risks"], lang), "bi-shield-exclamation",
-                     DrilldownId.RISKS),
+                     Ids.RISKS),
              section(t("drill.actions_title", lang), actions_table(detail["actions"], lang, today()), "bi-list-check",
-                     DrilldownId.ACTIONS)],
+                     Ids.ACTIONS)],
             className="mios-dd__grid mios-dd__grid--even",
         ),
         html.Div(
             [section(t("drill.latest_title", lang),
                      html.Div([recent_measurements_table(detail["measurements"], lang),
                                count_note(shown, detail["measurement_count"], lang)]),
-                     "bi-table", DrilldownId.MEASUREMENTS),
+                     "bi-table", Ids.MEASUREMENTS),
              section(t("drill.history_objective_title", lang),
                      html.Div([history_table(detail["history"], lang),
                                count_note(len(detail["history"]), detail["history_count"], lang)]),
-                     "bi-clock-history", DrilldownId.HISTORY)],
+                     "bi-clock-history", Ids.HISTORY)],
             className="mios-dd__grid mios-dd__grid--even",
         ),
     ]
@@ -144,4 +145,4 @@ def layout(code: str | None = None, lang: str | None = None, period: str | None 
         content = [load_error(lang)]
     else:
         content = objective_view(detail, lang, params) if detail else [not_found("objective", code, lang, params)]
-    return html.Div([*notices, *content], id=DrilldownId.OBJECTIVE, className="mios-dd", lang=lang)
+    return html.Div([*notices, *content], id=Ids.OBJECTIVE, className="mios-dd", lang=lang)

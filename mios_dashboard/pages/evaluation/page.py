@@ -15,7 +15,7 @@ from dash.exceptions import PreventUpdate
 
 from mios_dashboard.components.board.controls import merged_search, month_dropdown, month_param, parse_period
 from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
-from mios_dashboard.components.evaluation import EvaluationId, heat_table, legend
+from mios_dashboard.components.evaluation import Ids, heat_table, legend
 from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
@@ -35,7 +35,7 @@ def _empty(lang: str, title: str, body: str, commands: list[str], icon_name: str
         [icon(icon_name, "mios-empty__icon"), html.H2(title), html.P(body), *[command_block(c) for c in commands],
          html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
                 className="mios-empty__link")],
-        id=EvaluationId.EMPTY,
+        id=Ids.EMPTY,
         className="mios-empty",
     )
 
@@ -69,9 +69,9 @@ def header(table: dict, lang: str) -> html.Header:
                    html.P([html.Span(t("evaluation.subtitle", lang)), html.Span(span, className="mios-evaluation__span")],
                           className="mios-evaluation__subtitle")],
                   className="mios-board__heading"),
-         html.Div(month_dropdown(EvaluationId.PERIOD, table.get("available_periods") or [], table.get("period"), lang),
+         html.Div(month_dropdown(Ids.PERIOD, table.get("available_periods") or [], table.get("period"), lang),
                   className="mios-controls")],
-        id=EvaluationId.HEADER,
+        id=Ids.HEADER,
         className="mios-board__head mios-evaluation__head",
     )
 
@@ -99,8 +99,8 @@ def layout(lang=None, period=None, **_query) -> html.Div:
     except Exception:  # the page must say what is wrong; the log keeps the details
         _log.exception("could not build the strategic evaluation for %s", month)
         content = [load_error(lang)]
-    return html.Div([dcc.Location(id=EvaluationId.LOCATION, refresh="callback-nav"), *notices, *content],
-                    id=EvaluationId.PAGE, className="mios-evaluation", lang=lang)
+    return html.Div([dcc.Location(id=Ids.LOCATION, refresh="callback-nav"), *notices, *content],
+                    id=Ids.PAGE, className="mios-evaluation", lang=lang)
 
 
 def url_for_month(period: str | None, search: str | None) -> str:

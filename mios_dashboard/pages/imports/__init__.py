@@ -6,50 +6,50 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State
 
-from mios_dashboard.components.ids import ComponentId as Id
+from mios_dashboard.components.imports import Ids
 from mios_dashboard.components.shell import document_title
 from mios_dashboard.pages.imports import page
 from mios_dashboard.pages.imports.page import layout
 
-__all__ = ["init_app", "layout"]
+__all__ = ["Ids", "init_app", "layout"]
 
 
 def init_app(app: dash.Dash) -> None:
     """Register the page (path `/importar`) and its callbacks."""
     dash.register_page(page.__name__, path="/importar", name="importar", title=document_title("upload.document_title"),
                        order=20, layout=page.layout)
-    app.clientside_callback(page.GATE, Output(Id.UPLOAD_PAYLOAD, "data"), Output(Id.UPLOAD, "contents"),
-                            Input(Id.UPLOAD, "contents"), State(Id.UPLOAD, "filename"), prevent_initial_call=True)
+    app.clientside_callback(page.GATE, Output(Ids.PAYLOAD, "data"), Output(Ids.UPLOAD, "contents"),
+                            Input(Ids.UPLOAD, "contents"), State(Ids.UPLOAD, "filename"), prevent_initial_call=True)
     app.callback(
-        Output(Id.UPLOAD_OUTCOME, "data"),
-        Input(Id.UPLOAD_PAYLOAD, "data"), Input(Id.UPLOAD_CONFIRM, "n_clicks"),
-        State(Id.UPLOAD_OUTCOME, "data"), State(Id.UPLOAD_LANG, "data"),
+        Output(Ids.OUTCOME, "data"),
+        Input(Ids.PAYLOAD, "data"), Input(Ids.CONFIRM, "n_clicks"),
+        State(Ids.OUTCOME, "data"), State(Ids.LANG, "data"),
         background=True,
-        progress=[Output(Id.UPLOAD_PROGRESS_TEXT, "children"), Output(Id.UPLOAD_PROGRESS_BAR, "value")],
+        progress=[Output(Ids.PROGRESS_TEXT, "children"), Output(Ids.PROGRESS_BAR, "value")],
         progress_default=["", 0],
-        running=[(Output(Id.UPLOAD_PROGRESS, "hidden"), False, True),
-                 (Output(Id.UPLOAD, "disabled"), True, False),
-                 (Output(Id.UPLOAD_WORK, "className"), "mios-upload__work mios-upload__work--busy", "mios-upload__work")],
-        cancel=[Input(Id.UPLOAD_CANCEL, "n_clicks")],
+        running=[(Output(Ids.PROGRESS, "hidden"), False, True),
+                 (Output(Ids.UPLOAD, "disabled"), True, False),
+                 (Output(Ids.WORK, "className"), "mios-upload__work mios-upload__work--busy", "mios-upload__work")],
+        cancel=[Input(Ids.CANCEL, "n_clicks")],
         prevent_initial_call=True,
     )(page.run_job)
     app.callback(
-        Output(Id.UPLOAD_RESULT, "children"), Output(Id.UPLOAD_CONFIRM_BAR, "hidden"),
-        Output(Id.UPLOAD_CONFIRM, "disabled"), Output(Id.UPLOAD_ERRORS_PAGES, "max_value"),
-        Output(Id.UPLOAD_ERRORS_PAGES, "active_page"), Output(Id.UPLOAD_ERRORS_PAGES, "className"),
-        Input(Id.UPLOAD_OUTCOME, "data"), Input(Id.UPLOAD_ERRORS_PAGES, "active_page"), State(Id.UPLOAD_LANG, "data"),
+        Output(Ids.RESULT, "children"), Output(Ids.CONFIRM_BAR, "hidden"),
+        Output(Ids.CONFIRM, "disabled"), Output(Ids.ERRORS_PAGES, "max_value"),
+        Output(Ids.ERRORS_PAGES, "active_page"), Output(Ids.ERRORS_PAGES, "className"),
+        Input(Ids.OUTCOME, "data"), Input(Ids.ERRORS_PAGES, "active_page"), State(Ids.LANG, "data"),
         prevent_initial_call=True,
     )(page.show_outcome)
     app.callback(
-        Output(Id.UPLOAD_HISTORY, "children"), Output(Id.UPLOAD_HISTORY_PAGES, "max_value"),
-        Output(Id.UPLOAD_HISTORY_PAGES, "active_page"), Output(Id.UPLOAD_HISTORY_PAGES, "className"),
-        Input(Id.UPLOAD_OUTCOME, "data"), Input(Id.UPLOAD_HISTORY_PAGES, "active_page"), State(Id.UPLOAD_LANG, "data"),
+        Output(Ids.HISTORY, "children"), Output(Ids.HISTORY_PAGES, "max_value"),
+        Output(Ids.HISTORY_PAGES, "active_page"), Output(Ids.HISTORY_PAGES, "className"),
+        Input(Ids.OUTCOME, "data"), Input(Ids.HISTORY_PAGES, "active_page"), State(Ids.LANG, "data"),
         prevent_initial_call=True,
     )(page.show_history)
     # One callback per download, so clicking several quickly delivers every file.
     for number, (button, target, make) in enumerate(page.DOWNLOADS):
         app.callback(
-            Output(target, "data"), Output(Id.UPLOAD_DOWNLOAD_MESSAGE, "children", allow_duplicate=number > 0),
-            Input(button, "n_clicks"), State(Id.UPLOAD_LANG, "data"),
+            Output(target, "data"), Output(Ids.DOWNLOAD_MESSAGE, "children", allow_duplicate=number > 0),
+            Input(button, "n_clicks"), State(Ids.LANG, "data"),
             prevent_initial_call=True,
         )(page.downloader(make))

@@ -17,8 +17,8 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
-from mios_dashboard.components.ids import ComponentId as Id
 from mios_dashboard.components.imports import (
+    Ids,
     downloads_panel,
     drop_zone,
     error_pages,
@@ -79,9 +79,9 @@ def layout(lang: str | None = None, **_query) -> html.Div:
     history, pages = _history(lang)
     return html.Div(
         [
-            dcc.Store(id=Id.UPLOAD_LANG, data=lang),
-            dcc.Store(id=Id.UPLOAD_PAYLOAD),
-            dcc.Store(id=Id.UPLOAD_OUTCOME),
+            dcc.Store(id=Ids.LANG, data=lang),
+            dcc.Store(id=Ids.PAYLOAD),
+            dcc.Store(id=Ids.OUTCOME),
             html.Header([html.H1(t("upload.title", lang), className="mios-upload__title"),
                          html.P(t("upload.subtitle", lang), className="mios-upload__subtitle")],
                         className="mios-upload__head"),
@@ -93,13 +93,13 @@ def layout(lang: str | None = None, **_query) -> html.Div:
                             progress_box(lang),
                             html.Div(
                                 [
-                                    html.Div(id=Id.UPLOAD_RESULT, **{"aria-live": "polite"}),
-                                    _pagination(Id.UPLOAD_ERRORS_PAGES, 1),
-                                    html.Div(html.Button(t("upload.confirm", lang), id=Id.UPLOAD_CONFIRM, type="button",
+                                    html.Div(id=Ids.RESULT, **{"aria-live": "polite"}),
+                                    _pagination(Ids.ERRORS_PAGES, 1),
+                                    html.Div(html.Button(t("upload.confirm", lang), id=Ids.CONFIRM, type="button",
                                                          n_clicks=0, disabled=True, className="btn btn-primary btn-lg"),
-                                             id=Id.UPLOAD_CONFIRM_BAR, hidden=True, className="mios-confirm"),
+                                             id=Ids.CONFIRM_BAR, hidden=True, className="mios-confirm"),
                                 ],
-                                id=Id.UPLOAD_WORK, className="mios-upload__work",
+                                id=Ids.WORK, className="mios-upload__work",
                             ),
                         ],
                         className="mios-upload__main",
@@ -110,12 +110,12 @@ def layout(lang: str | None = None, **_query) -> html.Div:
             ),
             html.Section(
                 [html.H2(t("upload.history_title", lang), className="mios-upload__heading"),
-                 html.Div(history, id=Id.UPLOAD_HISTORY, className="mios-history__wrap"),
-                 _pagination(Id.UPLOAD_HISTORY_PAGES, pages)],
+                 html.Div(history, id=Ids.HISTORY, className="mios-history__wrap"),
+                 _pagination(Ids.HISTORY_PAGES, pages)],
                 className="mios-upload__history",
             ),
         ],
-        id=Id.UPLOAD_PAGE, className="mios-upload", lang=lang,
+        id=Ids.PAGE, className="mios-upload", lang=lang,
     )
 
 
@@ -138,7 +138,7 @@ function (contents, filename) {
 def run_job(set_progress, payload, _confirm_clicks, outcome, lang):
     """Background job: preview an upload, or import the previewed file when Confirm was pressed."""
     lang = normalize_lang(lang)
-    confirming = dash.ctx.triggered_id == Id.UPLOAD_CONFIRM
+    confirming = dash.ctx.triggered_id == Ids.CONFIRM
     name = (payload or {}).get("name") or ""
     try:
         if confirming:
@@ -165,7 +165,7 @@ def run_job(set_progress, payload, _confirm_clicks, outcome, lang):
 def show_outcome(outcome, errors_page, lang):
     """The preview or result; Confirm is offered only for an accepted preview that still has its file."""
     lang = normalize_lang(lang)
-    if dash.ctx.triggered_id == Id.UPLOAD_OUTCOME:
+    if dash.ctx.triggered_id == Ids.OUTCOME:
         errors_page = 1
     pages = error_pages(outcome)
     page = min(max(1, int(errors_page or 1)), pages)
@@ -176,7 +176,7 @@ def show_outcome(outcome, errors_page, lang):
 
 def show_history(_outcome, page, lang):
     lang = normalize_lang(lang)
-    if dash.ctx.triggered_id == Id.UPLOAD_OUTCOME:
+    if dash.ctx.triggered_id == Ids.OUTCOME:
         page = 1
     try:
         history = history_page(page or 1, lang)
@@ -207,9 +207,9 @@ def downloader(make):
 
 # (button, its dcc.Download, what it makes)
 DOWNLOADS = (
-    (Id.UPLOAD_DOWNLOAD_TEMPLATE, Id.UPLOAD_DOWNLOAD, template_download),
-    (Id.UPLOAD_DOWNLOAD_BOARD, Id.UPLOAD_DOWNLOAD_BOARD_FILE, board_download),
-    (Id.UPLOAD_DOWNLOAD_MINUTES, Id.UPLOAD_DOWNLOAD_MINUTES_FILE, minutes_download),
-    (Id.UPLOAD_DOWNLOAD_REVIEW, Id.UPLOAD_DOWNLOAD_REVIEW_FILE, review_download),
+    (Ids.DOWNLOAD_TEMPLATE, Ids.DOWNLOAD_TEMPLATE_FILE, template_download),
+    (Ids.DOWNLOAD_BOARD, Ids.DOWNLOAD_BOARD_FILE, board_download),
+    (Ids.DOWNLOAD_MINUTES, Ids.DOWNLOAD_MINUTES_FILE, minutes_download),
+    (Ids.DOWNLOAD_REVIEW, Ids.DOWNLOAD_REVIEW_FILE, review_download),
 )
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import dash
 
+from mios_dashboard.components.phva import Ids
 from mios_dashboard.components.shell import document_title
 from mios_dashboard.pages.phva import page
 from mios_dashboard.pages.phva.page import layout
 
-__all__ = ["init_app", "layout"]
+__all__ = ["Ids", "init_app", "layout"]
 
 
 def init_app(app: dash.Dash) -> None:

@@ -11,7 +11,7 @@ import logging
 from dash import html
 
 from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
-from mios_dashboard.components.phva import PhvaId, phva_view
+from mios_dashboard.components.phva import Ids, phva_view
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import normalize_lang, t
 from mios_dashboard.services.phva import phva_status
@@ -36,7 +36,7 @@ def empty_state(lang: str) -> html.Section:
             html.P(t("phva.empty_import", lang)),
             command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}"),
         ],
-        id=PhvaId.EMPTY,
+        id=Ids.EMPTY,
         className="mios-empty",
     )
 
@@ -65,4 +65,4 @@ def layout(lang: str | None = None, **_query) -> html.Div:
         content = [load_error(lang)]
     else:
         content = [empty_state(lang)] if status["empty"] else phva_view(status, lang)
-    return html.Div(content, id=PhvaId.PAGE, className="mios-phva", lang=lang)
+    return html.Div(content, id=Ids.PAGE, className="mios-phva", lang=lang)

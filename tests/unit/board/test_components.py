@@ -10,7 +10,6 @@ import pytest
 from dash import html
 
 from mios_dashboard.components import shell
-from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.components.board.cards import format_measure, format_target, indicator_row, objective_card
 from mios_dashboard.components.board.perspective import perspective_name, perspective_section, perspective_tile
 from mios_dashboard.components.status import STATUS_ICONS, STATUSES, normalize_status, status_badge, status_counts
@@ -170,8 +169,11 @@ def test_perspective_names_translate_by_code_and_keep_user_names():
 
 # ---------- shell ----------
 
-def test_component_ids_are_unique_strings():
-    values = [member.value for member in ComponentId]
+def test_component_ids_are_unique_strings_across_capabilities():
+    from mios_dashboard.pages import board, drilldown, evaluation, imports, phva
+
+    values = [member.value for ids in (shell.Ids, board.Ids, drilldown.Ids, evaluation.Ids, imports.Ids, phva.Ids)
+              for member in ids]
     assert len(values) == len(set(values)) and all(v.startswith("mios-") for v in values)
 
 
@@ -200,7 +202,7 @@ def test_navbar_in_english_links_back_to_spanish_keeping_the_period():
     bar = shell.navbar("/", "?lang=en&period=2025-12")
     text = text_of(bar)
     assert "Directive control board" in text and "Board" in text
-    spanish, english = _by_id(bar, ComponentId.LANG_ES), _by_id(bar, ComponentId.LANG_EN)
+    spanish, english = _by_id(bar, shell.Ids.LANG_ES), _by_id(bar, shell.Ids.LANG_EN)
     assert spanish.href == "/?period=2025-12"
     assert not hasattr(english, "href") and getattr(english, "aria-current") == "true"
 
@@ -217,7 +219,7 @@ def test_init_app_installs_layout_and_callbacks():
     app = dash.Dash(__name__)
     shell.init_app(app)
     assert app.layout is shell.layout
-    navbar_outputs = [key for key in app.callback_map if ComponentId.NAVBAR.value in key]
+    navbar_outputs = [key for key in app.callback_map if shell.Ids.NAVBAR.value in key]
     assert len(navbar_outputs) == 1
 
 
