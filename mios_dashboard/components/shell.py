@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlencode
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, dcc, html
+from dash.exceptions import MissingCallbackContextException
 
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import DEFAULT_LANG, SUPPORTED, normalize_lang, t
@@ -53,7 +54,7 @@ def request_lang() -> str:
     """The language of the URL the current callback serves; the default outside a callback."""
     try:
         inputs = dash.ctx.inputs or {}
-    except Exception:  # outside a callback (Dash building its page registry)
+    except (MissingCallbackContextException, LookupError):  # outside a callback (e.g. the page's meta tags)
         inputs = {}
     search = next((value for key, value in inputs.items() if key.endswith(".search")), "")
     return lang_from_search(search)

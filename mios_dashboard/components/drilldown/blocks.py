@@ -13,10 +13,10 @@ from typing import Any
 
 from dash import dcc, html
 
-from mios_dashboard.components.commands import IMPORT_COMMAND, INIT_DB_COMMAND, command_block
 from mios_dashboard.components.board.cards import format_measure, format_target
 from mios_dashboard.components.drilldown.ids import Ids
 from mios_dashboard.components.shell import localized_href
+from mios_dashboard.components.states import IMPORT_COMMAND, command_block
 from mios_dashboard.components.status import icon, normalize_status, status_badge, trend_mark
 from mios_dashboard.figures import graph_config, indicator_chart, rule_text
 from mios_dashboard.i18n import MISSING, fmt_month, fmt_percent, t
@@ -33,11 +33,6 @@ def parse_month(value: object) -> tuple[dt.date | None, bool]:
     if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2999:
         return None, False
     return dt.date(int(match.group(1)), int(match.group(2)), 1), True
-
-
-def period_notice(value: object, lang: str) -> html.P:
-    return html.P([icon("bi-info-circle"), html.Span(t("board.period_invalid", lang, value=str(value)))],
-                  className="mios-notice", role="status")
 
 
 def page_query(query: Mapping[str, Any]) -> dict[str, str]:
@@ -182,15 +177,6 @@ def no_measurements(lang: str, query: Mapping[str, str]) -> html.Section:
                   className="btn btn-primary mios-dd__import"),
          command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}")],
         id=Ids.EMPTY, className="mios-empty mios-dd__empty",
-    )
-
-
-def load_error(lang: str) -> html.Section:
-    """The database could not be read: a clear message; the log keeps the details."""
-    return html.Section(
-        [icon("bi-database-exclamation", "mios-empty__icon"), html.H2(t("drill.load_error_title", lang)),
-         html.P(t("board.load_error_body", lang)), command_block(INIT_DB_COMMAND)],
-        className="mios-empty mios-empty--error", role="alert",
     )
 
 

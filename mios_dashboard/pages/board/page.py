@@ -9,7 +9,6 @@ sent to a colleague; the selectors rewrite the URL and the router re-renders the
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 import dash
 from dash import dcc, html
@@ -19,30 +18,27 @@ from mios_dashboard.components.board.controls import (
     board_controls, merged_search, month_param, parse_period, text_param,
 )
 from mios_dashboard.components.board.summary import changes_panel, off_target_panel, summary_strip
-from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
 from mios_dashboard.components.board.ids import Ids
 from mios_dashboard.components.board.perspective import perspective_section, perspective_tile
 from mios_dashboard.components.shell import localized_href
+from mios_dashboard.components.states import DEMO_COMMAND, IMPORT_COMMAND, command_block, notice
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
+from mios_dashboard.pages.frame import PageFrame
 from mios_dashboard.services.board.page import board_page
 from mios_dashboard.web.cache import RENDERED, VersionedReader
 from mios_dashboard.web.runtime import EXTENSION_KEY, read_session
 from mios_dashboard.web.warmup import DEFAULT_INTERVAL, Warmer, app_data_version
 
-_log = logging.getLogger(__name__)
 __all__ = ["keep_warm", "layout", "parse_period", "today"]
 # Languages the default view (newest month, no filter) was served in by this process: what a warm-up renders.
 _default_view_langs: set[str] = {"es"}
+FRAME = PageFrame(Ids.PAGE, "mios-board", "board.load_error_title", location=Ids.LOCATION, reads_period=True)
 
 
 def today() -> dt.date:
     """The day overdue actions and the PHVA strip are judged on (a function, so tests can pin it)."""
     return dt.date.today()
-
-
-def _notice(text: str) -> html.P:
-    return html.P([icon("bi-info-circle"), html.Span(text)], className="mios-notice", role="status")
 
 
 def empty_state(lang: str) -> html.Section:
@@ -79,20 +75,6 @@ def no_values_state(count: int, lang: str) -> html.Section:
     )
 
 
-def load_error(lang: str) -> html.Section:
-    """The database could not be read (missing schema, server down): a clear message, not a blank page."""
-    return html.Section(
-        [
-            icon("bi-database-exclamation", "mios-empty__icon"),
-            html.H2(t("board.load_error_title", lang)),
-            html.P(t("board.load_error_body", lang)),
-            command_block(INIT_DB_COMMAND),
-        ],
-        className="mios-empty mios-empty--error",
-        role="alert",
-    )
-
-
 def board_header(data: dict, lang: str) -> html.Header:
     """Title and month on the left, the selectors on the right."""
     board = data["board"]
@@ -120,11 +102,11 @@ def _query(data: dict) -> dict[str, str | None]:
 
 def _notices(data: dict, lang: str) -> list:
     texts = []
-    for notice in data.get("notices") or []:
-        params = dict(notice.get("params") or {})
+    for item in data.get("notices") or []:
+        params = dict(item.get("params") or {})
         if "month" in params:
             params["month"] = fmt_month(params["month"], lang, long=True)
-        texts.append(_notice(t(notice["key"], lang, **params)))
+        texts.append(notice(t(item["key"], lang, **params)))
     return texts
 
 
@@ -139,7 +121,7 @@ def board_view(data: dict, lang: str) -> list:
         sections = [html.P(t("board.filter_nothing", lang), className="mios-muted mios-board__nothing")]
     notes = []
     if not any(p.get("objectives") for p in perspectives) and not board.get("filtered"):
-        notes.append(_notice(t("board.no_objectives_yet", lang)))
+        notes.append(notice(t("board.no_objectives_yet", lang)))
     return [
         board_header(data, lang),
         *_notices(data, lang),
@@ -163,27 +145,22 @@ def board_content(data: dict, lang: str) -> list:
     return [c for c in board_view(data, lang) if c is not None]
 
 
+@FRAME.guard("build the board for period {period}")
 def layout(lang=None, period=None, process=None, owner=None, **_query) -> html.Div:
     """The board for `period`, filtered by `process` and `owner`, in `lang`; unknown parameters are ignored.
 
     The rendered content is cached by the data version too (web/cache.py): a repeated view costs the
     version query and Dash's serialisation, not building hundreds of components again."""
     lang = normalize_lang(lang)
-    month, period_ok = parse_period(period)
+    month, _ = parse_period(period)
     process, owner, day = text_param(process), text_param(owner), today()
-    notices = [] if period_ok else [_notice(t("board.period_invalid", lang, value=str(period)))]
     if month is None and not process and not owner:
         _default_view_langs.add(lang)
-    try:
-        with read_session() as session:
-            content = VersionedReader(session, RENDERED).get(
-                "board-page", (month, process, owner, lang, day),
-                lambda: board_content(board_page(session, month, process, owner, day), lang))
-    except Exception:  # the page must say what is wrong; the log keeps the details
-        _log.exception("could not build the board for period %s", month)
-        content = [load_error(lang)]
-    return html.Div([dcc.Location(id=Ids.LOCATION, refresh="callback-nav"), *notices, *content],
-                    id=Ids.PAGE, className="mios-board", lang=lang)
+    with read_session() as session:
+        content = VersionedReader(session, RENDERED).get(
+            "board-page", (month, process, owner, lang, day),
+            lambda: board_content(board_page(session, month, process, owner, day), lang))
+    return FRAME.render(lang, content, period)
 
 
 def warm_default_views(server) -> None:

@@ -5,23 +5,21 @@ URL parameters: `lang`, `period` (YYYY-MM) and any board filter, all passed on t
 """
 from __future__ import annotations
 
-import logging
-
 from dash import dcc, html
 
 from mios_dashboard.components.drilldown.blocks import (
-    chart, code_and_name, crumbs, load_error, no_measurements, not_found, objective_href,
-    page_query, parse_month, period_notice, reading_line, section, signal_badge, text_or_missing,
+    chart, code_and_name, crumbs, no_measurements, objective_href, reading_line, section, signal_badge,
+    text_or_missing,
 )
 from mios_dashboard.components.drilldown.ids import Ids
 from mios_dashboard.components.drilldown.tables import count_note, definition_list, history_table, measurements_table
 from mios_dashboard.components.board.cards import format_measure, format_target
 from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge
-from mios_dashboard.i18n import MISSING, fmt_date, fmt_number, fmt_percent, normalize_lang, t, t_or
+from mios_dashboard.i18n import MISSING, fmt_date, fmt_number, fmt_percent, t, t_or
+from mios_dashboard.pages.drilldown.detail import drill_frame, drill_page
 from mios_dashboard.services.drilldown import indicator_detail
-from mios_dashboard.web.runtime import read_session
 
-_log = logging.getLogger(__name__)
+FRAME = drill_frame(Ids.INDICATOR)
 
 
 def _decimals(indicator: dict) -> int | None:
@@ -178,19 +176,7 @@ def indicator_view(detail: dict, lang: str, params: dict) -> list:
     ]
 
 
+@FRAME.guard("read indicator {code!r} for period {period}")
 def layout(code: str | None = None, lang: str | None = None, period: str | None = None, **query) -> html.Div:
-    """The indicator `code` for the board month `period`, in `lang`; other query parameters ride along."""
-    lang = normalize_lang(lang)
-    month, period_ok = parse_month(period)
-    params = page_query({**query, "period": period})
-    code = (code or "").strip()
-    notices = [] if period_ok else [period_notice(period, lang)]
-    try:
-        with read_session() as session:
-            detail = indicator_detail(session, code, month) if code else None
-    except Exception:  # the page must say what is wrong; the log keeps the details
-        _log.exception("could not read indicator %r for period %s", code, month)
-        content = [load_error(lang)]
-    else:
-        content = indicator_view(detail, lang, params) if detail else [not_found("indicator", code, lang, params)]
-    return html.Div([*notices, *content], id=Ids.INDICATOR, className="mios-dd", lang=lang)
+    """The indicator `code` for the board month `period`, in `lang` (pages/drilldown/detail.py)."""
+    return drill_page(FRAME, "indicator", indicator_detail, indicator_view, code, lang, period, query)

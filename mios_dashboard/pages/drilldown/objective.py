@@ -9,24 +9,22 @@ measurements with their source and the objective's change history. URL parameter
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 from dash import html
 
 from mios_dashboard.components.drilldown.blocks import (
-    crumbs, fact, indicator_panel, load_error, not_found, page_query, parse_month, period_notice, section,
-    signal_badge,
+    crumbs, fact, indicator_panel, section, signal_badge,
 )
 from mios_dashboard.components.drilldown.ids import Ids
 from mios_dashboard.components.drilldown.tables import (
     actions_table, count_note, history_table, plan_list, recent_measurements_table, relatives_list, risks_table,
 )
 from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge
-from mios_dashboard.i18n import MISSING, fmt_date, normalize_lang, t, t_count, t_or
+from mios_dashboard.i18n import MISSING, fmt_date, t, t_count, t_or
+from mios_dashboard.pages.drilldown.detail import drill_frame, drill_page
 from mios_dashboard.services.drilldown import objective_detail
-from mios_dashboard.web.runtime import read_session
 
-_log = logging.getLogger(__name__)
+FRAME = drill_frame(Ids.OBJECTIVE)
 
 
 def today() -> dt.date:
@@ -130,19 +128,7 @@ def objective_view(detail: dict, lang: str, params: dict) -> list:
     ]
 
 
+@FRAME.guard("read objective {code!r} for period {period}")
 def layout(code: str | None = None, lang: str | None = None, period: str | None = None, **query) -> html.Div:
-    """The objective `code` for the board month `period`, in `lang`; other query parameters ride along."""
-    lang = normalize_lang(lang)
-    month, period_ok = parse_month(period)
-    params = page_query({**query, "period": period})
-    code = (code or "").strip()
-    notices = [] if period_ok else [period_notice(period, lang)]
-    try:
-        with read_session() as session:
-            detail = objective_detail(session, code, month) if code else None
-    except Exception:  # the page must say what is wrong; the log keeps the details
-        _log.exception("could not read objective %r for period %s", code, month)
-        content = [load_error(lang)]
-    else:
-        content = objective_view(detail, lang, params) if detail else [not_found("objective", code, lang, params)]
-    return html.Div([*notices, *content], id=Ids.OBJECTIVE, className="mios-dd", lang=lang)
+    """The objective `code` for the board month `period`, in `lang` (pages/drilldown/detail.py)."""
+    return drill_page(FRAME, "objective", objective_detail, objective_view, code, lang, period, query)

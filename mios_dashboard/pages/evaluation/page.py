@@ -8,26 +8,21 @@ rewrites the URL, as on the board.
 """
 from __future__ import annotations
 
-import logging
-
 from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
 from mios_dashboard.components.board.controls import merged_search, month_dropdown, month_param, parse_period
-from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
 from mios_dashboard.components.evaluation import Ids, heat_table, legend
 from mios_dashboard.components.shell import localized_href
+from mios_dashboard.components.states import DEMO_COMMAND, IMPORT_COMMAND, command_block, notice
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
-from mios_dashboard.web.cache import RENDERED, VersionedReader
+from mios_dashboard.pages.frame import PageFrame
 from mios_dashboard.services.evaluation import evaluation_table
+from mios_dashboard.web.cache import RENDERED, VersionedReader
 from mios_dashboard.web.runtime import read_session
 
-_log = logging.getLogger(__name__)
-
-
-def _notice(text: str) -> html.P:
-    return html.P([icon("bi-info-circle"), html.Span(text)], className="mios-notice", role="status")
+FRAME = PageFrame(Ids.PAGE, "mios-evaluation", "evaluation.load_error_title", location=Ids.LOCATION, reads_period=True)
 
 
 def _empty(lang: str, title: str, body: str, commands: list[str], icon_name: str) -> html.Section:
@@ -50,15 +45,6 @@ def empty_state(table: dict, lang: str) -> html.Section:
                   "bi-grid-3x3")
 
 
-def load_error(lang: str) -> html.Section:
-    return html.Section(
-        [icon("bi-database-exclamation", "mios-empty__icon"), html.H2(t("evaluation.load_error_title", lang)),
-         html.P(t("board.load_error_body", lang)), command_block(INIT_DB_COMMAND)],
-        className="mios-empty mios-empty--error",
-        role="alert",
-    )
-
-
 def header(table: dict, lang: str) -> html.Header:
     """Title, slide 13's subtitle, the months covered and the month selector."""
     months = table.get("months") or []
@@ -79,7 +65,7 @@ def header(table: dict, lang: str) -> html.Header:
 def evaluation_content(table: dict, lang: str) -> list:
     """The notices, then the heat table with its header and legend, or the state that says what to do next
     (cached per month and language by the data version, like the board)."""
-    notices = [_notice(t(n["key"], lang, month=fmt_month(n["params"]["month"], lang, long=True)))
+    notices = [notice(t(n["key"], lang, month=fmt_month(n["params"]["month"], lang, long=True)))
                for n in table.get("notices") or []]
     if not table.get("measured"):
         return [*notices, empty_state(table, lang)]
@@ -87,20 +73,15 @@ def evaluation_content(table: dict, lang: str) -> list:
     return [*notices, header(table, lang), legend(lang), html.Div(heat_table(table, lang, query), className="mios-heat-wrap")]
 
 
+@FRAME.guard("build the strategic evaluation for {period}")
 def layout(lang=None, period=None, **_query) -> html.Div:
     """The heat table of the twelve months ending with `period`, in `lang`."""
     lang = normalize_lang(lang)
-    month, period_ok = parse_period(period)
-    notices = [] if period_ok else [_notice(t("board.period_invalid", lang, value=str(period)))]
-    try:
-        with read_session() as session:
-            content = VersionedReader(session, RENDERED).get(
-                "evaluation-page", (month, lang), lambda: evaluation_content(evaluation_table(session, month), lang))
-    except Exception:  # the page must say what is wrong; the log keeps the details
-        _log.exception("could not build the strategic evaluation for %s", month)
-        content = [load_error(lang)]
-    return html.Div([dcc.Location(id=Ids.LOCATION, refresh="callback-nav"), *notices, *content],
-                    id=Ids.PAGE, className="mios-evaluation", lang=lang)
+    month, _ = parse_period(period)
+    with read_session() as session:
+        content = VersionedReader(session, RENDERED).get(
+            "evaluation-page", (month, lang), lambda: evaluation_content(evaluation_table(session, month), lang))
+    return FRAME.render(lang, content, period)
 
 
 def url_for_month(period: str | None, search: str | None) -> str:

@@ -10,8 +10,6 @@ The callbacks below are registered on the app by pages/imports/__init__.py.
 """
 from __future__ import annotations
 
-import logging
-
 import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -35,6 +33,8 @@ from mios_dashboard.services.exports.downloads import (
     template_download,
 )
 from mios_dashboard.services.exports.records import RecordNotFound
+from mios_dashboard.pages.frame import PageFrame
+from mios_dashboard.pages.guard import Failure, guarded
 from mios_dashboard.services.imports.uploads import (
     MAX_UPLOAD_BYTES,
     confirm_upload,
@@ -42,9 +42,9 @@ from mios_dashboard.services.imports.uploads import (
     preview_upload,
 )
 
-_log = logging.getLogger(__name__)
 PROGRESS_STEPS = {"saving": ("upload.progress_saving", 10), "reading": ("upload.progress_reading", 35),
                   "comparing": ("upload.progress_comparing", 75)}
+FRAME = PageFrame(Ids.PAGE, "mios-upload", "page.load_error_title")
 
 
 def _pagination(element_id: str, max_value: int) -> dbc.Pagination:
@@ -56,67 +56,67 @@ def _pagination_class(pages: int) -> str:
     return "mios-pagination" if pages > 1 else "mios-pagination d-none"
 
 
-def _history(lang: str) -> tuple[object, int]:
-    try:
-        history = history_page(1, lang)
-    except Exception:  # the page still works for uploading; the log keeps the details
-        _log.exception("could not read the import history")
-        return html.P(t("upload.history_error", lang), className="mios-notice", role="alert"), 1
-    return history_view(history, lang), history["pages"]
+def _history_failed(failure: Failure) -> tuple:
+    """The page still works for uploading: the history says it could not be read."""
+    text = failure.message or t("upload.history_error", failure.lang)
+    return html.P(text, className="mios-notice", role="alert"), 1, 1
 
 
+@guarded(_history_failed, "read the import history")
+def history_panel(page: int | None, lang: str) -> tuple:
+    """Page `page` of the import history: its view, the number of pages, the page shown."""
+    history = history_page(page or 1, lang)
+    return history_view(history, lang), history["pages"], history["page"]
+
+
+@guarded(lambda _failure: {}, "read the latest meeting and review")
 def _records() -> dict:
-    try:
-        return records_on_offer()
-    except Exception:  # the other downloads still work; the log keeps the details
-        _log.exception("could not read the latest meeting and review")
-        return {}
+    """The record downloads on offer; none when they cannot be read (the other downloads still work)."""
+    return records_on_offer()
 
 
+@FRAME.guard("build the upload page")
 def layout(lang: str | None = None, **_query) -> html.Div:
     """Upload and downloads side by side, the preview under the drop zone, the history below."""
     lang = normalize_lang(lang)
-    history, pages = _history(lang)
-    return html.Div(
-        [
-            dcc.Store(id=Ids.LANG, data=lang),
-            dcc.Store(id=Ids.PAYLOAD),
-            dcc.Store(id=Ids.OUTCOME),
-            html.Header([html.H1(t("upload.title", lang), className="mios-upload__title"),
-                         html.P(t("upload.subtitle", lang), className="mios-upload__subtitle")],
-                        className="mios-upload__head"),
-            html.Div(
-                [
-                    html.Section(
-                        [
-                            drop_zone(lang, MAX_UPLOAD_BYTES),
-                            progress_box(lang),
-                            html.Div(
-                                [
-                                    html.Div(id=Ids.RESULT, **{"aria-live": "polite"}),
-                                    _pagination(Ids.ERRORS_PAGES, 1),
-                                    html.Div(html.Button(t("upload.confirm", lang), id=Ids.CONFIRM, type="button",
-                                                         n_clicks=0, disabled=True, className="btn btn-primary btn-lg"),
-                                             id=Ids.CONFIRM_BAR, hidden=True, className="mios-confirm"),
-                                ],
-                                id=Ids.WORK, className="mios-upload__work",
-                            ),
-                        ],
-                        className="mios-upload__main",
-                    ),
-                    downloads_panel(lang, _records()),
-                ],
-                className="mios-upload__grid",
-            ),
-            html.Section(
-                [html.H2(t("upload.history_title", lang), className="mios-upload__heading"),
-                 html.Div(history, id=Ids.HISTORY, className="mios-history__wrap"),
-                 _pagination(Ids.HISTORY_PAGES, pages)],
-                className="mios-upload__history",
-            ),
-        ],
-        id=Ids.PAGE, className="mios-upload", lang=lang,
-    )
+    history, pages, _ = history_panel(1, lang)
+    return FRAME.render(lang, [
+        dcc.Store(id=Ids.LANG, data=lang),
+        dcc.Store(id=Ids.PAYLOAD),
+        dcc.Store(id=Ids.OUTCOME),
+        html.Header([html.H1(t("upload.title", lang), className="mios-upload__title"),
+                     html.P(t("upload.subtitle", lang), className="mios-upload__subtitle")],
+                    className="mios-upload__head"),
+        html.Div(
+            [
+                html.Section(
+                    [
+                        drop_zone(lang, MAX_UPLOAD_BYTES),
+                        progress_box(lang),
+                        html.Div(
+                            [
+                                html.Div(id=Ids.RESULT, **{"aria-live": "polite"}),
+                                _pagination(Ids.ERRORS_PAGES, 1),
+                                html.Div(html.Button(t("upload.confirm", lang), id=Ids.CONFIRM, type="button",
+                                                     n_clicks=0, disabled=True, className="btn btn-primary btn-lg"),
+                                         id=Ids.CONFIRM_BAR, hidden=True, className="mios-confirm"),
+                            ],
+                            id=Ids.WORK, className="mios-upload__work",
+                        ),
+                    ],
+                    className="mios-upload__main",
+                ),
+                downloads_panel(lang, _records()),
+            ],
+            className="mios-upload__grid",
+        ),
+        html.Section(
+            [html.H2(t("upload.history_title", lang), className="mios-upload__heading"),
+             html.Div(history, id=Ids.HISTORY, className="mios-history__wrap"),
+             _pagination(Ids.HISTORY_PAGES, pages)],
+            className="mios-upload__history",
+        ),
+    ])
 
 
 # --- callbacks ---------------------------------------------------------------------------------------------
@@ -135,31 +135,35 @@ function (contents, filename) {
 """ % MAX_UPLOAD_BYTES
 
 
+def _job_failed(failure: Failure) -> dict:
+    """The outcome of a job that failed: a refusal's own sentence, or the generic "something failed"."""
+    stage = "import" if dash.ctx.triggered_id == Ids.CONFIRM else "preview"
+    name = (failure.arguments.get("payload") or {}).get("name") or ""
+    if failure.error is not None:
+        return {"stage": stage, "status": "unusable", "file": name, "message_key": failure.error.key,
+                "params": dict(failure.error.params)}
+    return {"stage": stage, "status": "failed", "file": name}
+
+
+@guarded(_job_failed, "run the upload job")
 def run_job(set_progress, payload, _confirm_clicks, outcome, lang):
     """Background job: preview an upload, or import the previewed file when Confirm was pressed."""
     lang = normalize_lang(lang)
-    confirming = dash.ctx.triggered_id == Ids.CONFIRM
     name = (payload or {}).get("name") or ""
-    try:
-        if confirming:
-            set_progress((t("upload.progress_importing", lang), 60))
-            return confirm_upload((outcome or {}).get("token"), lang)
-        if not payload:
-            raise PreventUpdate
-        if payload.get("too_big"):
-            return {"stage": "preview", "status": "unusable", "message_key": "upload.too_big",
-                    "params": {"file": name, "size": int(payload["too_big"]), "limit": MAX_UPLOAD_BYTES}}
+    if dash.ctx.triggered_id == Ids.CONFIRM:
+        set_progress((t("upload.progress_importing", lang), 60))
+        return confirm_upload((outcome or {}).get("token"), lang)
+    if not payload:
+        raise PreventUpdate
+    if payload.get("too_big"):
+        return {"stage": "preview", "status": "unusable", "message_key": "upload.too_big",
+                "params": {"file": name, "size": int(payload["too_big"]), "limit": MAX_UPLOAD_BYTES}}
 
-        def step(stage: str) -> None:
-            key, percent = PROGRESS_STEPS[stage]
-            set_progress((t(key, lang), percent))
+    def step(stage: str) -> None:
+        key, percent = PROGRESS_STEPS[stage]
+        set_progress((t(key, lang), percent))
 
-        return preview_upload(payload.get("contents") or "", name, lang, on_step=step)
-    except PreventUpdate:
-        raise
-    except Exception:  # the user gets one sentence; the log keeps the traceback
-        _log.exception("upload job failed (%s)", "import" if confirming else "preview")
-        return {"stage": "import" if confirming else "preview", "status": "failed", "file": name}
+    return preview_upload(payload.get("contents") or "", name, lang, on_step=step)
 
 
 def show_outcome(outcome, errors_page, lang):
@@ -175,33 +179,29 @@ def show_outcome(outcome, errors_page, lang):
 
 
 def show_history(_outcome, page, lang):
-    lang = normalize_lang(lang)
+    """The history's page asked for; the first one after an upload."""
     if dash.ctx.triggered_id == Ids.OUTCOME:
         page = 1
-    try:
-        history = history_page(page or 1, lang)
-    except Exception:
-        _log.exception("could not read the import history")
-        return html.P(t("upload.history_error", lang), className="mios-notice", role="alert"), 1, 1, _pagination_class(1)
-    return history_view(history, lang), history["pages"], history["page"], _pagination_class(history["pages"])
+    view, pages, page = history_panel(page, normalize_lang(lang))
+    return view, pages, page, _pagination_class(pages)
 
 
-def _download(make, lang):
-    """A workbook for dcc.Download, or a sentence when it cannot be made (the log keeps the details)."""
-    lang = normalize_lang(lang)
-    try:
-        content, name = make(lang)
-    except RecordNotFound as exc:  # deleted since the page was shown
-        return dash.no_update, exc.message(lang)
-    except Exception:
-        _log.exception("could not prepare a download")
-        return dash.no_update, t("upload.download_failed", lang)
-    return dcc.send_bytes(content, name), ""
+def _download_failed(failure: Failure) -> tuple:
+    """No file, and a sentence instead: the refusal's own (e.g. deleted since the page was shown), or
+    the generic one (the log keeps the details)."""
+    return dash.no_update, failure.message or t("upload.download_failed", failure.lang)
 
 
 def downloader(make):
+    """The callback of one download button: the workbook `make(lang)` builds, for dcc.Download."""
+    @guarded(_download_failed, "prepare a download")
     def download(_clicks, lang):
-        return _download(make, lang)
+        lang = normalize_lang(lang)
+        try:
+            content, name = make(lang)
+        except RecordNotFound as missing:  # not yet an errors.DomainError: said as the guard says those
+            return dash.no_update, missing.message(lang)
+        return dcc.send_bytes(content, name), ""
     return download
 
 

@@ -1,23 +1,23 @@
 """`/phva` — the PHVA (PDCA) cycle of slides 18–19: which evidence each stage has, and which is missing.
 
 Four stages side by side (Planificar, Hacer, Verificar, Actuar) with their ISO 9001 clauses; every check of
-DESIGN §7 met or missing, with its evidence or gap and a link to where it is fixed. URL parameter: `lang`.
+analytics/phva.py met or missing, with its evidence or gap and a link to where it is fixed. URL parameter: `lang`.
 """
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 from dash import html
 
-from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
 from mios_dashboard.components.phva import Ids, phva_view
+from mios_dashboard.components.states import DEMO_COMMAND, IMPORT_COMMAND, command_block
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import normalize_lang, t
+from mios_dashboard.pages.frame import PageFrame
 from mios_dashboard.services.phva import phva_status
 from mios_dashboard.web.runtime import read_session
 
-_log = logging.getLogger(__name__)
+FRAME = PageFrame(Ids.PAGE, "mios-phva", "phva.load_error_title", "phva.load_error_body")
 
 
 def today() -> dt.date:
@@ -41,28 +41,10 @@ def empty_state(lang: str) -> html.Section:
     )
 
 
-def load_error(lang: str) -> html.Section:
-    return html.Section(
-        [
-            icon("bi-database-exclamation", "mios-empty__icon"),
-            html.H2(t("phva.load_error_title", lang)),
-            html.P(t("phva.load_error_body", lang)),
-            command_block(INIT_DB_COMMAND),
-        ],
-        className="mios-empty mios-empty--error",
-        role="alert",
-    )
-
-
+@FRAME.guard("compute the PHVA status")
 def layout(lang: str | None = None, **_query) -> html.Div:
     """The cycle as of today in `lang`; unknown query parameters are ignored."""
     lang = normalize_lang(lang)
-    try:
-        with read_session() as session:
-            status = phva_status(session, today())
-    except Exception:  # the page must say what is wrong; the log keeps the details
-        _log.exception("could not compute the PHVA status")
-        content = [load_error(lang)]
-    else:
-        content = [empty_state(lang)] if status["empty"] else phva_view(status, lang)
-    return html.Div(content, id=Ids.PAGE, className="mios-phva", lang=lang)
+    with read_session() as session:
+        status = phva_status(session, today())
+    return FRAME.render(lang, [empty_state(lang)] if status["empty"] else phva_view(status, lang))
