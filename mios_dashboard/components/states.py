@@ -3,10 +3,11 @@ read — and the notices above it. One shape for every page (icon, heading, what
 as copyable code), styled by `mios-empty*` and `mios-notice` in assets/mios.css."""
 from __future__ import annotations
 
-from dash import html
+from dash import dcc, html
 
+from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.status import icon
-from mios_dashboard.i18n import t
+from mios_dashboard.i18n import t, t_count
 
 DEMO_COMMAND = "python -m mios_dashboard demo"
 INIT_DB_COMMAND = "python -m mios_dashboard init-db"
@@ -17,6 +18,17 @@ def command_block(text: str) -> html.Pre:
     return html.Pre(html.Code(text), className="mios-command")
 
 
+def import_command(lang: str) -> html.Pre:
+    """`python -m mios_dashboard import ARCHIVO.xlsx`, the file named in the reader's language."""
+    return command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}")
+
+
+def import_link(lang: str) -> html.P:
+    """The way to the upload page, for people who would rather not use the command line."""
+    return html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
+                  className="mios-empty__link")
+
+
 def page_state(icon_name: str, title: str, *body, element_id: str | None = None, extra_class: str = "",
                alert: bool = False) -> html.Section:
     """A page's state in place of its content: an icon, a heading, then `body` (sentences, commands, links)."""
@@ -25,6 +37,22 @@ def page_state(icon_name: str, title: str, *body, element_id: str | None = None,
         className=" ".join(c for c in ("mios-empty", "mios-empty--error" if alert else "", extra_class) if c),
         **({"id": element_id} if element_id else {}), **({"role": "alert"} if alert else {}),
     )
+
+
+def empty_state(icon_name: str, title: str, body: str, lang: str, element_id: str, *, import_note: str | None = None,
+                link: bool = True) -> html.Section:
+    """Nothing recorded yet: what to do next — load the demo, or import (`import_note` before the command,
+    then the way to the upload page unless `link` is off)."""
+    return page_state(icon_name, title, html.P(body), command_block(DEMO_COMMAND),
+                      *([html.P(import_note)] if import_note else []), import_command(lang),
+                      *([import_link(lang)] if link else []), element_id=element_id)
+
+
+def no_values_state(count: int, lang: str, element_id: str) -> html.Section:
+    """`count` indicators defined but nothing measured yet: the next step is importing their values."""
+    return page_state("bi-hourglass-split", t("board.no_values_title", lang),
+                      html.P(t_count("board.no_values_body", count, lang)), import_command(lang), import_link(lang),
+                      element_id=element_id)
 
 
 def error_state(lang: str, title_key: str, message: str | None = None,

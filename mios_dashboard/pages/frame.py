@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from dash import dcc, html
 
-from mios_dashboard.components.board.controls import parse_period
+from mios_dashboard.components.query import parse_period
 from mios_dashboard.components.states import error_state, period_notice
 from mios_dashboard.pages.guard import Failure, guarded
 

@@ -1,6 +1,6 @@
 """The marks that tell news from noise on the board: XmR signal, "no signal", and the forecast warning.
 
-A red light alone does not say whether something changed; the XmR signal does (DESIGN §3). So an off-target
+A red light alone does not say whether something changed; the XmR signal does (analytics/xmr.py). So an off-target
 indicator shows either "Señal" (a real change: act on it) or "sin señal" (inside the process's natural
 limits: the light may be noise). A signal on the good side of the centre is shown quietly, one on the bad
 side loudly. Each mark is icon + word, with the rule spelled out in its tooltip.

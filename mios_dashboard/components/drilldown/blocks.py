@@ -6,8 +6,6 @@ board" returns to the board exactly as it was left.
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,35 +14,10 @@ from dash import dcc, html
 from mios_dashboard.components.board.cards import format_measure, format_target
 from mios_dashboard.components.drilldown.ids import Ids
 from mios_dashboard.components.shell import localized_href
-from mios_dashboard.components.states import IMPORT_COMMAND, command_block
-from mios_dashboard.components.status import icon, normalize_status, status_badge, trend_mark
+from mios_dashboard.components.states import import_command, page_state
+from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge, trend_mark
 from mios_dashboard.figures import graph_config, indicator_chart, rule_text
 from mios_dashboard.i18n import MISSING, fmt_month, fmt_percent, t
-
-_PERIOD = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
-
-
-def parse_month(value: object) -> tuple[dt.date | None, bool]:
-    """`"2025-12"` (or `"2025-12-01"`) → (2025-12-01, True); absent → (None, True); anything else →
-    (None, False), so the page says the period was ignored instead of failing (as the board does)."""
-    if value in (None, ""):
-        return None, True
-    match = _PERIOD.match(value.strip()) if isinstance(value, str) else None
-    if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2999:
-        return None, False
-    return dt.date(int(match.group(1)), int(match.group(2)), 1), True
-
-
-def page_query(query: Mapping[str, Any]) -> dict[str, str]:
-    """The URL query a drill-down page was opened with, as text (first value of a repeated key): every
-    link out of the page passes it on."""
-    params: dict[str, str] = {}
-    for key, value in query.items():
-        if isinstance(value, (list, tuple)):
-            value = value[0] if value else None
-        if value is not None:
-            params[str(key)] = str(value)
-    return params
 
 
 def board_href(lang: str, query: Mapping[str, str]) -> str:
@@ -73,6 +46,27 @@ def crumbs(lang: str, query: Mapping[str, str], period: str | None, *extra) -> h
          html.Span([icon("bi-calendar3"), html.Span(t("board.period", lang, period=month))],
                    className="mios-dd__period")],
         className="mios-dd__crumbs", **{"aria-label": t("drill.crumbs", lang)},
+    )
+
+
+def title_row(code: str, kind: str, title: str, where: list[str], result: str, score: float | None, status: str,
+              lang: str) -> html.Div:
+    """The head's first row: code and kind, the name, where it belongs; then `result` (its label), the score
+    and the light."""
+    return html.Div(
+        [
+            html.Div(
+                [html.Span([code, " · ", kind], className="mios-code"),
+                 html.H1(title, className="mios-dd__title"),
+                 html.P(" — ".join(where), className="mios-dd__where")],
+                className="mios-dd__name",
+            ),
+            html.Div([html.Span(result, className="mios-label"),
+                      html.Div([score_text(score, status, lang, size="xl"), status_badge(status, lang, size="lg")],
+                               className="mios-dd__score")],
+                     className="mios-dd__result"),
+        ],
+        className="mios-dd__title-row",
     )
 
 
@@ -161,23 +155,16 @@ def indicator_panel(indicator: Mapping[str, Any], lang: str, query: Mapping[str,
 
 def not_found(kind: str, code: str, lang: str, query: Mapping[str, str]) -> html.Section:
     """An unknown code: say so, and lead back to the board (never a traceback, never a blank page)."""
-    return html.Section(
-        [icon("bi-search", "mios-empty__icon"), html.H2(t(f"drill.not_found_{kind}", lang, code=code)),
-         html.P(t("drill.not_found_body", lang)), back_link(lang, query)],
-        id=Ids.NOT_FOUND, className="mios-empty",
-    )
+    return page_state("bi-search", t(f"drill.not_found_{kind}", lang, code=code),
+                      html.P(t("drill.not_found_body", lang)), back_link(lang, query), element_id=Ids.NOT_FOUND)
 
 
 def no_measurements(lang: str, query: Mapping[str, str]) -> html.Section:
     """An indicator with no data yet: what to do next instead of an empty chart."""
-    return html.Section(
-        [icon("bi-inbox", "mios-empty__icon"), html.H2(t("drill.empty_title", lang)),
-         html.P(t("drill.empty_body", lang)),
-         dcc.Link([icon("bi-upload"), html.Span(t("drill.go_import", lang))], href=localized_href("/importar", lang),
-                  className="btn btn-primary mios-dd__import"),
-         command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}")],
-        id=Ids.EMPTY, className="mios-empty mios-dd__empty",
-    )
+    return page_state("bi-inbox", t("drill.empty_title", lang), html.P(t("drill.empty_body", lang)),
+                      dcc.Link([icon("bi-upload"), html.Span(t("drill.go_import", lang))],
+                               href=localized_href("/importar", lang), className="btn btn-primary mios-dd__import"),
+                      import_command(lang), element_id=Ids.EMPTY, extra_class="mios-dd__empty")
 
 
 def text_or_missing(value: Any, lang: str) -> str:

@@ -8,71 +8,28 @@ sent to a colleague; the selectors rewrite the URL and the router re-renders the
 """
 from __future__ import annotations
 
-import datetime as dt
-
 import dash
-from dash import dcc, html
-from dash.exceptions import PreventUpdate
+from dash import html
 
-from mios_dashboard.components.board.controls import (
-    board_controls, merged_search, month_param, parse_period, text_param,
-)
+from mios_dashboard.components.board.controls import board_controls
 from mios_dashboard.components.board.summary import changes_panel, off_target_panel, summary_strip
 from mios_dashboard.components.board.ids import Ids
 from mios_dashboard.components.board.perspective import perspective_section, perspective_tile
-from mios_dashboard.components.shell import localized_href
-from mios_dashboard.components.states import DEMO_COMMAND, IMPORT_COMMAND, command_block, notice
+from mios_dashboard.components.query import month_param, parse_period, search_for, text_param
+from mios_dashboard.components.states import empty_state, no_values_state, notice
 from mios_dashboard.components.status import icon
-from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
+from mios_dashboard.i18n import fmt_month, normalize_lang, t
+from mios_dashboard.pages import clock
 from mios_dashboard.pages.frame import PageFrame
 from mios_dashboard.services.board.page import board_page
 from mios_dashboard.web.cache import RENDERED, VersionedReader
 from mios_dashboard.web.runtime import EXTENSION_KEY, read_session
 from mios_dashboard.web.warmup import DEFAULT_INTERVAL, Warmer, app_data_version
 
-__all__ = ["keep_warm", "layout", "parse_period", "today"]
+__all__ = ["keep_warm", "layout", "parse_period"]
 # Languages the default view (newest month, no filter) was served in by this process: what a warm-up renders.
 _default_view_langs: set[str] = {"es"}
 FRAME = PageFrame(Ids.PAGE, "mios-board", "board.load_error_title", location=Ids.LOCATION, reads_period=True)
-
-
-def today() -> dt.date:
-    """The day overdue actions and the PHVA strip are judged on (a function, so tests can pin it)."""
-    return dt.date.today()
-
-
-def empty_state(lang: str) -> html.Section:
-    """No indicators yet: say what to do next instead of showing an empty grid."""
-    return html.Section(
-        [
-            icon("bi-clipboard-data", "mios-empty__icon"),
-            html.H2(t("board.empty_title", lang)),
-            html.P(t("board.empty_body", lang)),
-            command_block(DEMO_COMMAND),
-            html.P(t("board.empty_import", lang)),
-            command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}"),
-            html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
-                   className="mios-empty__link"),
-        ],
-        id=Ids.EMPTY,
-        className="mios-empty",
-    )
-
-
-def no_values_state(count: int, lang: str) -> html.Section:
-    """Indicators defined but nothing measured yet: the next step is importing their values."""
-    return html.Section(
-        [
-            icon("bi-hourglass-split", "mios-empty__icon"),
-            html.H2(t("board.no_values_title", lang)),
-            html.P(t_count("board.no_values_body", count, lang)),
-            command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}"),
-            html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
-                   className="mios-empty__link"),
-        ],
-        id=Ids.EMPTY,
-        className="mios-empty",
-    )
 
 
 def board_header(data: dict, lang: str) -> html.Header:
@@ -138,10 +95,11 @@ def board_view(data: dict, lang: str) -> list:
 def board_content(data: dict, lang: str) -> list:
     """What the page shows for the board's data: the board, or the state that says what to do next."""
     board = data["board"]
-    if not board.get("total"):
-        return [empty_state(lang)]
+    if not board.get("total"):  # no indicators yet: what to do next instead of an empty grid
+        return [empty_state("bi-clipboard-data", t("board.empty_title", lang), t("board.empty_body", lang), lang,
+                            Ids.EMPTY, import_note=t("board.empty_import", lang))]
     if not board.get("period"):
-        return [no_values_state(board["total"], lang)]
+        return [no_values_state(board["total"], lang, Ids.EMPTY)]
     return [c for c in board_view(data, lang) if c is not None]
 
 
@@ -153,7 +111,7 @@ def layout(lang=None, period=None, process=None, owner=None, **_query) -> html.D
     version query and Dash's serialisation, not building hundreds of components again."""
     lang = normalize_lang(lang)
     month, _ = parse_period(period)
-    process, owner, day = text_param(process), text_param(owner), today()
+    process, owner, day = text_param(process), text_param(owner), clock.today()
     if month is None and not process and not owner:
         _default_view_langs.add(lang)
     with read_session() as session:
@@ -186,9 +144,6 @@ def keep_warm(app: dash.Dash, interval: float = DEFAULT_INTERVAL) -> Warmer:
 
 def url_for_controls(period: str | None, process: str | None, owner: str | None, search: str | None) -> str:
     """The query string the selectors ask for; PreventUpdate when it is the URL already shown."""
-    wanted = merged_search(search, period=period, process=process, owner=owner)
-    if wanted == merged_search(search):
-        raise PreventUpdate
-    return wanted
+    return search_for(search, period=period, process=process, owner=owner)
 
 

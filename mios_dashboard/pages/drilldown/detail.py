@@ -7,7 +7,8 @@ from typing import Any
 
 from dash import html
 
-from mios_dashboard.components.drilldown.blocks import not_found, page_query, parse_month
+from mios_dashboard.components.drilldown.blocks import not_found
+from mios_dashboard.components.query import page_query, parse_period
 from mios_dashboard.i18n import normalize_lang
 from mios_dashboard.pages.frame import PageFrame
 from mios_dashboard.web.runtime import read_session
@@ -25,7 +26,7 @@ def drill_page(frame: PageFrame, kind: str, read: Read, view: View, code: str | 
     """The record `code` of `kind` ("objective" or "indicator") for the board month `period`, in `lang`;
     every other query parameter rides along on the page's links."""
     lang = normalize_lang(lang)
-    month, _ = parse_month(period)
+    month, _ = parse_period(period)
     params = page_query({**query, "period": period})
     code = (code or "").strip()
     with read_session() as session:

@@ -9,12 +9,12 @@ from dash import dcc, html
 
 from mios_dashboard.components.drilldown.blocks import (
     chart, code_and_name, crumbs, no_measurements, objective_href, reading_line, section, signal_badge,
-    text_or_missing,
+    text_or_missing, title_row,
 )
 from mios_dashboard.components.drilldown.ids import Ids
 from mios_dashboard.components.drilldown.tables import count_note, definition_list, history_table, measurements_table
 from mios_dashboard.components.board.cards import format_measure, format_target
-from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge
+from mios_dashboard.components.status import icon, normalize_status
 from mios_dashboard.i18n import MISSING, fmt_date, fmt_number, fmt_percent, t, t_or
 from mios_dashboard.pages.drilldown.detail import drill_frame, drill_page
 from mios_dashboard.services.drilldown import indicator_detail
@@ -44,21 +44,8 @@ def indicator_head(detail: dict, lang: str, params: dict) -> html.Header:
     return html.Header(
         [
             crumbs(lang, params, detail["period"], *extra),
-            html.Div(
-                [
-                    html.Div(
-                        [html.Span([indicator["code"], " · ", t("drill.indicator_kind", lang)], className="mios-code"),
-                         html.H1(indicator.get("name") or "", className="mios-dd__title"),
-                         html.P(" — ".join(where), className="mios-dd__where")],
-                        className="mios-dd__name",
-                    ),
-                    html.Div([html.Span(t("field.achievement", lang), className="mios-label"),
-                              html.Div([score_text(indicator.get("achievement"), status, lang, size="xl"),
-                                        status_badge(status, lang, size="lg")], className="mios-dd__score")],
-                             className="mios-dd__result"),
-                ],
-                className="mios-dd__title-row",
-            ),
+            title_row(indicator["code"], t("drill.indicator_kind", lang), indicator.get("name") or "", where,
+                      t("field.achievement", lang), indicator.get("achievement"), status, lang),
             html.Div([reading_line(indicator, lang), signal_badge(indicator.get("current_signals"), lang,
                                                                   bool(indicator.get("xmr")))],
                      className="mios-dd__facts"),

@@ -8,28 +8,22 @@ measurements with their source and the objective's change history. URL parameter
 """
 from __future__ import annotations
 
-import datetime as dt
-
 from dash import html
 
 from mios_dashboard.components.drilldown.blocks import (
-    crumbs, fact, indicator_panel, section, signal_badge,
+    crumbs, fact, indicator_panel, section, signal_badge, title_row,
 )
 from mios_dashboard.components.drilldown.ids import Ids
 from mios_dashboard.components.drilldown.tables import (
     actions_table, count_note, history_table, plan_list, recent_measurements_table, relatives_list, risks_table,
 )
-from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge
+from mios_dashboard.components.status import icon, normalize_status
 from mios_dashboard.i18n import MISSING, fmt_date, t, t_count, t_or
+from mios_dashboard.pages import clock
 from mios_dashboard.pages.drilldown.detail import drill_frame, drill_page
 from mios_dashboard.services.drilldown import objective_detail
 
 FRAME = drill_frame(Ids.OBJECTIVE)
-
-
-def today() -> dt.date:
-    """The day "overdue" is judged on (a function, so tests can pin it)."""
-    return dt.date.today()
 
 
 def _trend_summary(indicators: list[dict], lang: str) -> str:
@@ -62,21 +56,8 @@ def objective_head(detail: dict, lang: str, params: dict) -> html.Header:
     return html.Header(
         [
             crumbs(lang, params, detail["period"]),
-            html.Div(
-                [
-                    html.Div(
-                        [html.Span([objective["code"], " · ", t("drill.objective_kind", lang)], className="mios-code"),
-                         html.H1(objective["title"], className="mios-dd__title"),
-                         html.P(" — ".join(where), className="mios-dd__where")],
-                        className="mios-dd__name",
-                    ),
-                    html.Div([html.Span(t("drill.score", lang), className="mios-label"),
-                              html.Div([score_text(objective.get("score"), status, lang, size="xl"),
-                                        status_badge(status, lang, size="lg")], className="mios-dd__score")],
-                             className="mios-dd__result"),
-                ],
-                className="mios-dd__title-row",
-            ),
+            title_row(objective["code"], t("drill.objective_kind", lang), objective["title"], where,
+                      t("drill.score", lang), objective.get("score"), status, lang),
             html.Div(
                 [fact(t("field.owner", lang), objective.get("owner") or MISSING, "bi-person"),
                  fact(t("field.due", lang), fmt_date(objective.get("due"), lang), "bi-calendar-event"),
@@ -110,8 +91,8 @@ def objective_view(detail: dict, lang: str, params: dict) -> list:
         html.Div(
             [section(t("drill.risks_title", lang), risks_table(detail["risks"], lang), "bi-shield-exclamation",
                      Ids.RISKS),
-             section(t("drill.actions_title", lang), actions_table(detail["actions"], lang, today()), "bi-list-check",
-                     Ids.ACTIONS)],
+             section(t("drill.actions_title", lang), actions_table(detail["actions"], lang, clock.today()),
+                     "bi-list-check", Ids.ACTIONS)],
             className="mios-dd__grid mios-dd__grid--even",
         ),
         html.Div(

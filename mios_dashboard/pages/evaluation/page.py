@@ -8,15 +8,13 @@ rewrites the URL, as on the board.
 """
 from __future__ import annotations
 
-from dash import dcc, html
-from dash.exceptions import PreventUpdate
+from dash import html
 
-from mios_dashboard.components.board.controls import merged_search, month_dropdown, month_param, parse_period
+from mios_dashboard.components.board.controls import month_dropdown
 from mios_dashboard.components.evaluation import Ids, heat_table, legend
-from mios_dashboard.components.shell import localized_href
-from mios_dashboard.components.states import DEMO_COMMAND, IMPORT_COMMAND, command_block, notice
-from mios_dashboard.components.status import icon
-from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
+from mios_dashboard.components.query import month_param, parse_period, search_for
+from mios_dashboard.components.states import empty_state, no_values_state, notice
+from mios_dashboard.i18n import fmt_month, normalize_lang, t
 from mios_dashboard.pages.frame import PageFrame
 from mios_dashboard.services.evaluation import evaluation_table
 from mios_dashboard.web.cache import RENDERED, VersionedReader
@@ -25,24 +23,11 @@ from mios_dashboard.web.runtime import read_session
 FRAME = PageFrame(Ids.PAGE, "mios-evaluation", "evaluation.load_error_title", location=Ids.LOCATION, reads_period=True)
 
 
-def _empty(lang: str, title: str, body: str, commands: list[str], icon_name: str) -> html.Section:
-    return html.Section(
-        [icon(icon_name, "mios-empty__icon"), html.H2(title), html.P(body), *[command_block(c) for c in commands],
-         html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
-                className="mios-empty__link")],
-        id=Ids.EMPTY,
-        className="mios-empty",
-    )
-
-
-def empty_state(table: dict, lang: str) -> html.Section:
+def nothing_to_show(table: dict, lang: str) -> html.Section:
     """No indicators (load the demo or import), or indicators without values (import their values)."""
-    import_command = f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}"
     if table.get("indicator_count"):
-        return _empty(lang, t("board.no_values_title", lang), t_count("board.no_values_body", table["indicator_count"], lang),
-                      [import_command], "bi-hourglass-split")
-    return _empty(lang, t("evaluation.empty_title", lang), t("board.empty_body", lang), [DEMO_COMMAND, import_command],
-                  "bi-grid-3x3")
+        return no_values_state(table["indicator_count"], lang, Ids.EMPTY)
+    return empty_state("bi-grid-3x3", t("evaluation.empty_title", lang), t("board.empty_body", lang), lang, Ids.EMPTY)
 
 
 def header(table: dict, lang: str) -> html.Header:
@@ -68,7 +53,7 @@ def evaluation_content(table: dict, lang: str) -> list:
     notices = [notice(t(n["key"], lang, month=fmt_month(n["params"]["month"], lang, long=True)))
                for n in table.get("notices") or []]
     if not table.get("measured"):
-        return [*notices, empty_state(table, lang)]
+        return [*notices, nothing_to_show(table, lang)]
     query = {"period": month_param(table.get("period"))}
     return [*notices, header(table, lang), legend(lang), html.Div(heat_table(table, lang, query), className="mios-heat-wrap")]
 
@@ -86,8 +71,5 @@ def layout(lang=None, period=None, **_query) -> html.Div:
 
 def url_for_month(period: str | None, search: str | None) -> str:
     """The query string for the chosen month; PreventUpdate when it is the one shown."""
-    wanted = merged_search(search, period=period)
-    if wanted == merged_search(search):
-        raise PreventUpdate
-    return wanted
+    return search_for(search, period=period)
 

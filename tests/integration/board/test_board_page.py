@@ -14,6 +14,7 @@ from mios_dashboard.audit import data_version
 from mios_dashboard.components import shell
 from mios_dashboard.db import make_engine, make_session_factory, session_scope
 from mios_dashboard.models import Indicator, Measurement
+from mios_dashboard.pages import clock
 from mios_dashboard.pages.board import Ids
 from mios_dashboard.services.board.compute import build_board
 from mios_dashboard.web.cache import CACHE, RENDERED
@@ -35,7 +36,7 @@ def board_module():
 def pinned(monkeypatch):
     """Judge overdue actions and the PHVA strip on the day the demo was loaded for."""
     def pin(app):
-        monkeypatch.setattr(board_module(), "today", lambda: DEMO_TODAY)
+        monkeypatch.setattr(clock, "today", lambda: DEMO_TODAY)
         return app
     return pin
 

@@ -14,6 +14,7 @@ import pytest
 
 from mios_dashboard.db import make_engine, make_session_factory, session_scope
 from mios_dashboard.models import Indicator, Objective, Perspective
+from mios_dashboard.pages import clock
 from mios_dashboard.pages.board import Ids as BoardIds
 from mios_dashboard.pages.drilldown import Ids
 from mios_dashboard.schema import upgrade_to_head
@@ -54,7 +55,7 @@ def render(app, module, **query):
 def pinned(monkeypatch):
     """Judge overdue actions on the day the demo was loaded for."""
     def pin():
-        monkeypatch.setattr(objective_page(), "today", lambda: DEMO_TODAY)
+        monkeypatch.setattr(clock, "today", lambda: DEMO_TODAY)
     return pin
 
 

@@ -10,6 +10,7 @@ import dash
 import pytest
 
 from mios_dashboard.components import shell
+from mios_dashboard.pages import clock
 from mios_dashboard.pages.board import Ids as BoardIds
 from mios_dashboard.pages.phva import Ids
 from tests.component_tree import walk, text_of
@@ -37,7 +38,7 @@ def phva_module():
 def pinned(monkeypatch):
     """Judge the demo's evidence on the day it was loaded for, whatever the machine's date."""
     def pin():
-        monkeypatch.setattr(phva_module(), "today", lambda: DEMO_TODAY)
+        monkeypatch.setattr(clock, "today", lambda: DEMO_TODAY)
     return pin
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from dash import dcc, html
 
-from mios_dashboard.components.board.controls import board_controls, merged_search, month_param, parse_period
+from mios_dashboard.components.board.controls import board_controls
+from mios_dashboard.components.query import merged_search, month_param, parse_period
 from mios_dashboard.components.board.marks import forecast_mark, signal_mark
 from mios_dashboard.components.board.summary import changes_panel, off_target_panel, summary_strip
 from mios_dashboard.components.board.cards import indicator_row, objective_card
