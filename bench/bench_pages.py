@@ -8,7 +8,7 @@ Measures (figures go in bench/README.md, section "Pages"; nothing here asserts a
    the selectors' URL callback; warm (the data version unchanged: served from the page cache) and cold
    (cache emptied before each call: everything recomputed); on the demo and on the synthetic organization of
    bench/synthetic.py (1,120 indicators, 120k values);
-   after a write, with the board's warmer running (pages/board.keep_warm, as app.py runs it): the time from
+   after a write, with the board's warmer running (pages/board/page.keep_warm, as app.py runs it): the time from
    the commit until the default view is warm again, and the first view then — for a commit of this process
    (the warmer is poked) and for one of another process (seen at the warmer's next tick, every 2 s);
 2. in headless Chromium on the demo, each load with the browser cache disabled: first contentful paint and
@@ -85,12 +85,9 @@ def synthetic_database(folder: str) -> str:
 
 def make_app(url: str, folder: str):
     app = create_app(Settings(database_url=url, data_dir=Path(folder)))
-    import dash
+    from mios_dashboard.pages import clock
 
-    for page in dash.page_registry.values():  # judge overdue actions and PHVA on the demo's day
-        module = sys.modules[page["module"]]
-        if hasattr(module, "today"):
-            module.today = lambda: DEMO_TODAY
+    clock.today = lambda: DEMO_TODAY  # judge overdue actions and PHVA on the demo's day
     return app
 
 

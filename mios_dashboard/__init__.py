@@ -21,10 +21,9 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     """
     import dash  # imported here so the command line never pays for (or trips over) the UI stack
 
-    from mios_dashboard.web.background import background_manager
     from mios_dashboard.db import make_engine, make_session_factory
-
     from mios_dashboard.importers import verify_defusedxml
+    from mios_dashboard.web.background import background_manager
 
     verify_defusedxml()  # uploads are parsed as XML: refuse to start without entity-expansion protection
     settings = settings or Settings.from_env()
@@ -42,7 +41,7 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     app = dash.Dash(
         __name__,
         use_pages=True,
-        pages_folder=str(PACKAGE_DIR / "pages"),
+        pages_folder="",  # no folder scan: each page package registers its pages below
         assets_folder=str(REPO_ROOT / "assets"),
         title="MI-OS · Tablero de control directivo",
         update_title=None,
@@ -57,6 +56,12 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     runtime.attach(app.server, factory, settings)
     shell.init_app(app)
+    from mios_dashboard.pages import board, drilldown, evaluation, imports, phva
+
+    # Dash keeps one page registry per process: this app's pages replace whatever an earlier app registered.
+    dash.page_registry.clear()
+    for page in (board, evaluation, drilldown, imports, phva):
+        page.init_app(app)
     if prepare:  # a serving process: keep the board's first view warm after imports and edits
         from mios_dashboard.pages.board import keep_warm
 

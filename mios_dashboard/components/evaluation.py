@@ -26,8 +26,8 @@ _PREFIX_UNITS = frozenset({"$", "US$", "MX$", "€"})
 LEGEND_STATUSES = ("green", "yellow", "red", "no_data", "stale")
 
 
-class EvaluationId(StrEnum):
-    """Ids of the `/evaluacion` page's components."""
+class Ids(StrEnum):
+    """Ids of the `/evaluacion` page's components (its page package re-exports them as `pages.evaluation.Ids`)."""
 
     PAGE = "mios-evaluation"
     HEADER = "mios-evaluation-header"
@@ -156,7 +156,7 @@ def heat_table(table: Mapping[str, Any], lang: str = "es", query: Query | None =
                       html.Th(t("evaluation.trend", lang), scope="col", className="mios-heat__trend-head")])
     names = {m: fmt_month(m, lang, long=True) for m in months}
     body = [tr for group in table.get("groups") or [] for tr in group_rows(group, columns, lang, query, names)]
-    return html.Table([html.Thead(header), html.Tbody(body)], id=EvaluationId.TABLE, className="mios-heat",
+    return html.Table([html.Thead(header), html.Tbody(body)], id=Ids.TABLE, className="mios-heat",
                       **{"aria-label": t("evaluation.table", lang)})
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.components.board.cards import format_measure
 from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.status import icon
@@ -21,6 +21,36 @@ from mios_dashboard.i18n import MISSING, fmt_date, fmt_datetime, fmt_month, fmt_
 
 ERRORS_PAGE_SIZE = 100
 Outcome = Mapping[str, Any]
+
+
+class Ids(StrEnum):
+    """Ids of the upload page's components (its page package re-exports them as `pages.imports.Ids`)."""
+
+    PAGE = "mios-upload-page"
+    UPLOAD = "mios-upload"
+    LANG = "mios-upload-lang"
+    PAYLOAD = "mios-upload-payload"
+    OUTCOME = "mios-upload-outcome"
+    PROGRESS = "mios-upload-progress"
+    PROGRESS_TEXT = "mios-upload-progress-text"
+    PROGRESS_BAR = "mios-upload-progress-bar"
+    CANCEL = "mios-upload-cancel"
+    WORK = "mios-upload-work"
+    RESULT = "mios-upload-result"
+    ERRORS_PAGES = "mios-upload-errors-pages"
+    CONFIRM_BAR = "mios-upload-confirm-bar"
+    CONFIRM = "mios-upload-confirm"
+    HISTORY = "mios-upload-history"
+    HISTORY_PAGES = "mios-upload-history-pages"
+    DOWNLOAD_TEMPLATE = "mios-upload-download-template"
+    DOWNLOAD_TEMPLATE_FILE = "mios-upload-download"
+    DOWNLOAD_BOARD = "mios-upload-download-board"
+    DOWNLOAD_BOARD_FILE = "mios-upload-download-board-file"
+    DOWNLOAD_MINUTES = "mios-upload-download-minutes"
+    DOWNLOAD_MINUTES_FILE = "mios-upload-download-minutes-file"
+    DOWNLOAD_REVIEW = "mios-upload-download-review"
+    DOWNLOAD_REVIEW_FILE = "mios-upload-download-review-file"
+    DOWNLOAD_MESSAGE = "mios-upload-download-message"
 
 
 def size_text(size: object, lang: str) -> str:
@@ -58,7 +88,7 @@ def drop_zone(lang: str, max_bytes: int) -> dcc.Upload:
             ],
             className="mios-drop__inner",
         ),
-        id=ComponentId.UPLOAD,
+        id=Ids.UPLOAD,
         accept=".xlsx,.xlsm,.csv",
         multiple=False,
         className="mios-drop",
@@ -91,9 +121,9 @@ def _record_buttons(records: Mapping[str, Any], lang: str) -> list[html.Button]:
                    end=fmt_date(review.get("period_end"), lang))
         review_hint = t("upload.download_review_hint", lang, period=period)
     return [
-        _download_button(ComponentId.UPLOAD_DOWNLOAD_MINUTES, "bi-journal-text", "upload.download_minutes",
+        _download_button(Ids.DOWNLOAD_MINUTES, "bi-journal-text", "upload.download_minutes",
                          meeting_hint, lang, disabled=not meeting),
-        _download_button(ComponentId.UPLOAD_DOWNLOAD_REVIEW, "bi-clipboard-check", "upload.download_review",
+        _download_button(Ids.DOWNLOAD_REVIEW, "bi-clipboard-check", "upload.download_review",
                          review_hint, lang, disabled=not review),
     ]
 
@@ -103,16 +133,16 @@ def downloads_panel(lang: str, records: Mapping[str, Any] | None = None) -> html
     return html.Aside(
         [
             html.H2(t("upload.downloads", lang), className="mios-upload__heading"),
-            _download_button(ComponentId.UPLOAD_DOWNLOAD_TEMPLATE, "bi-file-earmark-spreadsheet",
+            _download_button(Ids.DOWNLOAD_TEMPLATE, "bi-file-earmark-spreadsheet",
                              "upload.download_template", t("upload.download_template_hint", lang), lang),
-            _download_button(ComponentId.UPLOAD_DOWNLOAD_BOARD, "bi-file-earmark-bar-graph",
+            _download_button(Ids.DOWNLOAD_BOARD, "bi-file-earmark-bar-graph",
                              "upload.download_board", t("upload.download_board_hint", lang), lang),
             *_record_buttons(records or {}, lang),
-            html.P(id=ComponentId.UPLOAD_DOWNLOAD_MESSAGE, className="mios-download__message", role="status"),
-            dcc.Download(id=ComponentId.UPLOAD_DOWNLOAD),
-            dcc.Download(id=ComponentId.UPLOAD_DOWNLOAD_BOARD_FILE),
-            dcc.Download(id=ComponentId.UPLOAD_DOWNLOAD_MINUTES_FILE),
-            dcc.Download(id=ComponentId.UPLOAD_DOWNLOAD_REVIEW_FILE),
+            html.P(id=Ids.DOWNLOAD_MESSAGE, className="mios-download__message", role="status"),
+            dcc.Download(id=Ids.DOWNLOAD_TEMPLATE_FILE),
+            dcc.Download(id=Ids.DOWNLOAD_BOARD_FILE),
+            dcc.Download(id=Ids.DOWNLOAD_MINUTES_FILE),
+            dcc.Download(id=Ids.DOWNLOAD_REVIEW_FILE),
         ],
         className="mios-upload__side",
     )
@@ -123,14 +153,14 @@ def progress_box(lang: str) -> html.Div:
     return html.Div(
         [
             html.Div([dbc.Spinner(size="sm", spinner_class_name="mios-progress__spinner"),
-                      html.Span(id=ComponentId.UPLOAD_PROGRESS_TEXT, className="mios-progress__text")],
+                      html.Span(id=Ids.PROGRESS_TEXT, className="mios-progress__text")],
                      className="mios-progress__line"),
-            dbc.Progress(id=ComponentId.UPLOAD_PROGRESS_BAR, value=0, striped=True, animated=True,
+            dbc.Progress(id=Ids.PROGRESS_BAR, value=0, striped=True, animated=True,
                          className="mios-progress__bar"),
-            html.Button(t("upload.cancel", lang), id=ComponentId.UPLOAD_CANCEL, type="button", n_clicks=0,
+            html.Button(t("upload.cancel", lang), id=Ids.CANCEL, type="button", n_clicks=0,
                         className="btn btn-outline-secondary btn-sm"),
         ],
-        id=ComponentId.UPLOAD_PROGRESS, hidden=True, className="mios-progress", role="status",
+        id=Ids.PROGRESS, hidden=True, className="mios-progress", role="status",
     )
 
 

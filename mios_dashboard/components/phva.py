@@ -21,8 +21,8 @@ MET_ICONS = {True: "bi-check-circle-fill", False: "bi-x-circle-fill"}
 PHVA_PATH = "/phva"
 
 
-class PhvaId(StrEnum):
-    """Ids of the PHVA page and strip (kept here, not in ids.py, so the page stays self-contained)."""
+class Ids(StrEnum):
+    """Ids of the PHVA page and the board's PHVA strip (the page package re-exports them as `pages.phva.Ids`)."""
 
     PAGE = "mios-phva"
     HEADER = "mios-phva-header"
@@ -188,7 +188,7 @@ def phva_header(status: Status, lang: str = "es") -> html.Header:
                      html.Dt(t("phva.outputs", lang)), html.Dd(t("phva.outputs_text", lang))],
                     className="mios-phva__frame"),
         ],
-        id=PhvaId.HEADER,
+        id=Ids.HEADER,
         className="mios-phva__head",
     )
 
@@ -197,7 +197,7 @@ def phva_view(status: Status, lang: str = "es") -> list:
     """The header and the four stage cards side by side, in cycle order."""
     return [
         phva_header(status, lang),
-        html.Div([stage_card(s, lang) for s in status.get("stages") or []], id=PhvaId.STAGES,
+        html.Div([stage_card(s, lang) for s in status.get("stages") or []], id=Ids.STAGES,
                  className="mios-phva__stages", **{"aria-label": t("phva.stages", lang)}),
     ]
 
@@ -229,7 +229,7 @@ def phva_strip(status: Status, lang: str = "es") -> dcc.Link:
          html.Span([html.Span(label, className="mios-phva-strip__label"),
                     html.Span(segments, className="mios-phva-strip__segs")],
                    className="mios-phva-strip__body", **{"aria-hidden": "true"})],
-        id=PhvaId.STRIP,
+        id=Ids.STRIP,
         href=localized_href(PHVA_PATH, lang),
         className="mios-phva-strip",
         title=t("phva.strip_title", lang),

@@ -8,15 +8,30 @@ navbar; other query parameters (e.g. `period`) are kept.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import StrEnum
 from urllib.parse import parse_qsl, urlencode
 
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, dcc, html
+from dash.exceptions import MissingCallbackContextException
 
-from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import DEFAULT_LANG, SUPPORTED, normalize_lang, t
+
+
+class Ids(StrEnum):
+    """Ids of the shell's own components (location, navbar, language switch); the values are stable."""
+
+    URL = "mios-url"
+    NAVBAR = "mios-navbar"
+    NAVBAR_COLLAPSE = "mios-navbar-collapse"
+    NAVBAR_TOGGLER = "mios-navbar-toggler"
+    LANG_SWITCH = "mios-lang-switch"
+    LANG_ES = "mios-lang-es"
+    LANG_EN = "mios-lang-en"
+    DOCUMENT_LANG_SINK = "mios-document-lang-sink"
+
 
 # (path, catalogue key, icon) of the pages that exist; add a line when a page is registered.
 NAV_PAGES: tuple[tuple[str, str, str], ...] = (
@@ -39,7 +54,7 @@ def request_lang() -> str:
     """The language of the URL the current callback serves; the default outside a callback."""
     try:
         inputs = dash.ctx.inputs or {}
-    except Exception:  # outside a callback (Dash building its page registry)
+    except (MissingCallbackContextException, LookupError):  # outside a callback (e.g. the page's meta tags)
         inputs = {}
     search = next((value for key, value in inputs.items() if key.endswith(".search")), "")
     return lang_from_search(search)
@@ -74,7 +89,7 @@ def _language_switch(pathname: str, search: str | None, lang: str) -> html.Div:
     params = query_params(search)
     options = []
     for code in SUPPORTED:
-        element_id = ComponentId.LANG_ES if code == "es" else ComponentId.LANG_EN
+        element_id = Ids.LANG_ES if code == "es" else Ids.LANG_EN
         label, name = t(f"nav.lang_{code}", lang), t(f"nav.lang_{code}_name", lang)
         if code == lang:
             # The current language is a state, not a destination: marked, not linked.
@@ -87,7 +102,7 @@ def _language_switch(pathname: str, search: str | None, lang: str) -> html.Div:
                                     className="mios-lang__option"))
     return html.Div(
         [icon("bi-translate", "mios-lang__icon"), *options],
-        id=ComponentId.LANG_SWITCH,
+        id=Ids.LANG_SWITCH,
         className="mios-lang",
         role="group",
         **{"aria-label": t("nav.language", lang)},
@@ -136,9 +151,9 @@ def layout() -> html.Div:
     registers the callbacks that keep the navbar in the URL's language."""
     return html.Div(
         [
-            dcc.Location(id=ComponentId.URL, refresh=False),
-            html.Span(id=ComponentId.DOCUMENT_LANG_SINK, hidden=True),
-            html.Header(navbar(), id=ComponentId.NAVBAR, className="mios-header"),
+            dcc.Location(id=Ids.URL, refresh=False),
+            html.Span(id=Ids.DOCUMENT_LANG_SINK, hidden=True),
+            html.Header(navbar(), id=Ids.NAVBAR, className="mios-header"),
             html.Main(dash.page_container, className="mios-main"),
         ],
         className="mios-app",
@@ -165,20 +180,16 @@ def init_app(app: dash.Dash) -> dash.Dash:
 
     Registered on the app, not with `@dash.callback`: Dash hands module-level callbacks to the first
     app only, and tests (or a second process-level app) would get a navbar that never changes language.
-    Safe to call twice.
     """
     app.layout = layout
-    if getattr(app, "_mios_shell_installed", False):
-        return app
     app.callback(
-        Output(ComponentId.NAVBAR, "children"),
-        Input(ComponentId.URL, "pathname"),
-        Input(ComponentId.URL, "search"),
+        Output(Ids.NAVBAR, "children"),
+        Input(Ids.URL, "pathname"),
+        Input(Ids.URL, "search"),
     )(_render_navbar)
     app.clientside_callback(
         _SET_DOCUMENT_LANG,
-        Output(ComponentId.DOCUMENT_LANG_SINK, "title"),
-        Input(ComponentId.URL, "search"),
+        Output(Ids.DOCUMENT_LANG_SINK, "title"),
+        Input(Ids.URL, "search"),
     )
-    app._mios_shell_installed = True
     return app

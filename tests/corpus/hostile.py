@@ -71,7 +71,7 @@ def lying_size(folder: Path) -> Path:
 
 
 def billion_laughs(folder: Path) -> Path:
-    entities = "".join(f'<!ENTITY l{i} "{"&l%d;" % (i - 1) * 10}">' for i in range(1, 10))
+    entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
     strings = (f'<?xml version="1.0"?>\n<!DOCTYPE sst [<!ENTITY l0 "ja">{entities}]>'
                f'<sst xmlns="{MAIN_NS}" count="1" uniqueCount="1"><si><t>&l9;</t></si></sst>')
     return write_xlsx(folder / "risas.xlsx", [SheetSpec("Mediciones", GOOD_ROWS)],

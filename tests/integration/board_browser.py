@@ -1,4 +1,4 @@
-"""Helpers for the board's and the evaluation's browser tests: the page module Dash loaded, Dash 4 dropdowns,
+"""Helpers for the board's and the evaluation's browser tests: the module of a registered page, Dash 4 dropdowns,
 waiting for the URL, and the tree walkers of the layout tests."""
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import time
 from urllib.parse import parse_qs, urlparse
 
 import dash
+
 from tests.component_tree import text_of, walk  # noqa: F401 - text_of re-exported for the page tests
 
 TIMEOUT = 20
 
 
 def page_module(path: str):
-    """The page module as Dash loaded it for the newest app (Dash executes page files itself)."""
+    """The module that holds the layout of the page registered at `path` (pages/<capability>/)."""
     page = next(p for p in dash.page_registry.values() if p["path"] == path)
     return sys.modules[page["module"]]
 

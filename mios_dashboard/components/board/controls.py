@@ -6,74 +6,13 @@ re-renders the page from the new URL, so the URL is the only state there is.
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
-from enum import StrEnum
-from urllib.parse import urlencode
 
 from dash import dcc, html
 
-from mios_dashboard.components.shell import query_params
+from mios_dashboard.components.board.ids import Ids
+from mios_dashboard.components.query import month_param
 from mios_dashboard.i18n import fmt_month, t
-
-# Query parameters in the order they are written (language first, as localized_href writes it).
-QUERY_ORDER = ("lang", "period", "process", "owner")
-_PERIOD = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
-
-
-class BoardId(StrEnum):
-    """Ids of the board page's own components (tests address them too)."""
-
-    LOCATION = "mios-board-location"
-    CONTROLS = "mios-board-controls"
-    PERIOD = "mios-board-period"
-    PROCESS = "mios-board-process"
-    OWNER = "mios-board-owner"
-    SUMMARY = "mios-board-summary"
-    CHANGES = "mios-board-changes"
-    OFF_TARGET = "mios-board-off-target"
-    CLEAR_FILTERS = "mios-board-clear-filters"
-    SECTIONS = "mios-board-sections"
-
-
-def parse_period(value: object) -> tuple[dt.date | None, bool]:
-    """`"2025-12"` (or `"2025-12-01"`) → (2025-12-01, True); absent → (None, True); anything else →
-    (None, False) so the page can say the period was ignored rather than fail."""
-    if value in (None, ""):
-        return None, True
-    match = _PERIOD.match(value.strip()) if isinstance(value, str) else None
-    if not match:
-        return None, False
-    year, month = int(match.group(1)), int(match.group(2))
-    if not (1 <= month <= 12 and 1900 <= year <= 2999):
-        return None, False
-    return dt.date(year, month, 1), True
-
-
-def text_param(value: object) -> str | None:
-    """A filter value from the URL (a repeated key arrives as a list: the first one wins)."""
-    if isinstance(value, (list, tuple)):
-        value = value[0] if value else None
-    return (value.strip() or None) if isinstance(value, str) else None
-
-
-def month_param(value: str | None) -> str | None:
-    """"2025-12-01" (a period as the services give it) → "2025-12" (as the URL writes it)."""
-    return value[:7] if isinstance(value, str) and len(value) >= 7 else None
-
-
-def merged_search(search: str | None, **changes: str | None) -> str:
-    """The query string `search` with `changes` applied (None or "" removes a key), other keys kept:
-    merged_search("?lang=en&period=2025-11", period="2025-12", owner=None) → "?lang=en&period=2025-12"."""
-    params = query_params(search)
-    for key, value in changes.items():
-        if value in (None, ""):
-            params.pop(key, None)
-        else:
-            params[key] = str(value)
-    ordered = {k: params[k] for k in QUERY_ORDER if k in params} | {k: v for k, v in params.items() if k not in QUERY_ORDER}
-    return f"?{urlencode(ordered)}" if ordered else ""
 
 
 def dropdown_labels(lang: str) -> dict[str, str]:
@@ -109,17 +48,17 @@ def board_controls(options: Mapping[str, list], filters: Mapping[str, str | None
     processes = [{"label": f"{p['value']} — {p['name']}" if p["name"] != p["value"] else p["value"], "value": p["value"]}
                  for p in options.get("processes") or []]
     owners = [{"label": owner, "value": owner} for owner in options.get("owners") or []]
-    process = dcc.Dropdown(id=BoardId.PROCESS, options=processes, value=filters.get("process"),
+    process = dcc.Dropdown(id=Ids.PROCESS, options=processes, value=filters.get("process"),
                            placeholder=t("board.all_processes", lang), className="mios-dropdown mios-dropdown--process",
                            labels=dropdown_labels(lang))
-    owner = dcc.Dropdown(id=BoardId.OWNER, options=owners, value=filters.get("owner"),
+    owner = dcc.Dropdown(id=Ids.OWNER, options=owners, value=filters.get("owner"),
                          placeholder=t("board.all_owners", lang), className="mios-dropdown mios-dropdown--owner",
                          labels=dropdown_labels(lang))
     return html.Div(
-        [month_dropdown(BoardId.PERIOD, periods, filters.get("period"), lang),
+        [month_dropdown(Ids.PERIOD, periods, filters.get("period"), lang),
          _control("board.process_label", process, lang, "bi-diagram-3"),
          _control("board.owner_label", owner, lang, "bi-person")],
-        id=BoardId.CONTROLS,
+        id=Ids.CONTROLS,
         className="mios-controls",
         role="search",
     )

@@ -12,12 +12,19 @@ from typing import Any
 
 from dash import dcc, html
 
-from mios_dashboard.components.board.controls import BoardId
-from mios_dashboard.components.board.marks import signal_mark, signal_title, signal_tone
 from mios_dashboard.components.board.cards import INDICATOR_PATH, MAX_ROWS, drill_href
+from mios_dashboard.components.board.ids import Ids
+from mios_dashboard.components.board.marks import signal_mark, signal_title, signal_tone
 from mios_dashboard.components.phva import phva_strip
 from mios_dashboard.components.shell import localized_href
-from mios_dashboard.components.status import STATUS_ICONS, icon, normalize_status, score_text, status_badge, status_counts
+from mios_dashboard.components.status import (
+    STATUS_ICONS,
+    icon,
+    normalize_status,
+    score_text,
+    status_badge,
+    status_counts,
+)
 from mios_dashboard.i18n import MISSING, fmt_month, fmt_number, fmt_percent, t, t_count
 
 Query = Mapping[str, str | None]
@@ -59,7 +66,7 @@ def summary_strip(data: Mapping[str, Any], lang: str = "es") -> html.Section:
         counts_label = [t("board.filter_shown", lang, shown=board.get("shown", 0), total=board.get("total", 0)),
                         dcc.Link([icon("bi-x-circle"), html.Span(t("board.clear_filters", lang))],
                                  href=localized_href("/", lang, {"period": period[:7] if period else None}),
-                                 id=BoardId.CLEAR_FILTERS, className="mios-clear-filters")]
+                                 id=Ids.CLEAR_FILTERS, className="mios-clear-filters")]
     blocks = [
         _block(t("board.score", lang),
                [html.Div([score_text(board.get("score"), board.get("status"), lang, size="xl"),
@@ -68,7 +75,7 @@ def summary_strip(data: Mapping[str, Any], lang: str = "es") -> html.Section:
         _block(counts_label, [status_counts(board.get("counts"), lang)], "mios-summary__counts"),
         system_block(data.get("overdue_actions"), data.get("phva"), lang),
     ]
-    return html.Section(blocks, id=BoardId.SUMMARY, className="mios-summary", **{"aria-label": t("board.summary", lang)})
+    return html.Section(blocks, id=Ids.SUMMARY, className="mios-summary", **{"aria-label": t("board.summary", lang)})
 
 
 def _change_item(entry: Mapping[str, Any], kind: str, lang: str, query: Query | None) -> html.Li:
@@ -126,7 +133,7 @@ def off_target_panel(board: Mapping[str, Any], lang: str = "es", query: Query | 
         [html.H2([icon(STATUS_ICONS["red"], "mios-off__icon"), html.Span(t("board.off_target_title", lang, month=month)),
                   html.Span(fmt_number(len(reds), lang), className="mios-changes__count")], className="mios-changes__title"),
          *body],
-        id=BoardId.OFF_TARGET,
+        id=Ids.OFF_TARGET,
         className="mios-changes mios-off",
     )
 
@@ -162,6 +169,6 @@ def changes_panel(changes: Mapping[str, Any] | None, lang: str = "es", query: Qu
                  if previous else [icon("bi-lightning-charge", "mios-changes__title-icon"), html.Span(title)],
                  className="mios-changes__title"),
          html.Div(body, className="mios-changes__groups")],
-        id=BoardId.CHANGES,
+        id=Ids.CHANGES,
         className="mios-changes",
     )

@@ -1,2 +1,2 @@
 """Pieces of the drill-down pages `/objetivo/<code>` and `/indicador/<code>`: headers and charts (blocks), lists
-and tables (tables)."""
+and tables (tables); their `Ids` in ids.py."""

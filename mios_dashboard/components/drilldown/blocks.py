@@ -6,67 +6,18 @@ board" returns to the board exactly as it was left.
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Mapping
-from enum import StrEnum
 from typing import Any
 
 from dash import dcc, html
 
-from mios_dashboard.components.commands import IMPORT_COMMAND, INIT_DB_COMMAND, command_block
 from mios_dashboard.components.board.cards import format_measure, format_target
+from mios_dashboard.components.drilldown.ids import Ids
 from mios_dashboard.components.shell import localized_href
-from mios_dashboard.components.status import icon, normalize_status, status_badge, trend_mark
+from mios_dashboard.components.states import import_command, page_state
+from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge, trend_mark
 from mios_dashboard.figures import graph_config, indicator_chart, rule_text
 from mios_dashboard.i18n import MISSING, fmt_month, fmt_percent, t
-
-_PERIOD = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
-
-
-class DrilldownId(StrEnum):
-    """Ids of the drill-down pages' addressable parts (tests and CSS use them)."""
-
-    OBJECTIVE = "mios-objective-page"
-    INDICATOR = "mios-indicator-page"
-    BACK = "mios-drill-back"
-    NOT_FOUND = "mios-drill-not-found"
-    EMPTY = "mios-drill-empty"
-    PLAN = "mios-drill-plan"
-    DEFINITION = "mios-drill-definition"
-    RISKS = "mios-drill-risks"
-    ACTIONS = "mios-drill-actions"
-    MEASUREMENTS = "mios-drill-measurements"
-    HISTORY = "mios-drill-history"
-    CHART = "mios-drill-chart"
-
-
-def parse_month(value: object) -> tuple[dt.date | None, bool]:
-    """`"2025-12"` (or `"2025-12-01"`) → (2025-12-01, True); absent → (None, True); anything else →
-    (None, False), so the page says the period was ignored instead of failing (as the board does)."""
-    if value in (None, ""):
-        return None, True
-    match = _PERIOD.match(value.strip()) if isinstance(value, str) else None
-    if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2999:
-        return None, False
-    return dt.date(int(match.group(1)), int(match.group(2)), 1), True
-
-
-def period_notice(value: object, lang: str) -> html.P:
-    return html.P([icon("bi-info-circle"), html.Span(t("board.period_invalid", lang, value=str(value)))],
-                  className="mios-notice", role="status")
-
-
-def page_query(query: Mapping[str, Any]) -> dict[str, str]:
-    """The URL query a drill-down page was opened with, as text (first value of a repeated key): every
-    link out of the page passes it on."""
-    params: dict[str, str] = {}
-    for key, value in query.items():
-        if isinstance(value, (list, tuple)):
-            value = value[0] if value else None
-        if value is not None:
-            params[str(key)] = str(value)
-    return params
 
 
 def board_href(lang: str, query: Mapping[str, str]) -> str:
@@ -84,7 +35,7 @@ def indicator_href(code: str, lang: str, query: Mapping[str, str]) -> str:
 
 def back_link(lang: str, query: Mapping[str, str]) -> dcc.Link:
     return dcc.Link([icon("bi-arrow-left"), html.Span(t("drill.back_board", lang))], href=board_href(lang, query),
-                    id=DrilldownId.BACK, className="mios-dd__back")
+                    id=Ids.BACK, className="mios-dd__back")
 
 
 def crumbs(lang: str, query: Mapping[str, str], period: str | None, *extra) -> html.Nav:
@@ -95,6 +46,27 @@ def crumbs(lang: str, query: Mapping[str, str], period: str | None, *extra) -> h
          html.Span([icon("bi-calendar3"), html.Span(t("board.period", lang, period=month))],
                    className="mios-dd__period")],
         className="mios-dd__crumbs", **{"aria-label": t("drill.crumbs", lang)},
+    )
+
+
+def title_row(code: str, kind: str, title: str, where: list[str], result: str, score: float | None, status: str,
+              lang: str) -> html.Div:
+    """The head's first row: code and kind, the name, where it belongs; then `result` (its label), the score
+    and the light."""
+    return html.Div(
+        [
+            html.Div(
+                [html.Span([code, " · ", kind], className="mios-code"),
+                 html.H1(title, className="mios-dd__title"),
+                 html.P(" — ".join(where), className="mios-dd__where")],
+                className="mios-dd__name",
+            ),
+            html.Div([html.Span(result, className="mios-label"),
+                      html.Div([score_text(score, status, lang, size="xl"), status_badge(status, lang, size="lg")],
+                               className="mios-dd__score")],
+                     className="mios-dd__result"),
+        ],
+        className="mios-dd__title-row",
     )
 
 
@@ -183,32 +155,16 @@ def indicator_panel(indicator: Mapping[str, Any], lang: str, query: Mapping[str,
 
 def not_found(kind: str, code: str, lang: str, query: Mapping[str, str]) -> html.Section:
     """An unknown code: say so, and lead back to the board (never a traceback, never a blank page)."""
-    return html.Section(
-        [icon("bi-search", "mios-empty__icon"), html.H2(t(f"drill.not_found_{kind}", lang, code=code)),
-         html.P(t("drill.not_found_body", lang)), back_link(lang, query)],
-        id=DrilldownId.NOT_FOUND, className="mios-empty",
-    )
+    return page_state("bi-search", t(f"drill.not_found_{kind}", lang, code=code),
+                      html.P(t("drill.not_found_body", lang)), back_link(lang, query), element_id=Ids.NOT_FOUND)
 
 
 def no_measurements(lang: str, query: Mapping[str, str]) -> html.Section:
     """An indicator with no data yet: what to do next instead of an empty chart."""
-    return html.Section(
-        [icon("bi-inbox", "mios-empty__icon"), html.H2(t("drill.empty_title", lang)),
-         html.P(t("drill.empty_body", lang)),
-         dcc.Link([icon("bi-upload"), html.Span(t("drill.go_import", lang))], href=localized_href("/importar", lang),
-                  className="btn btn-primary mios-dd__import"),
-         command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}")],
-        id=DrilldownId.EMPTY, className="mios-empty mios-dd__empty",
-    )
-
-
-def load_error(lang: str) -> html.Section:
-    """The database could not be read: a clear message; the log keeps the details."""
-    return html.Section(
-        [icon("bi-database-exclamation", "mios-empty__icon"), html.H2(t("drill.load_error_title", lang)),
-         html.P(t("board.load_error_body", lang)), command_block(INIT_DB_COMMAND)],
-        className="mios-empty mios-empty--error", role="alert",
-    )
+    return page_state("bi-inbox", t("drill.empty_title", lang), html.P(t("drill.empty_body", lang)),
+                      dcc.Link([icon("bi-upload"), html.Span(t("drill.go_import", lang))],
+                               href=localized_href("/importar", lang), className="btn btn-primary mios-dd__import"),
+                      import_command(lang), element_id=Ids.EMPTY, extra_class="mios-dd__empty")
 
 
 def text_or_missing(value: Any, lang: str) -> str:

@@ -11,8 +11,8 @@ from typing import Any
 
 from dash import dcc, html
 
-from mios_dashboard.components.drilldown.blocks import code_and_name, objective_href, text_or_missing
 from mios_dashboard.components.board.cards import format_measure
+from mios_dashboard.components.drilldown.blocks import code_and_name, objective_href, text_or_missing
 from mios_dashboard.components.status import icon, status_badge
 from mios_dashboard.figures import period_label
 from mios_dashboard.i18n import MISSING, fmt_date, fmt_datetime, fmt_percent, parse_iso_date, t, t_or

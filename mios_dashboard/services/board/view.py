@@ -3,7 +3,7 @@
 `build_board` returns every value of every series with every XmR signal (the drill-down pages chart them);
 a card needs only the last twelve points for its sparkline and the signal of the newest value. Trimming
 keeps the cached copy small (a 1,000-indicator board shrinks about tenfold) and lets the filters run on
-plain lists in a millisecond. Filters by process and owner are the board page's own (pages/board.py).
+plain lists in a millisecond. Filters by process and owner are the board page's own (pages/board/page.py).
 """
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ def mios(tmp_path, *args, lang: str | None = None, url: str | None = None):
     if lang:
         env["MIOS_LANG"] = lang
     return subprocess.run([sys.executable, "-m", "mios_dashboard", *args], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
 
 
 def assert_one_line_failure(result, status: int = 1) -> str:
@@ -156,7 +156,7 @@ def test_a_bad_setting_is_one_line_naming_the_variable(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("MIOS_")}
     env |= {"MIOS_PORT": "ochenta", "PYTHONPATH": str(REPO_ROOT)}
     result = subprocess.run([sys.executable, "-m", "mios_dashboard", "board"], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=120, check=False)
     assert assert_one_line_failure(result) == "mios: configuración no válida: MIOS_PORT='ochenta' is not a whole number"
 
 @pytest.mark.parametrize("url", [

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-import warnings
 from urllib.parse import urlparse
 
 import pytest
@@ -13,15 +12,24 @@ from sqlalchemy import select
 
 from mios_dashboard.audit import data_version
 from mios_dashboard.components import shell
-from mios_dashboard.components.board.controls import BoardId
-from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.db import make_engine, make_session_factory, session_scope
 from mios_dashboard.models import Indicator, Measurement
+from mios_dashboard.pages import clock
+from mios_dashboard.pages.board import Ids
 from mios_dashboard.services.board.compute import build_board
 from mios_dashboard.web.cache import CACHE, RENDERED
 from mios_dashboard.web.runtime import EXTENSION_KEY, read_session
-
-from tests.integration.board_browser import TIMEOUT, by_id, choose, hrefs, page_module, text_of, until, url_query, wait_for_query
+from tests.integration.board_browser import (
+    TIMEOUT,
+    by_id,
+    choose,
+    hrefs,
+    page_module,
+    text_of,
+    until,
+    url_query,
+    wait_for_query,
+)
 from tests.integration.browser import save_screenshot
 
 SPANISH = ["Financiera", "Clientes", "Procesos internos", "Aprendizaje y crecimiento"]
@@ -37,7 +45,7 @@ def board_module():
 def pinned(monkeypatch):
     """Judge overdue actions and the PHVA strip on the day the demo was loaded for."""
     def pin(app):
-        monkeypatch.setattr(board_module(), "today", lambda: DEMO_TODAY)
+        monkeypatch.setattr(clock, "today", lambda: DEMO_TODAY)
         return app
     return pin
 
@@ -45,16 +53,6 @@ def pinned(monkeypatch):
 def render(app, **query):
     with app.server.app_context():
         return board_module().layout(**query)
-
-
-def with_shell(app):
-    """The app as served. create_app is expected to call shell.init_app(app); if it does not yet, install
-    it here (idempotent) and say so, so the navbar test still tests the page rather than the wiring."""
-    if not getattr(app, "_mios_shell_installed", False):
-        warnings.warn("create_app() should call components.shell.init_app(app): without it the navbar "
-                      "does not follow the language switch", stacklevel=2)
-        shell.init_app(app)
-    return app
 
 
 def demo_board(app, month=None) -> dict:
@@ -138,8 +136,8 @@ def test_period_parameter_picks_the_month(demo_app):
     first = demo_board(demo_app)["available_periods"][0]
     page = render(demo_app, period=first[:7], lang="en")
     month = board_module().fmt_month(first, "en", long=True)
-    assert f"Period: {month}" in text_of(by_id(page, ComponentId.BOARD_HEADER))
-    assert "This is the first month with data" in text_of(by_id(page, BoardId.CHANGES))
+    assert f"Period: {month}" in text_of(by_id(page, Ids.HEADER))
+    assert "This is the first month with data" in text_of(by_id(page, Ids.CHANGES))
 
 
 def test_filters_and_unknown_values_in_the_url(demo_app):
@@ -147,7 +145,7 @@ def test_filters_and_unknown_values_in_the_url(demo_app):
     text = text_of(page)
     assert "“Nobody” owns no objective or indicator; showing everyone's." in text
     assert "(filtered)" in text and "OBJ-08" in text and "OBJ-01" not in text
-    assert by_id(page, BoardId.PROCESS).value == "PRD" and by_id(page, BoardId.OWNER).value is None
+    assert by_id(page, Ids.PROCESS).value == "PRD" and by_id(page, Ids.OWNER).value is None
 
 
 def test_a_write_warms_the_default_view_in_the_background(demo_app, pinned):
@@ -196,21 +194,21 @@ def test_board_in_spanish_then_english_with_a_clean_console(dash_duo, demo_app, 
     board = demo_board(demo_app)
     objective = next(o for p in board["perspectives"] for o in p["objectives"])
     indicator = next(i for i in board["indicators"] if i["code"] in objective["indicators"])
-    dash_duo.start_server(with_shell(pinned(demo_app)))
+    dash_duo.start_server(pinned(demo_app))
 
     # Spanish by default: the four perspectives in order, an objective and an indicator of the demo, the news.
-    _wait_for_all(dash_duo, f"#{ComponentId.BOARD}", [*SPANISH, objective["title"], indicator["code"], indicator["name"]])
-    dash_duo.wait_for_contains_text(f"#{BoardId.CHANGES}", "Qué cambió desde noviembre 2025", timeout=TIMEOUT)
+    _wait_for_all(dash_duo, f"#{Ids.PAGE}", [*SPANISH, objective["title"], indicator["code"], indicator["name"]])
+    dash_duo.wait_for_contains_text(f"#{Ids.CHANGES}", "Qué cambió desde noviembre 2025", timeout=TIMEOUT)
     reds = [i["code"] for i in board["indicators"] if i["status"] == "red"]
-    off = dash_duo.find_elements(f"#{BoardId.OFF_TARGET} [data-code]")
+    off = dash_duo.find_elements(f"#{Ids.OFF_TARGET} [data-code]")
     assert sorted(e.get_attribute("data-code") for e in off) == sorted(reds)
     assert all(e.find_elements("css selector", "[data-mark]") for e in off)  # each says signal or no signal
     tiles = [e.text.split("\n")[0] for e in dash_duo.find_elements(".mios-tile .mios-tile__name")]
     assert tiles == SPANISH
-    summary = dash_duo.find_element(f"#{BoardId.SUMMARY}").text
+    summary = dash_duo.find_element(f"#{Ids.SUMMARY}").text
     assert "CUMPLIMIENTO GLOBAL" in summary.upper() and "ACCIONES VENCIDAS" in summary.upper()
-    assert dash_duo.find_elements(f"#{BoardId.SUMMARY} a[href='/phva']")
-    assert "Tablero" in dash_duo.find_element(f"#{ComponentId.NAVBAR}").text
+    assert dash_duo.find_elements(f"#{Ids.SUMMARY} a[href='/phva']")
+    assert "Tablero" in dash_duo.find_element(f"#{shell.Ids.NAVBAR}").text
     assert dash_duo.driver.execute_script("return document.documentElement.lang") == "es"
     # Every indicator row has its sparkline (an SVG image) and the signal marks explain themselves.
     assert len(dash_duo.find_elements(".mios-indicator-row img.mios-spark")) >= len(board["indicators"]) - 2
@@ -226,10 +224,10 @@ def test_board_in_spanish_then_english_with_a_clean_console(dash_duo, demo_app, 
     save_screenshot(dash_duo.driver, "board-es-full", full_page=True)
 
     # The switch: same page in English, navbar included, and the URL can be shared.
-    dash_duo.find_element(f"#{ComponentId.LANG_EN}").click()
-    _wait_for_all(dash_duo, f"#{ComponentId.BOARD}", [*ENGLISH, objective["title"], indicator["code"]])
-    dash_duo.wait_for_contains_text(f"#{ComponentId.NAVBAR}", "Directive control board", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{BoardId.CHANGES}", "What changed since November 2025", timeout=TIMEOUT)
+    dash_duo.find_element(f"#{shell.Ids.LANG_EN}").click()
+    _wait_for_all(dash_duo, f"#{Ids.PAGE}", [*ENGLISH, objective["title"], indicator["code"]])
+    dash_duo.wait_for_contains_text(f"#{shell.Ids.NAVBAR}", "Directive control board", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.CHANGES}", "What changed since November 2025", timeout=TIMEOUT)
     assert "lang=en" in dash_duo.driver.current_url
     assert [e.text.split("\n")[0] for e in dash_duo.find_elements(".mios-tile .mios-tile__name")] == ENGLISH
     assert dash_duo.driver.execute_script("return document.documentElement.lang") == "en"
@@ -238,28 +236,28 @@ def test_board_in_spanish_then_english_with_a_clean_console(dash_duo, demo_app, 
     save_screenshot(dash_duo.driver, "board-en-full", full_page=True)
 
     # And back to Spanish.
-    dash_duo.find_element(f"#{ComponentId.LANG_ES}").click()
-    _wait_for_all(dash_duo, f"#{ComponentId.BOARD}", SPANISH)
+    dash_duo.find_element(f"#{shell.Ids.LANG_ES}").click()
+    _wait_for_all(dash_duo, f"#{Ids.PAGE}", SPANISH)
     assert "lang=en" not in dash_duo.driver.current_url
 
     assert dash_duo.get_logs() == []
 
 
 def test_month_and_filters_rewrite_the_url_and_the_board(dash_duo, demo_app, pinned):
-    dash_duo.start_server(with_shell(pinned(demo_app)))
+    dash_duo.start_server(pinned(demo_app))
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?lang=en", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{ComponentId.BOARD_HEADER}", "Period: December 2025", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.HEADER}", "Period: December 2025", timeout=TIMEOUT)
 
-    choose(dash_duo, BoardId.PERIOD, "2025-11")
+    choose(dash_duo, Ids.PERIOD, "2025-11")
     wait_for_query(dash_duo.driver, lang="en", period="2025-11")
-    dash_duo.wait_for_contains_text(f"#{ComponentId.BOARD_HEADER}", "Period: November 2025", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{BoardId.CHANGES}", "What changed since October 2025", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.HEADER}", "Period: November 2025", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.CHANGES}", "What changed since October 2025", timeout=TIMEOUT)
 
-    choose(dash_duo, BoardId.PROCESS, "PRD")
+    choose(dash_duo, Ids.PROCESS, "PRD")
     wait_for_query(dash_duo.driver, lang="en", period="2025-11", process="PRD")
-    until(lambda: "(filtered)" in dash_duo.find_element(f"#{BoardId.SUMMARY}").text.lower(), message="the filter note")
-    until(lambda: "OBJ-01" not in dash_duo.find_element(f"#{BoardId.SECTIONS}").text, message="the filter to apply")
-    sections = dash_duo.find_element(f"#{BoardId.SECTIONS}").text
+    until(lambda: "(filtered)" in dash_duo.find_element(f"#{Ids.SUMMARY}").text.lower(), message="the filter note")
+    until(lambda: "OBJ-01" not in dash_duo.find_element(f"#{Ids.SECTIONS}").text, message="the filter to apply")
+    sections = dash_duo.find_element(f"#{Ids.SECTIONS}").text
     assert "OBJ-08" in sections and "OBJ-09" in sections
 
     # Drill-down links keep the language, the month and the filter.
@@ -275,7 +273,7 @@ def test_month_and_filters_rewrite_the_url_and_the_board(dash_duo, demo_app, pin
     # The browser's back button is the URL's history: one step back drops the filter.
     dash_duo.driver.back()
     wait_for_query(dash_duo.driver, lang="en", period="2025-11", process=None)
-    until(lambda: "OBJ-01" in dash_duo.find_element(f"#{BoardId.SECTIONS}").text, message="the unfiltered board")
+    until(lambda: "OBJ-01" in dash_duo.find_element(f"#{Ids.SECTIONS}").text, message="the unfiltered board")
 
     # Clicking an objective opens its page with the query kept.
     link = dash_duo.find_element("a.mios-objective__link")
@@ -287,30 +285,30 @@ def test_month_and_filters_rewrite_the_url_and_the_board(dash_duo, demo_app, pin
 def test_a_sent_link_opens_the_same_view(dash_duo, demo_app, pinned):
     board = demo_board(demo_app)
     owner = next(o["owner"] for p in board["perspectives"] for o in p["objectives"] if o["code"] == "OBJ-08")
-    dash_duo.start_server(with_shell(pinned(demo_app)))
+    dash_duo.start_server(pinned(demo_app))
     dash_duo.driver.get(f"{dash_duo.server_url}/?period=2025-10&owner={owner.replace(' ', '+')}")
-    dash_duo.wait_for_contains_text(f"#{ComponentId.BOARD_HEADER}", "Periodo: octubre 2025", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{BoardId.OWNER}", owner, timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{BoardId.PERIOD}", "octubre 2025", timeout=TIMEOUT)
-    assert "OBJ-08" in dash_duo.find_element(f"#{BoardId.SECTIONS}").text
-    assert "OBJ-01" not in dash_duo.find_element(f"#{BoardId.SECTIONS}").text
-    dash_duo.driver.execute_script("arguments[0].click();", dash_duo.find_element(f"#{BoardId.CLEAR_FILTERS}"))
+    dash_duo.wait_for_contains_text(f"#{Ids.HEADER}", "Periodo: octubre 2025", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.OWNER}", owner, timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.PERIOD}", "octubre 2025", timeout=TIMEOUT)
+    assert "OBJ-08" in dash_duo.find_element(f"#{Ids.SECTIONS}").text
+    assert "OBJ-01" not in dash_duo.find_element(f"#{Ids.SECTIONS}").text
+    dash_duo.driver.execute_script("arguments[0].click();", dash_duo.find_element(f"#{Ids.CLEAR_FILTERS}"))
     wait_for_query(dash_duo.driver, period="2025-10", owner=None)
-    until(lambda: "OBJ-01" in dash_duo.find_element(f"#{BoardId.SECTIONS}").text, message="the unfiltered board")
+    until(lambda: "OBJ-01" in dash_duo.find_element(f"#{Ids.SECTIONS}").text, message="the unfiltered board")
     assert dash_duo.get_logs() == []
 
 
 def test_shared_english_link_opens_in_english(dash_duo, demo_app):
-    dash_duo.start_server(with_shell(demo_app))
+    dash_duo.start_server(demo_app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?lang=en", timeout=TIMEOUT)
-    _wait_for_all(dash_duo, f"#{ComponentId.BOARD}", ENGLISH)
-    dash_duo.wait_for_contains_text(f"#{ComponentId.NAVBAR}", "Board", timeout=TIMEOUT)
+    _wait_for_all(dash_duo, f"#{Ids.PAGE}", ENGLISH)
+    dash_duo.wait_for_contains_text(f"#{shell.Ids.NAVBAR}", "Board", timeout=TIMEOUT)
     assert dash_duo.get_logs() == []
 
 
 def test_empty_board_in_the_browser(dash_duo, empty_app):
-    dash_duo.start_server(with_shell(empty_app))
-    dash_duo.wait_for_contains_text(f"#{ComponentId.BOARD_EMPTY}", "python -m mios_dashboard demo", timeout=TIMEOUT)
+    dash_duo.start_server(empty_app)
+    dash_duo.wait_for_contains_text(f"#{Ids.EMPTY}", "python -m mios_dashboard demo", timeout=TIMEOUT)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?lang=en", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{ComponentId.BOARD_EMPTY}", "The board has no data yet", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.EMPTY}", "The board has no data yet", timeout=TIMEOUT)
     assert dash_duo.get_logs() == []

@@ -17,12 +17,12 @@ from mios_dashboard.models import Indicator, Measurement, Objective, Perspective
 from mios_dashboard.repositories import board as board_repo
 from mios_dashboard.services.board import compute as board_service
 from mios_dashboard.services.board import page as board_page_module
-from mios_dashboard.services.board.compute import board_from, build_board, month_lights, read_source
 from mios_dashboard.services.board.changes import board_changes
+from mios_dashboard.services.board.compute import board_from, build_board, month_lights, read_source
 from mios_dashboard.services.board.page import board_page
 from mios_dashboard.services.board.view import SPARK_POINTS, slim_board
-from mios_dashboard.web.cache import VersionedCache
 from mios_dashboard.services.evaluation import SLIDE_13_GROUPS, evaluation_table
+from mios_dashboard.web.cache import VersionedCache
 
 DEMO_TODAY = dt.date(2026, 1, 15)  # the day tests/conftest.py loads the demo for
 

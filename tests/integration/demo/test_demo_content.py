@@ -8,8 +8,21 @@ from sqlalchemy import func, select
 from mios_dashboard.db import session_scope
 from mios_dashboard.demo.calendar import add_months
 from mios_dashboard.models import (
-    Action, ContextIssue, Indicator, InterestedParty, ManagementReview, Meeting, Objective, Organization, Perspective,
-    Process, QualityPolicy, Risk, Role, SipocItem, Target,
+    Action,
+    ContextIssue,
+    Indicator,
+    InterestedParty,
+    ManagementReview,
+    Meeting,
+    Objective,
+    Organization,
+    Perspective,
+    Process,
+    QualityPolicy,
+    Risk,
+    Role,
+    SipocItem,
+    Target,
 )
 from mios_dashboard.models.enums import PARTY_TYPES, RISK_CATEGORIES
 from tests.integration.demo.helpers import ANCHOR, TODAY

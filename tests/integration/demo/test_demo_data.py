@@ -14,7 +14,7 @@ from mios_dashboard.demo.files import FILES
 from mios_dashboard.demo.schema import DemoDataError
 from tests.integration.demo.helpers import CONTENT, TODAY
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def test_the_data_files_ship_inside_the_package():

@@ -13,7 +13,14 @@ from mios_dashboard.demo.loader import DemoConflictError, demo_folder, load_demo
 from mios_dashboard.models import AuditEvent, ImportBatch, Indicator, Measurement, Organization
 from mios_dashboard.services.board.compute import build_board
 from tests.integration.demo.helpers import (
-    ANCHOR, STALE_CODE, TODAY, fresh_sqlite_factory, load, measurement_rows, table_counts, target_rows,
+    ANCHOR,
+    STALE_CODE,
+    TODAY,
+    fresh_sqlite_factory,
+    load,
+    measurement_rows,
+    table_counts,
+    target_rows,
 )
 
 

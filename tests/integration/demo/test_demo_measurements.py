@@ -13,7 +13,14 @@ from mios_dashboard.models import AuditEvent, ImportBatch, Indicator, Measuremen
 from mios_dashboard.services.board.compute import build_board
 from mios_dashboard.services.imports.import_file import import_file
 from tests.integration.demo.helpers import (
-    ANCHOR, CONTENT, INDICATORS, NO_DATA_CODE, STALE_CODE, TODAY, measurement_rows, target_rows,
+    ANCHOR,
+    CONTENT,
+    INDICATORS,
+    NO_DATA_CODE,
+    STALE_CODE,
+    TODAY,
+    measurement_rows,
+    target_rows,
 )
 
 # The board of TODAY as the demo showed it before it went through the importer (`board --json`, 2026-01-15):

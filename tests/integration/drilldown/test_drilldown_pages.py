@@ -12,13 +12,13 @@ from urllib.parse import parse_qs, urlparse
 import dash
 import pytest
 
-from mios_dashboard.components.drilldown.blocks import DrilldownId
-from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.db import make_engine, make_session_factory, session_scope
 from mios_dashboard.models import Indicator, Objective, Perspective
+from mios_dashboard.pages import clock
+from mios_dashboard.pages.board import Ids as BoardIds
+from mios_dashboard.pages.drilldown import Ids
 from mios_dashboard.schema import upgrade_to_head
-from tests.component_tree import walk, text_of
-
+from tests.component_tree import text_of, walk
 from tests.integration.browser import save_screenshot
 
 DEMO_TODAY = dt.date(2026, 1, 15)
@@ -28,7 +28,7 @@ PLAN_EN = ["What will be done", "Resources", "Owner", "Due date", "How the resul
 
 
 def page_module(template: str):
-    """The page module as Dash loaded it for the newest app (Dash executes page files itself)."""
+    """The module that holds the layout of the page registered with `template`."""
     page = next(p for p in dash.page_registry.values() if p.get("path_template") == template)
     return sys.modules[page["module"]]
 
@@ -54,7 +54,7 @@ def render(app, module, **query):
 def pinned(monkeypatch):
     """Judge overdue actions on the day the demo was loaded for."""
     def pin():
-        monkeypatch.setattr(objective_page(), "today", lambda: DEMO_TODAY)
+        monkeypatch.setattr(clock, "today", lambda: DEMO_TODAY)
     return pin
 
 
@@ -91,9 +91,9 @@ def test_objective_layout_has_plan_indicators_risks_actions_and_history(demo_app
         assert code in text
     assert "AC-04" in text and "Vencida" not in text  # AC-04 is due 19 Jan 2026; AC-02 is closed
     assert "Importación: calidad.xlsx" in text  # the demo's values came in through the importer
-    back = find(page, DrilldownId.BACK)
+    back = find(page, Ids.BACK)
     assert back.href == "/?process=LOG"
-    assert find(page, DrilldownId.RISKS) is not None and find(page, DrilldownId.ACTIONS) is not None
+    assert find(page, Ids.RISKS) is not None and find(page, Ids.ACTIONS) is not None
     # OBJ-07's second liner supplier (AC-03) was due on 25 Nov 2025 and is still in progress.
     assert "Vencida" in text_of(render(demo_app, objective_page(), code="OBJ-07"))
 
@@ -104,7 +104,7 @@ def test_objective_layout_in_english_keeps_the_query_in_every_link(demo_app):
     for label in PLAN_EN:
         assert label in text
     assert "Period: November 2025" in text
-    assert find(page, DrilldownId.BACK).href == "/?lang=en&owner=Ana&period=2025-11"
+    assert find(page, Ids.BACK).href == "/?lang=en&owner=Ana&period=2025-11"
     links = [n.href for n in walk(page) if getattr(n, "href", "").startswith("/indicador/")]
     assert "/indicador/VEN-01?lang=en&owner=Ana&period=2025-11" in links
 
@@ -116,7 +116,7 @@ def test_indicator_layout_has_definition_ytd_data_and_history(demo_app):
                   "Mediciones", "Historial de cambios", "ERP SAP Business One"):
         assert label in text
     assert "Señal: reglas 1, 2, 3" in text
-    assert find(page, DrilldownId.CHART) is not None
+    assert find(page, Ids.CHART) is not None
     objective_links = [n.href for n in walk(page) if getattr(n, "href", "").startswith("/objetivo/")]
     assert "/objetivo/OBJ-01?period=2025-12" in objective_links
 
@@ -125,7 +125,7 @@ def test_indicator_without_measurements_says_what_to_do_next(sparse_app):
     page = render(sparse_app, indicator_page(), code="VEN-01")
     text = text_of(page)
     assert "Sin mediciones todavía" in text and "python -m mios_dashboard import ARCHIVO.xlsx" in text
-    assert find(page, DrilldownId.EMPTY) is not None and find(page, DrilldownId.CHART) is None
+    assert find(page, Ids.EMPTY) is not None and find(page, Ids.CHART) is None
     objective = text_of(render(sparse_app, objective_page(), code="OBJ-01", lang="en"))
     assert "Not defined" in objective and "No measurements yet." in objective
 
@@ -136,7 +136,7 @@ def test_indicator_without_measurements_says_what_to_do_next(sparse_app):
 ])
 def test_unknown_code_shows_not_found(demo_app, module, lang, expected):
     page = render(demo_app, module(), code="OBJ-99", lang=lang, period="2025-13")
-    assert expected in text_of(page) and find(page, DrilldownId.NOT_FOUND) is not None
+    assert expected in text_of(page) and find(page, Ids.NOT_FOUND) is not None
     assert "2025-13" in text_of(page)  # the bad period is reported, not fatal
 
 
@@ -170,7 +170,7 @@ def _query(url: str) -> dict:
 
 def test_objective_page_in_spanish_and_english_and_back_to_the_board(dash_duo, demo_app):
     dash_duo.start_server(demo_app)
-    page = f"#{DrilldownId.OBJECTIVE}"
+    page = f"#{Ids.OBJECTIVE}"
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/objetivo/OBJ-01", timeout=TIMEOUT)
     for text in ["Crecer las ventas netas", *PLAN_ES, "VEN-01", "VEN-02", "Mapa estratégico"]:
         dash_duo.wait_for_contains_text(page, text, timeout=TIMEOUT)
@@ -190,10 +190,10 @@ def test_objective_page_in_spanish_and_english_and_back_to_the_board(dash_duo, d
     save_screenshot(dash_duo.driver, "objective-en")
     save_screenshot(dash_duo.driver, "objective-en-full", full_page=True)
 
-    back = dash_duo.find_element(f"#{DrilldownId.BACK}")
+    back = dash_duo.find_element(f"#{Ids.BACK}")
     assert _query(back.get_attribute("href")) == {"lang": "en", "period": "2025-11"}
     back.click()
-    dash_duo.wait_for_contains_text(f"#{ComponentId.BOARD}", "November 2025", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{BoardIds.PAGE}", "November 2025", timeout=TIMEOUT)
     assert urlparse(dash_duo.driver.current_url).path == "/"
     assert _query(dash_duo.driver.current_url) == {"lang": "en", "period": "2025-11"}
     assert dash_duo.get_logs() == []
@@ -201,7 +201,7 @@ def test_objective_page_in_spanish_and_english_and_back_to_the_board(dash_duo, d
 
 def test_indicator_page_in_spanish_and_english(dash_duo, demo_app):
     dash_duo.start_server(demo_app)
-    page = f"#{DrilldownId.INDICATOR}"
+    page = f"#{Ids.INDICATOR}"
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/indicador/VEN-01", timeout=TIMEOUT)
     for text in ["Ventas netas facturadas", "Acumulado del año", "Definición", "Mediciones", "Historial de cambios"]:
         dash_duo.wait_for_contains_text(page, text, timeout=TIMEOUT)
@@ -218,7 +218,7 @@ def test_indicator_page_in_spanish_and_english(dash_duo, demo_app):
     assert dash_duo.driver.title.startswith("VEN-01 · Indicator")
     save_screenshot(dash_duo.driver, "indicator-en")
     save_screenshot(dash_duo.driver, "indicator-en-full", full_page=True)
-    assert _query(dash_duo.find_element(f"#{DrilldownId.BACK}").get_attribute("href")) == {
+    assert _query(dash_duo.find_element(f"#{Ids.BACK}").get_attribute("href")) == {
         "lang": "en", "period": "2025-11"}
     assert dash_duo.get_logs() == []
 
@@ -226,7 +226,7 @@ def test_indicator_page_in_spanish_and_english(dash_duo, demo_app):
 def test_unknown_codes_in_the_browser(dash_duo, demo_app):
     dash_duo.start_server(demo_app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/objetivo/NADA-1", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{DrilldownId.NOT_FOUND}", "No existe el objetivo «NADA-1»", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.NOT_FOUND}", "No existe el objetivo «NADA-1»", timeout=TIMEOUT)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/indicador/NADA-1?lang=en", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{DrilldownId.NOT_FOUND}", "There is no indicator “NADA-1”", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.NOT_FOUND}", "There is no indicator “NADA-1”", timeout=TIMEOUT)
     assert dash_duo.get_logs() == []

@@ -9,11 +9,9 @@ from urllib.parse import urlparse
 import pytest
 
 from mios_dashboard.components import shell
-from mios_dashboard.components.evaluation import EvaluationId
-from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.db import make_engine, make_session_factory, session_scope
 from mios_dashboard.models import Indicator
-
+from mios_dashboard.pages.evaluation import Ids
 from tests.integration.board_browser import TIMEOUT, by_id, choose, hrefs, page_module, text_of, until, wait_for_query
 from tests.integration.browser import save_screenshot
 
@@ -66,9 +64,9 @@ def test_demo_layout_groups_months_and_period(demo_app):
     positions = [text.index(group) for group in GROUPS_ES]
     assert positions == sorted(positions)
     assert "octubre 2024 a septiembre 2025" in text
-    table = by_id(page, EvaluationId.TABLE)
+    table = by_id(page, Ids.TABLE)
     assert len(table.children[0].children.children) == 12 + 2
-    assert by_id(page, EvaluationId.PERIOD).value == "2025-09"
+    assert by_id(page, Ids.PERIOD).value == "2025-09"
     invalid = text_of(render(demo_app, lang="en", period="1999-01"))
     assert "There is no data for January 1999; showing the latest month." in invalid
 
@@ -76,11 +74,11 @@ def test_demo_layout_groups_months_and_period(demo_app):
 def test_heat_table_in_spanish_then_english_with_a_clean_console(dash_duo, demo_app):
     dash_duo.start_server(shell.init_app(demo_app))
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/evaluacion", timeout=TIMEOUT)
-    table = f"#{EvaluationId.TABLE}"
+    table = f"#{Ids.TABLE}"
     for group in GROUPS_ES:
         dash_duo.wait_for_contains_text(table, group, timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{EvaluationId.HEADER}", "enero 2025 a diciembre 2025", timeout=TIMEOUT)
-    assert "Evaluación" in dash_duo.find_element(f"#{ComponentId.NAVBAR} .nav-link.active").text
+    dash_duo.wait_for_contains_text(f"#{Ids.HEADER}", "enero 2025 a diciembre 2025", timeout=TIMEOUT)
+    assert "Evaluación" in dash_duo.find_element(f"#{shell.Ids.NAVBAR} .nav-link.active").text
     cells = dash_duo.find_elements(".mios-heat__cell")
     rows = dash_duo.find_elements(".mios-heat__row[data-code]")
     assert len(cells) == 12 * len(rows) and len(rows) >= 30
@@ -95,10 +93,10 @@ def test_heat_table_in_spanish_then_english_with_a_clean_console(dash_duo, demo_
     save_screenshot(dash_duo.driver, "evaluacion-es")
     save_screenshot(dash_duo.driver, "evaluacion-es-full", full_page=True)
 
-    dash_duo.find_element(f"#{ComponentId.LANG_EN}").click()
+    dash_duo.find_element(f"#{shell.Ids.LANG_EN}").click()
     for group in GROUPS_EN:
         dash_duo.wait_for_contains_text(table, group, timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{EvaluationId.HEADER}", "January 2025 to December 2025", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.HEADER}", "January 2025 to December 2025", timeout=TIMEOUT)
     assert "lang=en" in dash_duo.driver.current_url
     save_screenshot(dash_duo.driver, "evaluacion-en")
     save_screenshot(dash_duo.driver, "evaluacion-en-full", full_page=True)
@@ -108,12 +106,12 @@ def test_heat_table_in_spanish_then_english_with_a_clean_console(dash_duo, demo_
 def test_the_month_selector_rewrites_the_url_and_the_table(dash_duo, demo_app):
     dash_duo.start_server(shell.init_app(demo_app))
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/evaluacion?lang=en", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{EvaluationId.HEADER}", "January 2025 to December 2025", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.HEADER}", "January 2025 to December 2025", timeout=TIMEOUT)
     first = dash_duo.find_element(".mios-heat__cell").get_attribute("data-month")
     assert first == "2025-01-01"
-    choose(dash_duo, EvaluationId.PERIOD, "2025-06")
+    choose(dash_duo, Ids.PERIOD, "2025-06")
     wait_for_query(dash_duo.driver, lang="en", period="2025-06")
-    dash_duo.wait_for_contains_text(f"#{EvaluationId.HEADER}", "July 2024 to June 2025", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.HEADER}", "July 2024 to June 2025", timeout=TIMEOUT)
     until(lambda: dash_duo.find_element(".mios-heat__cell").get_attribute("data-month") == "2024-07-01",
           message="the table to move to July 2024 – June 2025")
     assert all(urlparse(h).query == "lang=en&period=2025-06" for h in hrefs(dash_duo, "a.mios-heat__link"))
@@ -125,5 +123,5 @@ def test_empty_evaluation_in_the_browser(dash_duo, empty_app, lang):
     dash_duo.start_server(shell.init_app(empty_app))
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/evaluacion?lang={lang}", timeout=TIMEOUT)
     expected = {"es": "Todavía no hay métricas que evaluar", "en": "There are no metrics to evaluate yet"}[lang]
-    dash_duo.wait_for_contains_text(f"#{EvaluationId.EMPTY}", expected, timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.EMPTY}", expected, timeout=TIMEOUT)
     assert dash_duo.get_logs() == []

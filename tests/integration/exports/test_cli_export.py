@@ -20,7 +20,7 @@ def mios(tmp_path, *args, lang: str | None = None, url: str | None = None):
     if lang:
         env["MIOS_LANG"] = lang
     return subprocess.run([sys.executable, "-m", "mios_dashboard", *args], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=180)
+                          capture_output=True, text=True, timeout=180, check=False)
 
 
 def one_line_error(result, status: int = 1) -> str:

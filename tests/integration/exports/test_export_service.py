@@ -11,12 +11,12 @@ import openpyxl
 import pytest
 
 from mios_dashboard.db import session_scope
+from mios_dashboard.demo.workbooks import FILE_NAMES as DEMO_FILES
 from mios_dashboard.errors import Invalid
 from mios_dashboard.models import Indicator
-from mios_dashboard.services.imports import uploads
 from mios_dashboard.services.board.compute import build_board
-from mios_dashboard.demo.workbooks import FILE_NAMES as DEMO_FILES
 from mios_dashboard.services.exports.board import board_file_name, export_board, export_template
+from mios_dashboard.services.imports import uploads
 from mios_dashboard.services.imports.import_file import import_file
 
 SHEETS_ES = ["Resumen", "Financiera", "Clientes", "Procesos internos", "Aprendizaje y crecimiento"]

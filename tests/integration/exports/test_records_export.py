@@ -10,10 +10,10 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from mios_dashboard.components.ids import ComponentId as Id
 from mios_dashboard.db import session_scope
 from mios_dashboard.errors import NotFound
 from mios_dashboard.models import Action, ManagementReview, Meeting
+from mios_dashboard.pages.imports import Ids
 from mios_dashboard.services.exports.records import export_minutes, export_review, latest_records
 from tests.component_tree import text_of, walk
 
@@ -83,7 +83,7 @@ def click(app, button: str, lang: str = "es"):
     key = next(k for k in app.callback_map if f"..{_download_of(button)}.data..." in k)
     outputs = [dict(zip(("id", "property"), part.split(".", 1))) for part in key.strip(".").split("...")]
     body = {"output": key, "outputs": outputs, "inputs": [{"id": button, "property": "n_clicks", "value": 1}],
-            "state": [{"id": Id.UPLOAD_LANG, "property": "data", "value": lang}],
+            "state": [{"id": Ids.LANG, "property": "data", "value": lang}],
             "changedPropIds": [f"{button}.n_clicks"]}
     response = app.server.test_client().post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data[:300]
@@ -91,13 +91,13 @@ def click(app, button: str, lang: str = "es"):
 
 
 def _download_of(button: str) -> str:
-    return {Id.UPLOAD_DOWNLOAD_MINUTES: Id.UPLOAD_DOWNLOAD_MINUTES_FILE,
-            Id.UPLOAD_DOWNLOAD_REVIEW: Id.UPLOAD_DOWNLOAD_REVIEW_FILE}[button]
+    return {Ids.DOWNLOAD_MINUTES: Ids.DOWNLOAD_MINUTES_FILE,
+            Ids.DOWNLOAD_REVIEW: Ids.DOWNLOAD_REVIEW_FILE}[button]
 
 
 @pytest.mark.parametrize(("button", "lang", "prefix", "first_sheet"), [
-    (Id.UPLOAD_DOWNLOAD_MINUTES, "es", "minuta-", "Minuta"),
-    (Id.UPLOAD_DOWNLOAD_REVIEW, "en", "management-review-", "Review"),
+    (Ids.DOWNLOAD_MINUTES, "es", "minuta-", "Minuta"),
+    (Ids.DOWNLOAD_REVIEW, "en", "management-review-", "Review"),
 ])
 def test_record_downloads_serve_an_xlsx(demo_app, button, lang, prefix, first_sheet):
     answer = click(demo_app, button, lang)
@@ -118,18 +118,18 @@ def record_buttons(app, lang: str) -> dict:
     with app.server.app_context():
         layout = page.layout(lang=lang)
     return {node.id: (bool(node.disabled), text_of(node.children[1].children[1])) for node in walk(layout)
-            if getattr(node, "id", None) in (Id.UPLOAD_DOWNLOAD_MINUTES, Id.UPLOAD_DOWNLOAD_REVIEW)}
+            if getattr(node, "id", None) in (Ids.DOWNLOAD_MINUTES, Ids.DOWNLOAD_REVIEW)}
 
 
 def test_record_buttons_name_what_they_download(demo_app):
     offered = record_buttons(demo_app, "es")
-    assert offered[Id.UPLOAD_DOWNLOAD_MINUTES][0] is False
-    assert offered[Id.UPLOAD_DOWNLOAD_MINUTES][1].startswith("Junta de operación semanal — ")
-    assert offered[Id.UPLOAD_DOWNLOAD_REVIEW][0] is False and " al " in offered[Id.UPLOAD_DOWNLOAD_REVIEW][1]
+    assert offered[Ids.DOWNLOAD_MINUTES][0] is False
+    assert offered[Ids.DOWNLOAD_MINUTES][1].startswith("Junta de operación semanal — ")
+    assert offered[Ids.DOWNLOAD_REVIEW][0] is False and " al " in offered[Ids.DOWNLOAD_REVIEW][1]
 
 
 def test_record_buttons_are_disabled_with_the_reason_when_there_is_none(empty_app):
     assert record_buttons(empty_app, "en") == {
-        Id.UPLOAD_DOWNLOAD_MINUTES: (True, "No meetings have been recorded yet"),
-        Id.UPLOAD_DOWNLOAD_REVIEW: (True, "No management reviews have been recorded yet"),
+        Ids.DOWNLOAD_MINUTES: (True, "No meetings have been recorded yet"),
+        Ids.DOWNLOAD_REVIEW: (True, "No management reviews have been recorded yet"),
     }

@@ -7,7 +7,6 @@ import pytest
 
 from tests.corpus import hostile
 from tests.corpus.xlsx import SheetSpec, write_xlsx
-
 from tests.integration.app.test_cli import assert_one_line_failure, mios
 
 DEFINITIONS = [["Código", "Nombre", "Unidad", "Frecuencia"], ["VEN-01", "Ventas netas", "MXN", "mensual"]]

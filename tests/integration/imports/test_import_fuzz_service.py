@@ -102,7 +102,6 @@ def test_a_database_failure_mid_write_leaves_nothing(factory, seed_parts, tmp_pa
         raise RuntimeError("connection lost")  # after the measurements were sent, before the targets
 
     monkeypatch.setattr(measurement_repo, "write_targets", broken)
-    with pytest.raises(RuntimeError):
-        with session_scope(factory, actor="ana") as session:
-            import_file(session, path, actor="ana")
+    with pytest.raises(RuntimeError), session_scope(factory, actor="ana") as session:
+        import_file(session, path, actor="ana")
     assert state(factory) == before

@@ -13,12 +13,13 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from mios_dashboard.components.ids import ComponentId as Id
+from mios_dashboard.components import shell
 from mios_dashboard.components.board.cards import format_measure
 from mios_dashboard.models import ImportBatch, Measurement
+from mios_dashboard.pages.board import Ids as BoardIds
+from mios_dashboard.pages.imports import Ids
 from mios_dashboard.services.imports.import_file import import_file
 from mios_dashboard.web.runtime import read_session
-
 from tests.integration.browser import save_screenshot
 
 TIMEOUT = 60  # the preview runs in a forked worker; the first one also imports the reading stack
@@ -59,7 +60,7 @@ def ven01_december(app) -> float | None:
 
 
 def upload(dash_duo, path: Path) -> None:
-    dash_duo.find_element(f"#{Id.UPLOAD} input[type=file]").send_keys(str(path))
+    dash_duo.find_element(f"#{Ids.UPLOAD} input[type=file]").send_keys(str(path))
 
 
 def wait_for_text(dash_duo, selector: str, text: str) -> None:
@@ -75,31 +76,31 @@ def test_upload_preview_confirm_then_the_board_shows_the_value(dash_duo, upload_
     ])
     dash_duo.start_server(upload_app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/importar", timeout=TIMEOUT)
-    wait_for_text(dash_duo, f"#{Id.UPLOAD_PAGE}", "Importar indicadores y mediciones")
-    assert "Importar" in dash_duo.find_element(f"#{Id.NAVBAR}").text
+    wait_for_text(dash_duo, f"#{Ids.PAGE}", "Importar indicadores y mediciones")
+    assert "Importar" in dash_duo.find_element(f"#{shell.Ids.NAVBAR}").text
     assert dash_duo.driver.title.startswith("Importar")
 
     upload(dash_duo, book)
-    wait_for_text(dash_duo, f"#{Id.UPLOAD_RESULT}", "Vista previa de «cierre-diciembre.xlsx»")
-    preview = dash_duo.find_element(f"#{Id.UPLOAD_RESULT}").text
+    wait_for_text(dash_duo, f"#{Ids.RESULT}", "Vista previa de «cierre-diciembre.xlsx»")
+    preview = dash_duo.find_element(f"#{Ids.RESULT}").text
     assert "Todavía no se ha guardado nada" in preview
-    row = dash_duo.find_element(f"#{Id.UPLOAD_RESULT} tr[data-code='VEN-01']").text
+    row = dash_duo.find_element(f"#{Ids.RESULT} tr[data-code='VEN-01']").text
     assert "Cambia" in row and "dic 2025" in row
     assert format_measure(NEW_VALUE, "MXN", "es", 0) in row and format_measure(before, "MXN", "es", 0) in row
     assert ven01_december(upload_app) == before, "the preview must write nothing"
     save_screenshot(dash_duo.driver, "import-preview-es")
 
-    dash_duo.find_element(f"#{Id.UPLOAD_CONFIRM}").click()
-    wait_for_text(dash_duo, f"#{Id.UPLOAD_RESULT}", "Importación de «cierre-diciembre.xlsx» terminada")
-    assert "1 actualizadas" in dash_duo.find_element(f"#{Id.UPLOAD_RESULT}").text
-    wait_for_text(dash_duo, f"#{Id.UPLOAD_HISTORY}", "cierre-diciembre.xlsx")
-    newest = dash_duo.find_elements(f"#{Id.UPLOAD_HISTORY} tbody tr")[0].text
+    dash_duo.find_element(f"#{Ids.CONFIRM}").click()
+    wait_for_text(dash_duo, f"#{Ids.RESULT}", "Importación de «cierre-diciembre.xlsx» terminada")
+    assert "1 actualizadas" in dash_duo.find_element(f"#{Ids.RESULT}").text
+    wait_for_text(dash_duo, f"#{Ids.HISTORY}", "cierre-diciembre.xlsx")
+    newest = dash_duo.find_elements(f"#{Ids.HISTORY} tbody tr")[0].text
     assert "cierre-diciembre.xlsx" in newest and "Aceptado" in newest
     assert ven01_december(upload_app) == NEW_VALUE
     save_screenshot(dash_duo.driver, "import-done-es", full_page=True)
 
-    dash_duo.find_element(f"#{Id.UPLOAD_RESULT} a[href='/']").click()
-    wait_for_text(dash_duo, f"#{Id.BOARD} tr[data-code='VEN-01']", format_measure(NEW_VALUE, "MXN", "es", 0))
+    dash_duo.find_element(f"#{Ids.RESULT} a[href='/']").click()
+    wait_for_text(dash_duo, f"#{BoardIds.PAGE} tr[data-code='VEN-01']", format_measure(NEW_VALUE, "MXN", "es", 0))
     assert dash_duo.get_logs() == []
 
 
@@ -118,21 +119,21 @@ def test_refused_file_lists_every_error_with_its_cell_and_writes_nothing(dash_du
     measurements, batches = counts(upload_app)
     dash_duo.start_server(upload_app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/importar?lang=en", timeout=TIMEOUT)
-    wait_for_text(dash_duo, f"#{Id.UPLOAD_PAGE}", "Import indicators and measurements")
+    wait_for_text(dash_duo, f"#{Ids.PAGE}", "Import indicators and measurements")
     assert dash_duo.driver.title.startswith("Import")
-    row = dash_duo.find_elements(f"#{Id.UPLOAD_HISTORY} tbody tr")[0]
+    row = dash_duo.find_elements(f"#{Ids.HISTORY} tbody tr")[0]
     assert "anterior.xlsx" in row.text and "Refused" in row.text and "ana.torres" in row.text
     row.find_element("css selector", "summary").click()
-    wait_for_text(dash_duo, f"#{Id.UPLOAD_HISTORY}", "Measurements!A2")
-    assert "unknown indicator “ZZZ-9”" in dash_duo.find_element(f"#{Id.UPLOAD_HISTORY}").text
+    wait_for_text(dash_duo, f"#{Ids.HISTORY}", "Measurements!A2")
+    assert "unknown indicator “ZZZ-9”" in dash_duo.find_element(f"#{Ids.HISTORY}").text
 
     upload(dash_duo, book)
-    wait_for_text(dash_duo, f"#{Id.UPLOAD_RESULT}", "“mal.xlsx” cannot be imported")
-    text = dash_duo.find_element(f"#{Id.UPLOAD_RESULT}").text
+    wait_for_text(dash_duo, f"#{Ids.RESULT}", "“mal.xlsx” cannot be imported")
+    text = dash_duo.find_element(f"#{Ids.RESULT}").text
     assert "2 errors were found" in text
     assert "Measurements!A2" in text and "unknown indicator" in text
     assert "Measurements!C3" in text and "is not a number" in text
-    assert not dash_duo.find_element(f"#{Id.UPLOAD_CONFIRM}").is_displayed()
+    assert not dash_duo.find_element(f"#{Ids.CONFIRM}").is_displayed()
     assert counts(upload_app) == (measurements, batches)
     save_screenshot(dash_duo.driver, "import-refused-en")
 
@@ -140,7 +141,7 @@ def test_refused_file_lists_every_error_with_its_cell_and_writes_nothing(dash_du
     big = tmp_path / "enorme.xlsx"
     big.write_bytes(os.urandom(21 * 1024 * 1024))
     upload(dash_duo, big)
-    wait_for_text(dash_duo, f"#{Id.UPLOAD_RESULT}", "“enorme.xlsx” is 21 MB and the limit is 20 MB")
+    wait_for_text(dash_duo, f"#{Ids.RESULT}", "“enorme.xlsx” is 21 MB and the limit is 20 MB")
     assert counts(upload_app) == (measurements, batches)
     assert dash_duo.get_logs() == []
 
@@ -150,12 +151,12 @@ def test_downloads_of_the_template_the_board_and_the_records(dash_duo, upload_ap
     folder = Path(dash_duo.download_path)
     dash_duo.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/importar", timeout=TIMEOUT)
-    wait_for_text(dash_duo, f"#{Id.UPLOAD_PAGE}", "Plantilla para llenar")
+    wait_for_text(dash_duo, f"#{Ids.PAGE}", "Plantilla para llenar")
     save_screenshot(dash_duo.driver, "import-es")
-    dash_duo.find_element(f"#{Id.UPLOAD_DOWNLOAD_TEMPLATE}").click()
-    dash_duo.find_element(f"#{Id.UPLOAD_DOWNLOAD_BOARD}").click()
-    dash_duo.find_element(f"#{Id.UPLOAD_DOWNLOAD_MINUTES}").click()
-    dash_duo.find_element(f"#{Id.UPLOAD_DOWNLOAD_REVIEW}").click()
+    dash_duo.find_element(f"#{Ids.DOWNLOAD_TEMPLATE}").click()
+    dash_duo.find_element(f"#{Ids.DOWNLOAD_BOARD}").click()
+    dash_duo.find_element(f"#{Ids.DOWNLOAD_MINUTES}").click()
+    dash_duo.find_element(f"#{Ids.DOWNLOAD_REVIEW}").click()
     expected = {"plantilla-mediciones.xlsx", "tablero-2025-12.xlsx", "minuta-2025-12-29.xlsx",
                 "revision-direccion-2025-09-11.xlsx"}
     deadline = time.monotonic() + TIMEOUT

@@ -12,7 +12,14 @@ from mios_dashboard.audit import data_version
 from mios_dashboard.db import session_scope
 from mios_dashboard.importers import ImportProblem
 from mios_dashboard.models import (
-    AuditEvent, ImportBatch, Indicator, Measurement, Objective, Perspective, Process, Target,
+    AuditEvent,
+    ImportBatch,
+    Indicator,
+    Measurement,
+    Objective,
+    Perspective,
+    Process,
+    Target,
 )
 from mios_dashboard.services.imports.import_file import ImportResult, file_facts, import_file, record_refusal
 

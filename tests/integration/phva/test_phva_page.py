@@ -9,10 +9,11 @@ import sys
 import dash
 import pytest
 
-from mios_dashboard.components.ids import ComponentId
-from mios_dashboard.components.phva import PhvaId
-from tests.component_tree import walk, text_of
-
+from mios_dashboard.components import shell
+from mios_dashboard.pages import clock
+from mios_dashboard.pages.board import Ids as BoardIds
+from mios_dashboard.pages.phva import Ids
+from tests.component_tree import text_of, walk
 from tests.integration.browser import save_screenshot
 
 DEMO_TODAY = dt.date(2026, 1, 15)  # the day tests/conftest.py loads the demo for
@@ -27,7 +28,7 @@ TIMEOUT = 20
 
 
 def phva_module():
-    """The page module as Dash loaded it for the newest app."""
+    """The module that holds the layout of the page registered at `/phva`."""
     page = next(p for p in dash.page_registry.values() if p["path"] == "/phva")
     return sys.modules[page["module"]]
 
@@ -36,7 +37,7 @@ def phva_module():
 def pinned(monkeypatch):
     """Judge the demo's evidence on the day it was loaded for, whatever the machine's date."""
     def pin():
-        monkeypatch.setattr(phva_module(), "today", lambda: DEMO_TODAY)
+        monkeypatch.setattr(clock, "today", lambda: DEMO_TODAY)
     return pin
 
 
@@ -49,7 +50,7 @@ def render(app, **query):
 
 def test_empty_database_says_what_to_do_next(empty_app):
     page = render(empty_app)
-    assert any(getattr(n, "id", None) == PhvaId.EMPTY for n in walk(page))
+    assert any(getattr(n, "id", None) == Ids.EMPTY for n in walk(page))
     text = text_of(page)
     assert "Todavía no hay registros del sistema de gestión" in text and "python -m mios_dashboard demo" in text
     english = text_of(render(empty_app, lang="en"))
@@ -94,10 +95,10 @@ def test_phva_in_spanish_then_english_with_links_and_a_clean_console(dash_duo, d
     dash_duo.start_server(demo_app)
 
     # From the board, the navbar leads to the cycle.
-    dash_duo.wait_for_element(f"#{ComponentId.BOARD}", timeout=TIMEOUT)
-    nav_link = next(e for e in dash_duo.find_elements(f"#{ComponentId.NAVBAR} a.nav-link") if e.text == "PHVA")
+    dash_duo.wait_for_element(f"#{BoardIds.PAGE}", timeout=TIMEOUT)
+    nav_link = next(e for e in dash_duo.find_elements(f"#{shell.Ids.NAVBAR} a.nav-link") if e.text == "PHVA")
     nav_link.click()
-    _wait_for_all(dash_duo, f"#{PhvaId.PAGE}", [*STAGES_ES, *CLAUSES_ES, "AC-05"])
+    _wait_for_all(dash_duo, f"#{Ids.PAGE}", [*STAGES_ES, *CLAUSES_ES, "AC-05"])
     assert dash_duo.driver.current_url.endswith("/phva")
     stages = [e.get_attribute("data-stage") for e in dash_duo.find_elements(".mios-phva-stage")]
     assert stages == ["plan", "do", "check", "act"]
@@ -109,18 +110,18 @@ def test_phva_in_spanish_then_english_with_links_and_a_clean_console(dash_duo, d
     assert len(fixes) == 13 and any(h.endswith("/acciones") for h in fixes)
     assert any(h.endswith("/indicador/PER-02") for h in
                (e.get_attribute("href") for e in dash_duo.find_elements(".mios-phva-gap__ref a")))
-    assert "active" in dash_duo.find_element(f"#{ComponentId.NAVBAR} a.nav-link[href='/phva']").get_attribute("class")
+    assert "active" in dash_duo.find_element(f"#{shell.Ids.NAVBAR} a.nav-link[href='/phva']").get_attribute("class")
     assert dash_duo.driver.title.startswith("Ciclo PHVA")
     save_screenshot(dash_duo.driver, "phva-es")
 
     # The language switch keeps the page.
-    dash_duo.find_element(f"#{ComponentId.LANG_EN}").click()
-    _wait_for_all(dash_duo, f"#{PhvaId.PAGE}", [*CLAUSES_EN, "Missing", "Met"])
+    dash_duo.find_element(f"#{shell.Ids.LANG_EN}").click()
+    _wait_for_all(dash_duo, f"#{Ids.PAGE}", [*CLAUSES_EN, "Missing", "Met"])
     assert [e.text for e in dash_duo.find_elements(".mios-phva-stage__name")] == STAGES_EN
     assert "/phva?lang=en" in dash_duo.driver.current_url
     fixes = [e.get_attribute("href") for e in dash_duo.find_elements(".mios-phva-fix")]
     assert all("lang=en" in h for h in fixes)
-    dash_duo.wait_for_contains_text(f"#{ComponentId.NAVBAR}", "PDCA", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{shell.Ids.NAVBAR}", "PDCA", timeout=TIMEOUT)
     save_screenshot(dash_duo.driver, "phva-en")
 
     assert dash_duo.get_logs() == []
@@ -129,6 +130,6 @@ def test_phva_in_spanish_then_english_with_links_and_a_clean_console(dash_duo, d
 def test_empty_database_page_in_the_browser(dash_duo, empty_app):
     dash_duo.start_server(empty_app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/phva?lang=en", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{PhvaId.EMPTY}", "python -m mios_dashboard demo", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.EMPTY}", "python -m mios_dashboard demo", timeout=TIMEOUT)
     save_screenshot(dash_duo.driver, "phva-empty-en")
     assert dash_duo.get_logs() == []

@@ -88,7 +88,7 @@ def test_evidence_is_read_with_a_fixed_number_of_queries(demo_factory):
     statements = []
     with session_scope(demo_factory) as session:
         engine = session.get_bind()
-        listener = lambda *args: statements.append(args[2])  # noqa: E731 — (conn, cursor, statement, …)
+        listener = lambda *args: statements.append(args[2])
         event.listen(engine, "before_cursor_execute", listener)
         try:
             rows = phva_repo.gather(session)

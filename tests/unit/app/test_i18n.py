@@ -122,9 +122,9 @@ def test_every_key_like_string_in_ui_modules_exists():
         for node in ast.walk(tree):
             if id(node) in f_string_parts:
                 continue
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and shaped.match(node.value):
-                if not (has_key(node.value) or has_key(f"{node.value}.one")):
-                    missing.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.value}")
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and shaped.match(node.value)
+                    and not (has_key(node.value) or has_key(f"{node.value}.one"))):
+                missing.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.value}")
     assert missing == []
 
 

@@ -188,7 +188,7 @@ def _path_exists(root: Path, ref: str) -> bool:
         return any(base.glob(ref))
     if (base / ref).exists():
         return True
-    stem, dot, name = ref.rpartition(".")  # pages/board.keep_warm: a name in pages/board.py
+    stem, dot, name = ref.rpartition(".")  # web/warmup.Warmer: a name in web/warmup.py
     module = base / f"{stem}.py"
     return bool(dot) and module.is_file() and _names(module, name)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from dash import dcc, html
 
-from mios_dashboard.components.board.controls import board_controls, merged_search, month_param, parse_period
+from mios_dashboard.components.board.cards import indicator_row, objective_card
+from mios_dashboard.components.board.controls import board_controls
 from mios_dashboard.components.board.marks import forecast_mark, signal_mark
 from mios_dashboard.components.board.summary import changes_panel, off_target_panel, summary_strip
-from mios_dashboard.components.board.cards import indicator_row, objective_card
+from mios_dashboard.components.query import merged_search, month_param, parse_period
 from mios_dashboard.components.sparkline import sparkline, sparkline_svg
 from mios_dashboard.services.board.view import filter_board, filter_options, forecast_off, slim_board
 from tests.component_tree import text_of, walk

@@ -10,7 +10,6 @@ import pytest
 from dash import html
 
 from mios_dashboard.components import shell
-from mios_dashboard.components.ids import ComponentId
 from mios_dashboard.components.board.cards import format_measure, format_target, indicator_row, objective_card
 from mios_dashboard.components.board.perspective import perspective_name, perspective_section, perspective_tile
 from mios_dashboard.components.status import STATUS_ICONS, STATUSES, normalize_status, status_badge, status_counts
@@ -170,8 +169,11 @@ def test_perspective_names_translate_by_code_and_keep_user_names():
 
 # ---------- shell ----------
 
-def test_component_ids_are_unique_strings():
-    values = [member.value for member in ComponentId]
+def test_component_ids_are_unique_strings_across_capabilities():
+    from mios_dashboard.pages import board, drilldown, evaluation, imports, phva
+
+    values = [member.value for ids in (shell.Ids, board.Ids, drilldown.Ids, evaluation.Ids, imports.Ids, phva.Ids)
+              for member in ids]
     assert len(values) == len(set(values)) and all(v.startswith("mios-") for v in values)
 
 
@@ -200,25 +202,24 @@ def test_navbar_in_english_links_back_to_spanish_keeping_the_period():
     bar = shell.navbar("/", "?lang=en&period=2025-12")
     text = text_of(bar)
     assert "Directive control board" in text and "Board" in text
-    spanish, english = _by_id(bar, ComponentId.LANG_ES), _by_id(bar, ComponentId.LANG_EN)
+    spanish, english = _by_id(bar, shell.Ids.LANG_ES), _by_id(bar, shell.Ids.LANG_EN)
     assert spanish.href == "/?period=2025-12"
     assert not hasattr(english, "href") and getattr(english, "aria-current") == "true"
 
 
 def test_navbar_links_only_to_pages_that_exist():
-    """Every navbar path is registered by a module in pages/ (`register_page(…, path="<path>", …)`)."""
-    pages = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "mios_dashboard" / "pages").glob("*.py"))
+    """Every navbar path is registered by a page package (`register_page(…, path="<path>", …)`)."""
+    pages = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "mios_dashboard" / "pages").rglob("*.py"))
     paths = [path for path, _, _ in shell.NAV_PAGES]
     assert paths[0] == "/"
     assert [path for path in paths if f'path="{path}"' not in pages] == []
 
 
-def test_init_app_installs_layout_and_callbacks_once():
+def test_init_app_installs_layout_and_callbacks():
     app = dash.Dash(__name__)
     shell.init_app(app)
-    shell.init_app(app)
     assert app.layout is shell.layout
-    navbar_outputs = [key for key in app.callback_map if ComponentId.NAVBAR.value in key]
+    navbar_outputs = [key for key in app.callback_map if shell.Ids.NAVBAR.value in key]
     assert len(navbar_outputs) == 1
 
 
@@ -264,11 +265,11 @@ def test_no_inline_style_dicts_in_ui_code():
     assert offenders == []
 
 
-def test_pages_import_only_services_components_figures_and_i18n():
+def test_pages_import_only_services_components_figures_i18n_web_and_errors():
     allowed = ("mios_dashboard.services", "mios_dashboard.components", "mios_dashboard.figures", "mios_dashboard.i18n",
-               "mios_dashboard.web", "mios_dashboard.errors")
+               "mios_dashboard.web", "mios_dashboard.errors", "mios_dashboard.pages")
     offenders = []
-    for path in (REPO / "mios_dashboard" / "pages").glob("*.py"):
+    for path in (REPO / "mios_dashboard" / "pages").rglob("*.py"):
         for line in path.read_text(encoding="utf-8").splitlines():
             match = re.match(r"\s*(?:from|import)\s+(mios_dashboard[\w.]*|\.+[\w.]*)", line)
             if match and not match.group(1).startswith(allowed):

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from mios_dashboard.figures import (
-    COLORS, graph_config, indicator_chart, period_label, rule_text, sparkline, sparkline_config,
+    COLORS,
+    graph_config,
+    indicator_chart,
+    period_label,
+    rule_text,
+    sparkline,
+    sparkline_config,
 )
 from mios_dashboard.figures.style import BAND_FILLS
 from mios_dashboard.figures.zones import TargetStep, period_zones, zone_polygons

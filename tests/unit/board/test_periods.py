@@ -7,7 +7,12 @@ import pandas as pd
 
 from mios_dashboard.analytics.board import indicator_readings
 from mios_dashboard.analytics.periods import (
-    frequency_codes, month_periods, ordinal_start, period_start, reporting_period, series_ordinal,
+    frequency_codes,
+    month_periods,
+    ordinal_start,
+    period_start,
+    reporting_period,
+    series_ordinal,
 )
 
 

@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 from mios_dashboard.analytics.periods import frequency_codes, series_ordinal
 from mios_dashboard.analytics.rollup import (
-    AGGREGATION_CODES, native_periods, override_lookup, reduce_segments, rolled_targets, segment_starts,
+    AGGREGATION_CODES,
+    native_periods,
+    override_lookup,
+    reduce_segments,
+    rolled_targets,
+    segment_starts,
     year_to_date_keys,
 )
 

@@ -12,7 +12,7 @@ import pytest
 from mios_dashboard.exporters import DANGEROUS_FIRST, board_workbook, safe_text, template_workbook, unit_format
 from mios_dashboard.exporters.cells import STATUS_COLOURS, put, sheet_title
 
-GENERATED = dt.datetime(2026, 1, 15, 9, 30, tzinfo=dt.timezone.utc)
+GENERATED = dt.datetime(2026, 1, 15, 9, 30, tzinfo=dt.UTC)
 
 
 def indicator(code, status, **overrides):

@@ -116,8 +116,8 @@ def test_excel_written_numbers_read_back_in_both_locales(number):
 
 # --- CSV sniffing -------------------------------------------------------------------------------------------------
 def test_encodings():
-    assert decode("Código;Año".encode("utf-8"), "x.csv") == ("Código;Año", "utf-8")
-    assert decode(b"\xef\xbb\xbf" + "Código".encode("utf-8"), "x.csv") == ("Código", "utf-8-sig")
+    assert decode("Código;Año".encode(), "x.csv") == ("Código;Año", "utf-8")
+    assert decode(b"\xef\xbb\xbf" + "Código".encode(), "x.csv") == ("Código", "utf-8-sig")
     assert decode("Código;Año".encode("cp1252"), "x.csv") == ("Código;Año", "cp1252")
 
 

@@ -10,11 +10,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mios_dashboard.errors import Invalid
-from mios_dashboard.importers import (
-    ImportProblem, KnownIndicator, Limits, Reference, ReferenceData, open_workbook, parse_number,
-    parse_period, parse_workbook, period_start, validate,
-)
 from mios_dashboard.i18n import CATALOGUES
+from mios_dashboard.importers import (
+    ImportProblem,
+    KnownIndicator,
+    Limits,
+    Reference,
+    ReferenceData,
+    open_workbook,
+    parse_number,
+    parse_period,
+    parse_workbook,
+    period_start,
+    validate,
+)
 from mios_dashboard.models.enums import FREQUENCIES
 
 REFS = ReferenceData(
@@ -274,9 +283,8 @@ def test_a_workbook_without_known_sheets(tmp_path):
 
 # --- hostile or wrong files -------------------------------------------------------------------------------------
 def refusal(path, limits=None) -> ImportProblem:
-    with pytest.raises(Invalid) as caught:
-        with open_workbook(path, **({"limits": limits} if limits else {})) as book:
-            parse_workbook(book)
+    with pytest.raises(Invalid) as caught, open_workbook(path, **({"limits": limits} if limits else {})) as book:
+        parse_workbook(book)
     (problem,) = caught.value.problems
     assert isinstance(problem, ImportProblem)
     return problem

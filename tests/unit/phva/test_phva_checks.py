@@ -8,8 +8,16 @@ import pytest
 
 from mios_dashboard.analytics import phva
 from mios_dashboard.analytics.phva import (
-    ActionFact, ContextIssueFact, IndicatorFact, ObjectiveFact, PartyFact, PhvaFacts, PolicyFact, ReviewFact,
-    RiskFact, RoleFact,
+    ActionFact,
+    ContextIssueFact,
+    IndicatorFact,
+    ObjectiveFact,
+    PartyFact,
+    PhvaFacts,
+    PolicyFact,
+    ReviewFact,
+    RiskFact,
+    RoleFact,
 )
 
 TODAY = dt.date(2026, 1, 15)

@@ -8,12 +8,20 @@ import pytest
 
 from mios_dashboard.analytics import phva
 from mios_dashboard.analytics.phva import (
-    ActionFact, ContextIssueFact, IndicatorFact, ObjectiveFact, PartyFact, PhvaFacts, PolicyFact, ReviewFact,
-    RiskFact, RoleFact,
+    ActionFact,
+    ContextIssueFact,
+    IndicatorFact,
+    ObjectiveFact,
+    PartyFact,
+    PhvaFacts,
+    PolicyFact,
+    ReviewFact,
+    RiskFact,
+    RoleFact,
 )
 from mios_dashboard.components import phva as ui
 from mios_dashboard.i18n import has_key
-from tests.component_tree import walk, text_of
+from tests.component_tree import text_of, walk
 
 TODAY = dt.date(2026, 1, 15)
 DAY = dt.timedelta(days=1)
@@ -167,7 +175,7 @@ def test_page_view_has_header_and_four_stages():
 @pytest.mark.parametrize(("lang", "letters", "href"), [("es", "PHVA", "/phva"), ("en", "PDCA", "/phva?lang=en")])
 def test_strip_has_four_segments_with_letter_icon_and_percentage(lang, letters, href):
     strip = ui.phva_strip(phva.evaluate(BROKEN, TODAY), lang)
-    assert strip.id == ui.PhvaId.STRIP and strip.href == href
+    assert strip.id == ui.Ids.STRIP and strip.href == href
     segments = [n for n in walk(strip) if "mios-phva-strip__seg" in (getattr(n, "className", None) or "").split()]
     assert [getattr(s, "data-stage") for s in segments] == ["plan", "do", "check", "act"]
     assert "".join(text_of(s)[0] for s in segments) == letters
@@ -183,5 +191,5 @@ def test_strip_of_a_status_without_stages_is_still_a_link():
 
 
 def test_phva_ids_are_unique():
-    values = [member.value for member in ui.PhvaId]
+    values = [member.value for member in ui.Ids]
     assert len(values) == len(set(values)) and all(v.startswith("mios-phva") for v in values)

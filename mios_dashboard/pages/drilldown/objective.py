@@ -8,35 +8,33 @@ measurements with their source and the objective's change history. URL parameter
 """
 from __future__ import annotations
 
-import datetime as dt
-import logging
-
-import dash
 from dash import html
 
 from mios_dashboard.components.drilldown.blocks import (
-    DrilldownId, crumbs, fact, indicator_panel, load_error, not_found, page_query, parse_month, period_notice, section,
+    crumbs,
+    fact,
+    indicator_panel,
+    section,
     signal_badge,
+    title_row,
 )
+from mios_dashboard.components.drilldown.ids import Ids
 from mios_dashboard.components.drilldown.tables import (
-    actions_table, count_note, history_table, plan_list, recent_measurements_table, relatives_list, risks_table,
+    actions_table,
+    count_note,
+    history_table,
+    plan_list,
+    recent_measurements_table,
+    relatives_list,
+    risks_table,
 )
-from mios_dashboard.components.shell import document_title
-from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge
-from mios_dashboard.i18n import MISSING, fmt_date, normalize_lang, t, t_count, t_or
+from mios_dashboard.components.status import icon, normalize_status
+from mios_dashboard.i18n import MISSING, fmt_date, t, t_count, t_or
+from mios_dashboard.pages import clock
+from mios_dashboard.pages.drilldown.detail import drill_frame, drill_page
 from mios_dashboard.services.drilldown import objective_detail
-from mios_dashboard.web.runtime import read_session
 
-_log = logging.getLogger(__name__)
-
-
-
-dash.register_page(__name__, path_template="/objetivo/<code>", name="objective", title=document_title("drill.objective_document_title"), order=10)
-
-
-def today() -> dt.date:
-    """The day "overdue" is judged on (a function, so tests can pin it)."""
-    return dt.date.today()
+FRAME = drill_frame(Ids.OBJECTIVE)
 
 
 def _trend_summary(indicators: list[dict], lang: str) -> str:
@@ -69,21 +67,8 @@ def objective_head(detail: dict, lang: str, params: dict) -> html.Header:
     return html.Header(
         [
             crumbs(lang, params, detail["period"]),
-            html.Div(
-                [
-                    html.Div(
-                        [html.Span([objective["code"], " · ", t("drill.objective_kind", lang)], className="mios-code"),
-                         html.H1(objective["title"], className="mios-dd__title"),
-                         html.P(" — ".join(where), className="mios-dd__where")],
-                        className="mios-dd__name",
-                    ),
-                    html.Div([html.Span(t("drill.score", lang), className="mios-label"),
-                              html.Div([score_text(objective.get("score"), status, lang, size="xl"),
-                                        status_badge(status, lang, size="lg")], className="mios-dd__score")],
-                             className="mios-dd__result"),
-                ],
-                className="mios-dd__title-row",
-            ),
+            title_row(objective["code"], t("drill.objective_kind", lang), objective["title"], where,
+                      t("drill.score", lang), objective.get("score"), status, lang),
             html.Div(
                 [fact(t("field.owner", lang), objective.get("owner") or MISSING, "bi-person"),
                  fact(t("field.due", lang), fmt_date(objective.get("due"), lang), "bi-calendar-event"),
@@ -108,7 +93,7 @@ def objective_view(detail: dict, lang: str, params: dict) -> list:
     return [
         objective_head(detail, lang, params),
         html.Div(
-            [section(t("drill.plan_title", lang), plan_list(objective, lang), "bi-clipboard-check", DrilldownId.PLAN),
+            [section(t("drill.plan_title", lang), plan_list(objective, lang), "bi-clipboard-check", Ids.PLAN),
              section(t("drill.map_title", lang), relatives_list(detail["relatives"], lang, params), "bi-diagram-3")],
             className="mios-dd__grid mios-dd__grid--plan",
         ),
@@ -116,38 +101,26 @@ def objective_view(detail: dict, lang: str, params: dict) -> list:
                 extra_class="mios-dd__card--bare"),
         html.Div(
             [section(t("drill.risks_title", lang), risks_table(detail["risks"], lang), "bi-shield-exclamation",
-                     DrilldownId.RISKS),
-             section(t("drill.actions_title", lang), actions_table(detail["actions"], lang, today()), "bi-list-check",
-                     DrilldownId.ACTIONS)],
+                     Ids.RISKS),
+             section(t("drill.actions_title", lang), actions_table(detail["actions"], lang, clock.today()),
+                     "bi-list-check", Ids.ACTIONS)],
             className="mios-dd__grid mios-dd__grid--even",
         ),
         html.Div(
             [section(t("drill.latest_title", lang),
                      html.Div([recent_measurements_table(detail["measurements"], lang),
                                count_note(shown, detail["measurement_count"], lang)]),
-                     "bi-table", DrilldownId.MEASUREMENTS),
+                     "bi-table", Ids.MEASUREMENTS),
              section(t("drill.history_objective_title", lang),
                      html.Div([history_table(detail["history"], lang),
                                count_note(len(detail["history"]), detail["history_count"], lang)]),
-                     "bi-clock-history", DrilldownId.HISTORY)],
+                     "bi-clock-history", Ids.HISTORY)],
             className="mios-dd__grid mios-dd__grid--even",
         ),
     ]
 
 
+@FRAME.guard("read objective {code!r} for period {period}")
 def layout(code: str | None = None, lang: str | None = None, period: str | None = None, **query) -> html.Div:
-    """The objective `code` for the board month `period`, in `lang`; other query parameters ride along."""
-    lang = normalize_lang(lang)
-    month, period_ok = parse_month(period)
-    params = page_query({**query, "period": period})
-    code = (code or "").strip()
-    notices = [] if period_ok else [period_notice(period, lang)]
-    try:
-        with read_session() as session:
-            detail = objective_detail(session, code, month) if code else None
-    except Exception:  # the page must say what is wrong; the log keeps the details
-        _log.exception("could not read objective %r for period %s", code, month)
-        content = [load_error(lang)]
-    else:
-        content = objective_view(detail, lang, params) if detail else [not_found("objective", code, lang, params)]
-    return html.Div([*notices, *content], id=DrilldownId.OBJECTIVE, className="mios-dd", lang=lang)
+    """The objective `code` for the board month `period`, in `lang` (pages/drilldown/detail.py)."""
+    return drill_page(FRAME, "objective", objective_detail, objective_view, code, lang, period, query)

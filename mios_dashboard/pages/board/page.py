@@ -8,92 +8,28 @@ sent to a colleague; the selectors rewrite the URL and the router re-renders the
 """
 from __future__ import annotations
 
-import datetime as dt
-import logging
-
 import dash
-from dash import Input, Output, State, dcc, html
-from dash.exceptions import PreventUpdate
+from dash import html
 
-from mios_dashboard.components.board.controls import (
-    BoardId, board_controls, merged_search, month_param, parse_period, text_param,
-)
-from mios_dashboard.components.board.summary import changes_panel, off_target_panel, summary_strip
-from mios_dashboard.components.commands import DEMO_COMMAND, IMPORT_COMMAND, INIT_DB_COMMAND, command_block
-from mios_dashboard.components.ids import ComponentId
+from mios_dashboard.components.board.controls import board_controls
+from mios_dashboard.components.board.ids import Ids
 from mios_dashboard.components.board.perspective import perspective_section, perspective_tile
-from mios_dashboard.components.shell import document_title, localized_href
+from mios_dashboard.components.board.summary import changes_panel, off_target_panel, summary_strip
+from mios_dashboard.components.query import month_param, parse_period, search_for, text_param
+from mios_dashboard.components.states import empty_state, no_values_state, notice
 from mios_dashboard.components.status import icon
-from mios_dashboard.i18n import fmt_month, normalize_lang, t, t_count
+from mios_dashboard.i18n import fmt_month, normalize_lang, t
+from mios_dashboard.pages import clock
+from mios_dashboard.pages.frame import PageFrame
 from mios_dashboard.services.board.page import board_page
 from mios_dashboard.web.cache import RENDERED, VersionedReader
 from mios_dashboard.web.runtime import EXTENSION_KEY, read_session
 from mios_dashboard.web.warmup import DEFAULT_INTERVAL, Warmer, app_data_version
 
-_log = logging.getLogger(__name__)
-__all__ = ["keep_warm", "layout", "parse_period", "today"]
+__all__ = ["keep_warm", "layout", "parse_period"]
 # Languages the default view (newest month, no filter) was served in by this process: what a warm-up renders.
 _default_view_langs: set[str] = {"es"}
-
-
-dash.register_page(__name__, path="/", name="board", title=document_title("app.document_title"), order=0)
-
-
-def today() -> dt.date:
-    """The day overdue actions and the PHVA strip are judged on (a function, so tests can pin it)."""
-    return dt.date.today()
-
-
-def _notice(text: str) -> html.P:
-    return html.P([icon("bi-info-circle"), html.Span(text)], className="mios-notice", role="status")
-
-
-def empty_state(lang: str) -> html.Section:
-    """No indicators yet: say what to do next instead of showing an empty grid."""
-    return html.Section(
-        [
-            icon("bi-clipboard-data", "mios-empty__icon"),
-            html.H2(t("board.empty_title", lang)),
-            html.P(t("board.empty_body", lang)),
-            command_block(DEMO_COMMAND),
-            html.P(t("board.empty_import", lang)),
-            command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}"),
-            html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
-                   className="mios-empty__link"),
-        ],
-        id=ComponentId.BOARD_EMPTY,
-        className="mios-empty",
-    )
-
-
-def no_values_state(count: int, lang: str) -> html.Section:
-    """Indicators defined but nothing measured yet: the next step is importing their values."""
-    return html.Section(
-        [
-            icon("bi-hourglass-split", "mios-empty__icon"),
-            html.H2(t("board.no_values_title", lang)),
-            html.P(t_count("board.no_values_body", count, lang)),
-            command_block(f"{IMPORT_COMMAND} {t('board.file_placeholder', lang)}"),
-            html.P(dcc.Link(t("board.empty_import_page", lang), href=localized_href("/importar", lang)),
-                   className="mios-empty__link"),
-        ],
-        id=ComponentId.BOARD_EMPTY,
-        className="mios-empty",
-    )
-
-
-def load_error(lang: str) -> html.Section:
-    """The database could not be read (missing schema, server down): a clear message, not a blank page."""
-    return html.Section(
-        [
-            icon("bi-database-exclamation", "mios-empty__icon"),
-            html.H2(t("board.load_error_title", lang)),
-            html.P(t("board.load_error_body", lang)),
-            command_block(INIT_DB_COMMAND),
-        ],
-        className="mios-empty mios-empty--error",
-        role="alert",
-    )
+FRAME = PageFrame(Ids.PAGE, "mios-board", "board.load_error_title", location=Ids.LOCATION, reads_period=True)
 
 
 def board_header(data: dict, lang: str) -> html.Header:
@@ -110,7 +46,7 @@ def board_header(data: dict, lang: str) -> html.Header:
             ),
             board_controls(data["options"], data["filters"], board.get("available_periods") or [], lang),
         ],
-        id=ComponentId.BOARD_HEADER,
+        id=Ids.HEADER,
         className="mios-board__head",
     )
 
@@ -123,11 +59,11 @@ def _query(data: dict) -> dict[str, str | None]:
 
 def _notices(data: dict, lang: str) -> list:
     texts = []
-    for notice in data.get("notices") or []:
-        params = dict(notice.params)
+    for item in data.get("notices") or []:
+        params = dict(item.params)
         if "month" in params:
             params["month"] = fmt_month(params["month"], lang, long=True)
-        texts.append(_notice(t(notice.key, lang, **params)))
+        texts.append(notice(t(item.key, lang, **params)))
     return texts
 
 
@@ -142,7 +78,7 @@ def board_view(data: dict, lang: str) -> list:
         sections = [html.P(t("board.filter_nothing", lang), className="mios-muted mios-board__nothing")]
     notes = []
     if not any(p.get("objectives") for p in perspectives) and not board.get("filtered"):
-        notes.append(_notice(t("board.no_objectives_yet", lang)))
+        notes.append(notice(t("board.no_objectives_yet", lang)))
     return [
         board_header(data, lang),
         *_notices(data, lang),
@@ -152,41 +88,37 @@ def board_view(data: dict, lang: str) -> list:
         html.Nav([perspective_tile(p, lang) for p in perspectives if p.get("code")], className="mios-tiles",
                  **{"aria-label": t("board.perspectives", lang)}),
         *notes,
-        html.Div(sections, id=BoardId.SECTIONS),
+        html.Div(sections, id=Ids.SECTIONS),
     ]
 
 
 def board_content(data: dict, lang: str) -> list:
     """What the page shows for the board's data: the board, or the state that says what to do next."""
     board = data["board"]
-    if not board.get("total"):
-        return [empty_state(lang)]
+    if not board.get("total"):  # no indicators yet: what to do next instead of an empty grid
+        return [empty_state("bi-clipboard-data", t("board.empty_title", lang), t("board.empty_body", lang), lang,
+                            Ids.EMPTY, import_note=t("board.empty_import", lang))]
     if not board.get("period"):
-        return [no_values_state(board["total"], lang)]
+        return [no_values_state(board["total"], lang, Ids.EMPTY)]
     return [c for c in board_view(data, lang) if c is not None]
 
 
+@FRAME.guard("build the board for period {period}")
 def layout(lang=None, period=None, process=None, owner=None, **_query) -> html.Div:
     """The board for `period`, filtered by `process` and `owner`, in `lang`; unknown parameters are ignored.
 
     The rendered content is cached by the data version too (web/cache.py): a repeated view costs the
     version query and Dash's serialisation, not building hundreds of components again."""
     lang = normalize_lang(lang)
-    month, period_ok = parse_period(period)
-    process, owner, day = text_param(process), text_param(owner), today()
-    notices = [] if period_ok else [_notice(t("board.period_invalid", lang, value=str(period)))]
+    month, _ = parse_period(period)
+    process, owner, day = text_param(process), text_param(owner), clock.today()
     if month is None and not process and not owner:
         _default_view_langs.add(lang)
-    try:
-        with read_session() as session:
-            content = VersionedReader(session, RENDERED).get(
-                "board-page", (month, process, owner, lang, day),
-                lambda: board_content(board_page(session, month, process, owner, day), lang))
-    except Exception:  # the page must say what is wrong; the log keeps the details
-        _log.exception("could not build the board for period %s", month)
-        content = [load_error(lang)]
-    return html.Div([dcc.Location(id=BoardId.LOCATION, refresh="callback-nav"), *notices, *content],
-                    id=ComponentId.BOARD, className="mios-board", lang=lang)
+    with read_session() as session:
+        content = VersionedReader(session, RENDERED).get(
+            "board-page", (month, process, owner, lang, day),
+            lambda: board_content(board_page(session, month, process, owner, day), lang))
+    return FRAME.render(lang, content, period)
 
 
 def warm_default_views(server) -> None:
@@ -212,23 +144,6 @@ def keep_warm(app: dash.Dash, interval: float = DEFAULT_INTERVAL) -> Warmer:
 
 def url_for_controls(period: str | None, process: str | None, owner: str | None, search: str | None) -> str:
     """The query string the selectors ask for; PreventUpdate when it is the URL already shown."""
-    wanted = merged_search(search, period=period, process=process, owner=owner)
-    if wanted == merged_search(search):
-        raise PreventUpdate
-    return wanted
+    return search_for(search, period=period, process=process, owner=owner)
 
 
-def install(app: dash.Dash) -> None:
-    """Register the board's callback on `app`, once (see pages/importar.py for why not `@dash.callback`)."""
-    if getattr(app, "_mios_board_installed", False):
-        return
-    app.callback(
-        Output(BoardId.LOCATION, "search"),
-        Input(BoardId.PERIOD, "value"), Input(BoardId.PROCESS, "value"), Input(BoardId.OWNER, "value"),
-        State(ComponentId.URL, "search"),
-        prevent_initial_call=True,
-    )(url_for_controls)
-    app._mios_board_installed = True
-
-
-install(dash.get_app())

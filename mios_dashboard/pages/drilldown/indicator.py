@@ -5,28 +5,29 @@ URL parameters: `lang`, `period` (YYYY-MM) and any board filter, all passed on t
 """
 from __future__ import annotations
 
-import logging
-
-import dash
 from dash import dcc, html
 
-from mios_dashboard.components.drilldown.blocks import (
-    DrilldownId, chart, code_and_name, crumbs, load_error, no_measurements, not_found, objective_href,
-    page_query, parse_month, period_notice, reading_line, section, signal_badge, text_or_missing,
-)
-from mios_dashboard.components.drilldown.tables import count_note, definition_list, history_table, measurements_table
 from mios_dashboard.components.board.cards import format_measure, format_target
-from mios_dashboard.components.shell import document_title
-from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge
-from mios_dashboard.i18n import MISSING, fmt_date, fmt_number, fmt_percent, normalize_lang, t, t_or
+from mios_dashboard.components.drilldown.blocks import (
+    chart,
+    code_and_name,
+    crumbs,
+    no_measurements,
+    objective_href,
+    reading_line,
+    section,
+    signal_badge,
+    text_or_missing,
+    title_row,
+)
+from mios_dashboard.components.drilldown.ids import Ids
+from mios_dashboard.components.drilldown.tables import count_note, definition_list, history_table, measurements_table
+from mios_dashboard.components.status import icon, normalize_status
+from mios_dashboard.i18n import MISSING, fmt_date, fmt_number, fmt_percent, t, t_or
+from mios_dashboard.pages.drilldown.detail import drill_frame, drill_page
 from mios_dashboard.services.drilldown import indicator_detail
-from mios_dashboard.web.runtime import read_session
 
-_log = logging.getLogger(__name__)
-
-
-
-dash.register_page(__name__, path_template="/indicador/<code>", name="indicator", title=document_title("drill.indicator_document_title"), order=11)
+FRAME = drill_frame(Ids.INDICATOR)
 
 
 def _decimals(indicator: dict) -> int | None:
@@ -51,21 +52,8 @@ def indicator_head(detail: dict, lang: str, params: dict) -> html.Header:
     return html.Header(
         [
             crumbs(lang, params, detail["period"], *extra),
-            html.Div(
-                [
-                    html.Div(
-                        [html.Span([indicator["code"], " · ", t("drill.indicator_kind", lang)], className="mios-code"),
-                         html.H1(indicator.get("name") or "", className="mios-dd__title"),
-                         html.P(" — ".join(where), className="mios-dd__where")],
-                        className="mios-dd__name",
-                    ),
-                    html.Div([html.Span(t("field.achievement", lang), className="mios-label"),
-                              html.Div([score_text(indicator.get("achievement"), status, lang, size="xl"),
-                                        status_badge(status, lang, size="lg")], className="mios-dd__score")],
-                             className="mios-dd__result"),
-                ],
-                className="mios-dd__title-row",
-            ),
+            title_row(indicator["code"], t("drill.indicator_kind", lang), indicator.get("name") or "", where,
+                      t("field.achievement", lang), indicator.get("achievement"), status, lang),
             html.Div([reading_line(indicator, lang), signal_badge(indicator.get("current_signals"), lang,
                                                                   bool(indicator.get("xmr")))],
                      className="mios-dd__facts"),
@@ -103,7 +91,7 @@ def definition_card(indicator: dict, lang: str, params: dict) -> html.Section:
     if indicator.get("description"):
         items.append((t("drill.description", lang), indicator["description"]))
     return section(t("drill.definition_title", lang), definition_list(items, "mios-dd__definition"), "bi-info-square",
-                   DrilldownId.DEFINITION)
+                   Ids.DEFINITION)
 
 
 def _figure(label: str, value: str, note=None, status: str | None = None) -> html.Div:
@@ -163,17 +151,17 @@ def indicator_view(detail: dict, lang: str, params: dict) -> list:
     indicator = detail["indicator"]
     history = section(t("drill.history_title", lang), html.Div([
         history_table(detail["history"], lang, indicator.get("unit"), _decimals(indicator), indicator.get("frequency")),
-        count_note(len(detail["history"]), detail["history_count"], lang)]), "bi-clock-history", DrilldownId.HISTORY)
+        count_note(len(detail["history"]), detail["history_count"], lang)]), "bi-clock-history", Ids.HISTORY)
     if not detail["measurement_count"]:
         return [indicator_head(detail, lang, params),
                 html.Div([no_measurements(lang, params), definition_card(indicator, lang, params)],
                          className="mios-dd__grid mios-dd__grid--chart"),
                 history]
-    graph = section(t("drill.chart_title", lang), chart(indicator, lang, height=520), "bi-graph-up", DrilldownId.CHART)
+    graph = section(t("drill.chart_title", lang), chart(indicator, lang, height=520), "bi-graph-up", Ids.CHART)
     data = section(t("drill.data_title", lang), html.Div([
         measurements_table(detail["measurements"], indicator, lang),
         count_note(len(detail["measurements"]), detail["measurement_count"], lang)]), "bi-table",
-        DrilldownId.MEASUREMENTS)
+        Ids.MEASUREMENTS)
     return [
         indicator_head(detail, lang, params),
         html.Div([graph, definition_card(indicator, lang, params)], className="mios-dd__grid mios-dd__grid--chart"),
@@ -183,19 +171,7 @@ def indicator_view(detail: dict, lang: str, params: dict) -> list:
     ]
 
 
+@FRAME.guard("read indicator {code!r} for period {period}")
 def layout(code: str | None = None, lang: str | None = None, period: str | None = None, **query) -> html.Div:
-    """The indicator `code` for the board month `period`, in `lang`; other query parameters ride along."""
-    lang = normalize_lang(lang)
-    month, period_ok = parse_month(period)
-    params = page_query({**query, "period": period})
-    code = (code or "").strip()
-    notices = [] if period_ok else [period_notice(period, lang)]
-    try:
-        with read_session() as session:
-            detail = indicator_detail(session, code, month) if code else None
-    except Exception:  # the page must say what is wrong; the log keeps the details
-        _log.exception("could not read indicator %r for period %s", code, month)
-        content = [load_error(lang)]
-    else:
-        content = indicator_view(detail, lang, params) if detail else [not_found("indicator", code, lang, params)]
-    return html.Div([*notices, *content], id=DrilldownId.INDICATOR, className="mios-dd", lang=lang)
+    """The indicator `code` for the board month `period`, in `lang` (pages/drilldown/detail.py)."""
+    return drill_page(FRAME, "indicator", indicator_detail, indicator_view, code, lang, period, query)
