@@ -30,16 +30,18 @@ from mios_dashboard.pages.guard import Failure, guarded
 from mios_dashboard.services.exports.downloads import (
     board_download,
     minutes_download,
-    records_on_offer,
     review_download,
     template_download,
 )
+from mios_dashboard.services.exports.records import latest_records
 from mios_dashboard.services.imports.uploads import (
     MAX_UPLOAD_BYTES,
+    ImportHistory,
     confirm_upload,
-    history_page,
+    import_history,
     preview_upload,
 )
+from mios_dashboard.web import runtime
 
 PROGRESS_STEPS = {"saving": ("upload.progress_saving", 10), "reading": ("upload.progress_reading", 35),
                   "comparing": ("upload.progress_comparing", 75)}
@@ -61,6 +63,12 @@ def _history_failed(failure: Failure) -> tuple:
     return html.P(text, className="mios-notice", role="alert"), 1, 1
 
 
+def history_page(page: int, lang: str) -> ImportHistory:
+    """`import_history` on the app's database."""
+    with runtime.read_session() as session:
+        return import_history(session, page, lang)
+
+
 @guarded(_history_failed, "read the import history")
 def history_panel(page: int | None, lang: str) -> tuple:
     """Page `page` of the import history: its view, the number of pages, the page shown."""
@@ -71,7 +79,8 @@ def history_panel(page: int | None, lang: str) -> tuple:
 @guarded(lambda _failure: {}, "read the latest meeting and review")
 def _records() -> dict:
     """The record downloads on offer; none when they cannot be read (the other downloads still work)."""
-    return records_on_offer()
+    with runtime.read_session() as session:
+        return latest_records(session)
 
 
 @FRAME.guard("build the upload page")
@@ -151,7 +160,7 @@ def run_job(set_progress, payload, _confirm_clicks, outcome, lang):
     name = (payload or {}).get("name") or ""
     if dash.ctx.triggered_id == Ids.CONFIRM:
         set_progress((t("upload.progress_importing", lang), 60))
-        return confirm_upload((outcome or {}).get("token"), lang)
+        return confirm_upload((outcome or {}).get("token"), lang, runtime.current_settings())
     if not payload:
         raise PreventUpdate
     if payload.get("too_big"):
@@ -162,7 +171,7 @@ def run_job(set_progress, payload, _confirm_clicks, outcome, lang):
         key, percent = PROGRESS_STEPS[stage]
         set_progress((t(key, lang), percent))
 
-    return preview_upload(payload.get("contents") or "", name, lang, on_step=step)
+    return preview_upload(payload.get("contents") or "", name, lang, runtime.current_settings(), on_step=step)
 
 
 def show_outcome(outcome, errors_page, lang):
@@ -195,7 +204,8 @@ def downloader(make):
     """The callback of one download button: the workbook `make(lang)` builds, for dcc.Download."""
     @guarded(_download_failed, "prepare a download")
     def download(_clicks, lang):
-        content, name = make(normalize_lang(lang))  # errors.NotFound (deleted since shown) says itself
+        with runtime.read_session() as session:  # errors.NotFound (deleted since shown) says itself
+            content, name = make(session, normalize_lang(lang))
         return dcc.send_bytes(content, name), ""
     return download
 

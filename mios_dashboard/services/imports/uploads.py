@@ -42,7 +42,6 @@ from mios_dashboard.services.imports.import_file import (
     record_refusal,
     reference_data,
 )
-from mios_dashboard.web import runtime
 
 if TYPE_CHECKING:
     from mios_dashboard.config import Settings
@@ -133,8 +132,8 @@ class Upload:
     size_bytes: int
 
 
-def upload_dir() -> Path:
-    return Path(runtime.current_settings().data_dir) / "uploads"
+def upload_dir(settings: Settings) -> Path:
+    return Path(settings.data_dir) / "uploads"
 
 
 def clean_file_name(name: object) -> str:
@@ -205,12 +204,11 @@ def purge_uploads(folder: Path, now: float | None = None) -> None:
 
 
 @contextmanager
-def job_sessions() -> Iterator[tuple[sessionmaker[Session], Settings]]:
-    """A session factory on an engine of this process (see the module docstring) and the app's settings."""
-    settings = runtime.current_settings()
+def job_sessions(settings: Settings) -> Iterator[sessionmaker[Session]]:
+    """A session factory on an engine of this process (see the module docstring)."""
     engine = make_engine(settings.database_url)
     try:
-        yield make_session_factory(engine), settings
+        yield make_session_factory(engine)
     finally:
         engine.dispose()
 
@@ -233,17 +231,17 @@ def _unusable(stage: str, key: str, params: dict[str, Any]) -> UploadOutcome:
     return {"stage": stage, "status": "unusable", "message_key": key, "params": params}
 
 
-def preview_upload(contents: str, file_name: str, lang: str,
+def preview_upload(contents: str, file_name: str, lang: str, settings: Settings,
                    on_step: Callable[[str], None] = lambda _step: None) -> UploadOutcome:
     """Store the upload and dry-run it: counts, every error by cell, and the first changes."""
     on_step("saving")
     try:
-        upload = receive_upload(contents, file_name, upload_dir())
+        upload = receive_upload(contents, file_name, upload_dir(settings))
     except Invalid as refused:
         return _unusable("preview", refused.key, refused.params)
     on_step("reading")
-    path = upload_dir() / upload.token / upload.file_name  # where receive_upload stored it
-    with job_sessions() as (factory, settings):
+    path = upload_dir(settings) / upload.token / upload.file_name  # where receive_upload stored it
+    with job_sessions(settings) as factory:
         session = factory()
         try:
             result = import_file(session, path, actor=settings.actor, dry_run=True, lang=lang)
@@ -258,21 +256,21 @@ def preview_upload(contents: str, file_name: str, lang: str,
             session.rollback()
             session.close()
     if not result.accepted:
-        discard_upload(upload_dir(), upload.token)
+        discard_upload(upload_dir(settings), upload.token)
     outcome = _outcome(result, lang, "preview")
     outcome["token"] = upload.token if result.accepted else None
     outcome["changes"] = changes
     return outcome
 
 
-def confirm_upload(token: object, lang: str) -> UploadOutcome:
+def confirm_upload(token: object, lang: str, settings: Settings) -> UploadOutcome:
     """Import the previewed file for real, all or nothing; the upload is forgotten afterwards."""
-    folder = upload_dir()
+    folder = upload_dir(settings)
     path = upload_path(folder, token)
     if path is None:
         return _unusable("import", "upload.expired", {})
     try:
-        with job_sessions() as (factory, settings):
+        with job_sessions(settings) as factory:
             try:
                 with session_scope(factory, settings.actor) as session:
                     result = import_file(session, path, actor=settings.actor, lang=lang)
@@ -373,8 +371,3 @@ def _iso_moment(value: dt.datetime | None) -> str | None:
         value = value.replace(tzinfo=dt.UTC)
     return value.isoformat()
 
-
-def history_page(page: int, lang: str) -> ImportHistory:
-    """`import_history` on the app's database, for the page."""
-    with runtime.read_session() as session:
-        return import_history(session, page, lang)
