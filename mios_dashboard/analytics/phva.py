@@ -11,18 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from mios_dashboard.analytics.phva_facts import (  # noqa: F401 - re-exported: callers import the facts with the checks
-    ActionFact,
-    ContextIssueFact,
-    IndicatorFact,
-    ObjectiveFact,
-    PartyFact,
-    PhvaFacts,
-    PolicyFact,
-    ReviewFact,
-    RiskFact,
-    RoleFact,
-)
+from mios_dashboard.analytics.phva_facts import PhvaFacts, RiskFact
 
 STAGES = ("plan", "do", "check", "act")
 # The ISO 9001:2015 clauses each stage covers (slides 18–19).

@@ -12,20 +12,8 @@ from typing import Any, TypedDict, cast
 
 from sqlalchemy.orm import Session
 
-from mios_dashboard.analytics.phva import (
-    ActionFact,
-    ContextIssueFact,
-    IndicatorFact,
-    ObjectiveFact,
-    PartyFact,
-    PhvaFacts,
-    PolicyFact,
-    ReviewFact,
-    RiskFact,
-    RoleFact,
-    due_month,
-    evaluate,
-)
+from mios_dashboard.analytics import phva_facts as facts
+from mios_dashboard.analytics.phva import due_month, evaluate
 from mios_dashboard.repositories import phva as phva_repo
 from mios_dashboard.services.board.compute import build_board
 
@@ -84,32 +72,32 @@ def _as(kind, rows) -> tuple:
     return tuple(kind(**row._mapping) for row in rows)
 
 
-def _indicator_facts(board: AnyBoard) -> tuple[IndicatorFact, ...]:
+def _indicator_facts(board: AnyBoard) -> tuple[facts.IndicatorFact, ...]:
     """Measured = the board has an actual for the month (a value without a usable target still counts)."""
     return tuple(
-        IndicatorFact(code=i["code"], name=i.get("name") or "", measured=i.get("actual") is not None,
+        facts.IndicatorFact(code=i["code"], name=i.get("name") or "", measured=i.get("actual") is not None,
                       last_period=dt.date.fromisoformat(i["last_period"]) if i.get("last_period") else None)
         for i in board.get("indicators") or []
     )
 
 
-def phva_facts(session: Session, today: dt.date, board: AnyBoard | None = None) -> PhvaFacts:
+def phva_facts(session: Session, today: dt.date, board: AnyBoard | None = None) -> facts.PhvaFacts:
     """The facts of every check. `board` may be one already built for the month due (reused, not rebuilt)."""
     month = due_month(today)
     rows = phva_repo.gather(session)
     if board is None or board.get("period") != month.isoformat():
         board = build_board(session, month)
     policy, review = rows["policy"], rows["last_review"]
-    return PhvaFacts(
-        context_issues=_as(ContextIssueFact, rows["context_issues"]),
-        parties=_as(PartyFact, rows["parties"]),
-        policy=PolicyFact(**policy._mapping) if policy else None,
-        objectives=_as(ObjectiveFact, rows["objectives"]),
-        risks=_as(RiskFact, rows["risks"]),
-        roles=_as(RoleFact, rows["roles"]),
-        last_review=ReviewFact(**review._mapping) if review else None,
+    return facts.PhvaFacts(
+        context_issues=_as(facts.ContextIssueFact, rows["context_issues"]),
+        parties=_as(facts.PartyFact, rows["parties"]),
+        policy=facts.PolicyFact(**policy._mapping) if policy else None,
+        objectives=_as(facts.ObjectiveFact, rows["objectives"]),
+        risks=_as(facts.RiskFact, rows["risks"]),
+        roles=_as(facts.RoleFact, rows["roles"]),
+        last_review=facts.ReviewFact(**review._mapping) if review else None,
         review_interval_months=rows["review_interval_months"] or DEFAULT_REVIEW_INTERVAL_MONTHS,
-        actions=_as(ActionFact, rows["actions"]),
+        actions=_as(facts.ActionFact, rows["actions"]),
         operation_meetings=tuple(rows["operation_meetings"]),
         indicators=_indicator_facts(board),
         month=month,

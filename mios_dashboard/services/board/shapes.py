@@ -38,8 +38,9 @@ class Xmr(TypedDict):
     baseline_end: str | None
 
 
-class IndicatorReading(TypedDict):
-    """An indicator read for the board's month: its reporting period, values, light and analytics."""
+class IndicatorCore(TypedDict):
+    """What every shape of an indicator's reading carries, `board --json` included: who it is, its reporting
+    period, actual against target, its light and trend."""
 
     code: str
     name: str | None
@@ -49,11 +50,21 @@ class IndicatorReading(TypedDict):
     period: str | None
     actual: float | None
     target: float | None
-    target_min: float | None
-    target_max: float | None
     achievement: float | None
     status: str
     trend: str | None
+
+
+class IndicatorFacts(IndicatorCore):
+    """The core plus a range indicator's bounds: what the board's own shapes carry."""
+
+    target_min: float | None
+    target_max: float | None
+
+
+class IndicatorReading(IndicatorFacts):
+    """An indicator read for the board's month: its reporting period, values, light and analytics."""
+
     slope: float | None
     ytd_actual: float | None
     ytd_target: float | None
@@ -158,18 +169,9 @@ class CliXmr(TypedDict):
     signals: list[XmrSignal]
 
 
-class CliIndicator(TypedDict):
-    code: str
-    name: str | None
-    unit: str | None
-    direction: str | None
-    frequency: str | None
-    period: str | None
-    actual: float | None
-    target: float | None
-    achievement: float | None
-    status: str
-    trend: str | None
+class CliIndicator(IndicatorCore):
+    """An indicator in `board --json`."""
+
     slope: float | None
     ytd_actual: float | None
     ytd_target: float | None

@@ -12,30 +12,24 @@ from typing import Any, TypedDict
 
 from mios_dashboard.analytics.achievement import STATUSES
 from mios_dashboard.analytics.changes import latest_signal
-from mios_dashboard.services.board.shapes import Board, LightXmr, ObjectiveScore, PerspectiveScore, SeriesPoint
+from mios_dashboard.services.board.shapes import (
+    Board,
+    IndicatorFacts,
+    LightXmr,
+    ObjectiveScore,
+    PerspectiveScore,
+    SeriesPoint,
+)
 
 SPARK_POINTS = 12
 DEFAULT_GREEN = 1.0  # the default green threshold of docs/formulas.md#status (the database's column default too)
 Row = Mapping[str, Any]  # an indicator or objective of any board (the engine's, or trimmed)
 
 
-class SlimIndicator(TypedDict):
+class SlimIndicator(IndicatorFacts):
     """A card's indicator: the reading without its series (`spark` keeps the last points) and only the newest
     value's XmR signals."""
 
-    code: str
-    name: str | None
-    unit: str | None
-    direction: str | None
-    frequency: str | None
-    period: str | None
-    actual: float | None
-    target: float | None
-    target_min: float | None
-    target_max: float | None
-    achievement: float | None
-    status: str
-    trend: str | None
     decimals: int
     last_period: str | None
     owner: str | None

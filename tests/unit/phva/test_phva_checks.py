@@ -6,27 +6,15 @@ import datetime as dt
 
 import pytest
 
-from mios_dashboard.analytics import phva
-from mios_dashboard.analytics.phva import (
-    ActionFact,
-    ContextIssueFact,
-    IndicatorFact,
-    ObjectiveFact,
-    PartyFact,
-    PhvaFacts,
-    PolicyFact,
-    ReviewFact,
-    RiskFact,
-    RoleFact,
-)
+from mios_dashboard.analytics import phva, phva_facts
 
 TODAY = dt.date(2026, 1, 15)
 DAY = dt.timedelta(days=1)
 A_YEAR_AGO = dt.date(2025, 1, 15)
 
 
-def facts(**fields) -> PhvaFacts:
-    return PhvaFacts(**fields)
+def facts(**fields) -> phva_facts.PhvaFacts:
+    return phva_facts.PhvaFacts(**fields)
 
 
 def gap_refs(check: dict) -> list:
@@ -37,15 +25,15 @@ def reasons(check: dict) -> list[list[str]]:
     return [g["reasons"] for g in check["gap"]]
 
 
-def objective(code="OBJ-01", **overrides) -> ObjectiveFact:
+def objective(code="OBJ-01", **overrides) -> phva_facts.ObjectiveFact:
     row = dict(code=code, title="Ventas", plan_what="Plan", plan_resources="Vendedores", plan_owner="Director",
                plan_due=dt.date(2026, 12, 31), plan_evaluation="VEN-01 mensual", indicators=1)
-    return ObjectiveFact(**{**row, **overrides})
+    return phva_facts.ObjectiveFact(**{**row, **overrides})
 
 
 def action(code="AC-01", kind="corrective", status="open", opened=dt.date(2025, 10, 1), due=None, closed=None,
-           verified=None) -> ActionFact:
-    return ActionFact(code, f"Acción {code}", kind, status, opened, due, closed, verified)
+           verified=None) -> phva_facts.ActionFact:
+    return phva_facts.ActionFact(code, f"Acción {code}", kind, status, opened, due, closed, verified)
 
 
 # ---------- calendar ----------
@@ -68,17 +56,17 @@ def test_the_month_due_is_the_newest_complete_month():
 # ---------- Planificar ----------
 
 def test_context_reviewed_exactly_twelve_months_ago_is_met():
-    check = phva.context_reviewed(facts(context_issues=(ContextIssueFact("Proveedor único", A_YEAR_AGO),
-                                                        ContextIssueFact("Nearshoring", TODAY - 30 * DAY))), TODAY)
+    check = phva.context_reviewed(facts(context_issues=(phva_facts.ContextIssueFact("Proveedor único", A_YEAR_AGO),
+                                                        phva_facts.ContextIssueFact("Nearshoring", TODAY - 30 * DAY))), TODAY)
     assert check["met"] and check["gap"] == []
     assert check["evidence"] == {"message": "context_reviewed",
                                  "params": {"reviewed": 2, "total": 2, "oldest_on": A_YEAR_AGO}}
 
 
 def test_context_reviewed_a_day_older_or_never_is_missing_oldest_first():
-    check = phva.context_reviewed(facts(context_issues=(ContextIssueFact("Viejo", A_YEAR_AGO - DAY),
-                                                        ContextIssueFact("Nunca", None),
-                                                        ContextIssueFact("Al día", TODAY))), TODAY)
+    check = phva.context_reviewed(facts(context_issues=(phva_facts.ContextIssueFact("Viejo", A_YEAR_AGO - DAY),
+                                                        phva_facts.ContextIssueFact("Nunca", None),
+                                                        phva_facts.ContextIssueFact("Al día", TODAY))), TODAY)
     assert not check["met"]
     assert gap_refs(check) == ["Nunca", "Viejo"] and reasons(check) == [["never_reviewed"], ["reviewed_on"]]
     assert check["gap"][1]["params"] == {"date": A_YEAR_AGO - DAY}
@@ -91,19 +79,19 @@ def test_no_context_issues_is_missing():
 
 
 def test_parties_need_at_least_one_requirement_each():
-    good = phva.parties_recorded(facts(parties=(PartyFact("Clientes", 3), PartyFact("Banca", 1))), TODAY)
+    good = phva.parties_recorded(facts(parties=(phva_facts.PartyFact("Clientes", 3), phva_facts.PartyFact("Banca", 1))), TODAY)
     assert good["met"] and good["evidence"]["params"] == {"with_requirements": 2, "total": 2, "requirements": 4}
-    bad = phva.parties_recorded(facts(parties=(PartyFact("Clientes", 3), PartyFact("Gobierno", 0))), TODAY)
+    bad = phva.parties_recorded(facts(parties=(phva_facts.PartyFact("Clientes", 3), phva_facts.PartyFact("Gobierno", 0))), TODAY)
     assert not bad["met"] and gap_refs(bad) == ["Gobierno"] and reasons(bad) == [["no_requirements"]]
     assert phva.parties_recorded(facts(), TODAY)["evidence"]["message"] == "parties_none"
 
 
 @pytest.mark.parametrize(("policy", "met", "why"), [
-    (PolicyFact(2, dt.date(2025, 2, 15), dt.date(2025, 3, 1)), True, []),
-    (PolicyFact(2, dt.date(2025, 2, 15), dt.date(2025, 2, 15)), True, []),
-    (PolicyFact(2, dt.date(2025, 2, 15), None), False, [["not_communicated"]]),
-    (PolicyFact(2, dt.date(2025, 2, 15), dt.date(2025, 2, 1)), False, [["communicated_before"]]),
-    (PolicyFact(1, None, None), False, [["not_approved", "not_communicated"]]),
+    (phva_facts.PolicyFact(2, dt.date(2025, 2, 15), dt.date(2025, 3, 1)), True, []),
+    (phva_facts.PolicyFact(2, dt.date(2025, 2, 15), dt.date(2025, 2, 15)), True, []),
+    (phva_facts.PolicyFact(2, dt.date(2025, 2, 15), None), False, [["not_communicated"]]),
+    (phva_facts.PolicyFact(2, dt.date(2025, 2, 15), dt.date(2025, 2, 1)), False, [["communicated_before"]]),
+    (phva_facts.PolicyFact(1, None, None), False, [["not_approved", "not_communicated"]]),
 ])
 def test_policy_in_force_approved_and_communicated(policy, met, why):
     check = phva.policy_communicated(facts(policy=policy), TODAY)
@@ -115,9 +103,9 @@ def test_no_policy_in_force_is_missing():
 
 
 def test_risk_review_due_today_is_on_time_yesterday_is_overdue():
-    risks = (RiskFact("RO-01", "Tipo de cambio", 4, 4, dt.date(2025, 8, 1), TODAY),
-             RiskFact("RO-02", "Proveedor único", 3, 5, dt.date(2025, 8, 1), TODAY - DAY),
-             RiskFact("RO-03", "Sismo", 1, 5, dt.date(2025, 8, 1), dt.date(2026, 4, 1)))
+    risks = (phva_facts.RiskFact("RO-01", "Tipo de cambio", 4, 4, dt.date(2025, 8, 1), TODAY),
+             phva_facts.RiskFact("RO-02", "Proveedor único", 3, 5, dt.date(2025, 8, 1), TODAY - DAY),
+             phva_facts.RiskFact("RO-03", "Sismo", 1, 5, dt.date(2025, 8, 1), dt.date(2026, 4, 1)))
     check = phva.risks_assessed(facts(risks=risks), TODAY)
     assert not check["met"] and gap_refs(check) == ["RO-02"] and reasons(check) == [["review_overdue"]]
     assert check["gap"][0]["params"]["date"] == TODAY - DAY
@@ -126,14 +114,14 @@ def test_risk_review_due_today_is_on_time_yesterday_is_overdue():
 
 
 def test_risk_without_review_date_is_due_a_year_after_its_assessment():
-    on_time = RiskFact("RO-01", "Tipo de cambio", 4, 4, A_YEAR_AGO, None)
-    late = RiskFact("RO-02", "Proveedor", 4, 4, A_YEAR_AGO - DAY, None)
+    on_time = phva_facts.RiskFact("RO-01", "Tipo de cambio", 4, 4, A_YEAR_AGO, None)
+    late = phva_facts.RiskFact("RO-02", "Proveedor", 4, 4, A_YEAR_AGO - DAY, None)
     assert phva.risks_assessed(facts(risks=(on_time,)), TODAY)["met"]
     assert reasons(phva.risks_assessed(facts(risks=(late,)), TODAY)) == [["review_overdue"]]
 
 
 def test_unscored_or_unassessed_risks_are_missing():
-    check = phva.risks_assessed(facts(risks=(RiskFact("RO-01", "Sin evaluar", None, 3, None, None),)), TODAY)
+    check = phva.risks_assessed(facts(risks=(phva_facts.RiskFact("RO-01", "Sin evaluar", None, 3, None, None),)), TODAY)
     assert reasons(check) == [["not_scored", "not_assessed"]]
     assert phva.risks_assessed(facts(), TODAY)["evidence"]["message"] == "risks_none"
 
@@ -154,20 +142,20 @@ def test_objectives_need_five_plan_fields_and_an_indicator():
 # ---------- Hacer ----------
 
 def test_roles_need_a_person_each_and_a_representative():
-    rep = RoleFact("Gerente de Calidad", "Ing. Mariana Fuentes", True)
-    good = phva.roles_assigned(facts(roles=(rep, RoleFact("Director", "Lic. Ruiz", False))), TODAY)
+    rep = phva_facts.RoleFact("Gerente de Calidad", "Ing. Mariana Fuentes", True)
+    good = phva.roles_assigned(facts(roles=(rep, phva_facts.RoleFact("Director", "Lic. Ruiz", False))), TODAY)
     assert good["met"] and good["evidence"]["params"]["representative"] == "Ing. Mariana Fuentes"
-    check = phva.roles_assigned(facts(roles=(RoleFact("Director", "Lic. Ruiz", False), RoleFact("Compras", "", False))),
+    check = phva.roles_assigned(facts(roles=(phva_facts.RoleFact("Director", "Lic. Ruiz", False), phva_facts.RoleFact("Compras", "", False))),
                                 TODAY)
     assert not check["met"] and reasons(check) == [["no_representative"], ["no_person"]]
     assert gap_refs(check) == [None, "Compras"]
-    vacant_rep = phva.roles_assigned(facts(roles=(RoleFact("Gerente de Calidad", None, True),)), TODAY)
+    vacant_rep = phva.roles_assigned(facts(roles=(phva_facts.RoleFact("Gerente de Calidad", None, True),)), TODAY)
     assert not vacant_rep["met"] and ["no_representative"] in reasons(vacant_rep)
     assert phva.roles_assigned(facts(), TODAY)["evidence"]["message"] == "roles_none"
 
 
 def test_resources_in_objectives_and_in_the_last_review():
-    review = ReviewFact(dt.date(2025, 9, 11), "Falta un técnico de mantenimiento.")
+    review = phva_facts.ReviewFact(dt.date(2025, 9, 11), "Falta un técnico de mantenimiento.")
     assert phva.resources_recorded(facts(objectives=(objective(),), last_review=review), TODAY)["met"]
     no_review = phva.resources_recorded(facts(objectives=(objective(),)), TODAY)
     assert reasons(no_review) == [["no_review"]] and no_review["fix_href"] == "/revision"
@@ -213,11 +201,11 @@ def test_gaps_list_the_first_five_and_count_the_rest():
 
 def test_indicators_measured_for_the_month_due():
     month = dt.date(2025, 12, 1)
-    measured = (IndicatorFact("VEN-01", "Ventas", True, month), IndicatorFact("FIN-01", "Margen", True, month))
+    measured = (phva_facts.IndicatorFact("VEN-01", "Ventas", True, month), phva_facts.IndicatorFact("FIN-01", "Margen", True, month))
     check = phva.indicators_measured(facts(indicators=measured, month=month), TODAY)
     assert check["met"] and check["evidence"]["params"] == {"measured": 2, "total": 2, "month": month, "share": 1.0}
     check = phva.indicators_measured(facts(month=month, indicators=measured + (
-        IndicatorFact("PER-02", "Capacitación", False, dt.date(2025, 7, 1)), IndicatorFact("NEW-01", "Nuevo", False, None),
+        phva_facts.IndicatorFact("PER-02", "Capacitación", False, dt.date(2025, 7, 1)), phva_facts.IndicatorFact("NEW-01", "Nuevo", False, None),
     )), TODAY)
     assert not check["met"] and gap_refs(check) == ["NEW-01", "PER-02"]
     assert reasons(check) == [["never_measured"], ["last_value"]]
@@ -242,12 +230,12 @@ def test_future_meetings_are_not_held_and_recent_ones_are_counted():
 
 
 def test_management_review_due_today_is_within_its_interval():
-    due_today = phva.review_in_interval(facts(last_review=ReviewFact(dt.date(2025, 7, 15), "ok")), TODAY)
+    due_today = phva.review_in_interval(facts(last_review=phva_facts.ReviewFact(dt.date(2025, 7, 15), "ok")), TODAY)
     assert due_today["met"] and due_today["evidence"]["params"] == {
         "held_on": dt.date(2025, 7, 15), "due_on": TODAY, "months": 6}
-    late = phva.review_in_interval(facts(last_review=ReviewFact(dt.date(2025, 7, 14), "ok")), TODAY)
+    late = phva.review_in_interval(facts(last_review=phva_facts.ReviewFact(dt.date(2025, 7, 14), "ok")), TODAY)
     assert not late["met"] and reasons(late) == [["review_overdue"]] and late["fix_href"] == "/revision"
-    yearly = phva.review_in_interval(facts(last_review=ReviewFact(dt.date(2025, 7, 14), "ok"),
+    yearly = phva.review_in_interval(facts(last_review=phva_facts.ReviewFact(dt.date(2025, 7, 14), "ok"),
                                            review_interval_months=12), TODAY)
     assert yearly["met"]
     assert phva.review_in_interval(facts(), TODAY)["evidence"]["message"] == "review_none"
@@ -319,5 +307,5 @@ def test_evaluate_rolls_checks_up_per_stage_in_cycle_order():
 
 
 def test_a_single_record_makes_the_facts_non_empty():
-    assert not facts(roles=(RoleFact("Director", None, False),)).empty
+    assert not facts(roles=(phva_facts.RoleFact("Director", None, False),)).empty
     assert not facts(operation_meetings=(TODAY,)).empty

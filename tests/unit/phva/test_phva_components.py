@@ -6,19 +6,7 @@ import datetime as dt
 
 import pytest
 
-from mios_dashboard.analytics import phva
-from mios_dashboard.analytics.phva import (
-    ActionFact,
-    ContextIssueFact,
-    IndicatorFact,
-    ObjectiveFact,
-    PartyFact,
-    PhvaFacts,
-    PolicyFact,
-    ReviewFact,
-    RiskFact,
-    RoleFact,
-)
+from mios_dashboard.analytics import phva, phva_facts
 from mios_dashboard.components import phva as ui
 from mios_dashboard.i18n import has_key
 from tests.component_tree import text_of, walk
@@ -32,41 +20,41 @@ def classes(component) -> set[str]:
 
 
 def _action(code, kind, status, due, closed=None, verified=None, opened=dt.date(2025, 6, 1)):
-    return ActionFact(code, f"Acción {code}", kind, status, opened, due, closed, verified)
+    return phva_facts.ActionFact(code, f"Acción {code}", kind, status, opened, due, closed, verified)
 
 
 # Facts that break every check in every way it can break (plus the all-good and the empty cases below).
-BROKEN = PhvaFacts(
-    context_issues=(ContextIssueFact("Viejo", dt.date(2024, 1, 1)), ContextIssueFact("Nunca", None)),
-    parties=(PartyFact("Gobierno", 0),),
-    policy=PolicyFact(1, None, None),
-    objectives=(ObjectiveFact("OBJ-01", "Ventas", None, None, None, None, None, 0),),
-    risks=(RiskFact("RO-01", "Riesgo", None, None, None, None), RiskFact("RO-02", "Otro", 3, 3, dt.date(2025, 1, 1),
+BROKEN = phva_facts.PhvaFacts(
+    context_issues=(phva_facts.ContextIssueFact("Viejo", dt.date(2024, 1, 1)), phva_facts.ContextIssueFact("Nunca", None)),
+    parties=(phva_facts.PartyFact("Gobierno", 0),),
+    policy=phva_facts.PolicyFact(1, None, None),
+    objectives=(phva_facts.ObjectiveFact("OBJ-01", "Ventas", None, None, None, None, None, 0),),
+    risks=(phva_facts.RiskFact("RO-01", "Riesgo", None, None, None, None), phva_facts.RiskFact("RO-02", "Otro", 3, 3, dt.date(2025, 1, 1),
                                                                          dt.date(2025, 6, 1))),
-    roles=(RoleFact("Compras", None, False),),
-    last_review=ReviewFact(dt.date(2025, 1, 10), ""),
+    roles=(phva_facts.RoleFact("Compras", None, False),),
+    last_review=phva_facts.ReviewFact(dt.date(2025, 1, 10), ""),
     actions=(_action("AC-01", "corrective", "open", TODAY - DAY), _action("AC-02", "meeting_decision", "open", None),
              _action("AC-03", "corrective", "not_effective", TODAY - 50 * DAY, TODAY - 40 * DAY, TODAY - 5 * DAY),
              _action("AC-04", "corrective", "closed", TODAY - 50 * DAY, TODAY - 60 * DAY)),
     operation_meetings=(TODAY - 30 * DAY,),
-    indicators=(IndicatorFact("PER-02", "Capacitación", False, dt.date(2025, 7, 1)),
-                IndicatorFact("NEW-01", "Nuevo", False, None)),
+    indicators=(phva_facts.IndicatorFact("PER-02", "Capacitación", False, dt.date(2025, 7, 1)),
+                phva_facts.IndicatorFact("NEW-01", "Nuevo", False, None)),
     month=dt.date(2025, 12, 1),
 )
-POLICY_BEFORE = PhvaFacts(policy=PolicyFact(2, dt.date(2025, 2, 1), dt.date(2025, 1, 1)),
+POLICY_BEFORE = phva_facts.PhvaFacts(policy=phva_facts.PolicyFact(2, dt.date(2025, 2, 1), dt.date(2025, 1, 1)),
                           actions=(_action("AC-09", "corrective", "in_progress", TODAY + DAY),))
-GOOD = PhvaFacts(
-    context_issues=(ContextIssueFact("Al día", TODAY),), parties=(PartyFact("Clientes", 2),),
-    policy=PolicyFact(2, dt.date(2025, 2, 1), dt.date(2025, 2, 15)),
-    objectives=(ObjectiveFact("OBJ-01", "Ventas", "a", "b", "c", TODAY, "e", 1),),
-    risks=(RiskFact("RO-01", "Riesgo", 3, 3, TODAY, TODAY + DAY),), roles=(RoleFact("Calidad", "Mariana", True),),
-    last_review=ReviewFact(TODAY - 30 * DAY, "Suficientes"),
+GOOD = phva_facts.PhvaFacts(
+    context_issues=(phva_facts.ContextIssueFact("Al día", TODAY),), parties=(phva_facts.PartyFact("Clientes", 2),),
+    policy=phva_facts.PolicyFact(2, dt.date(2025, 2, 1), dt.date(2025, 2, 15)),
+    objectives=(phva_facts.ObjectiveFact("OBJ-01", "Ventas", "a", "b", "c", TODAY, "e", 1),),
+    risks=(phva_facts.RiskFact("RO-01", "Riesgo", 3, 3, TODAY, TODAY + DAY),), roles=(phva_facts.RoleFact("Calidad", "Mariana", True),),
+    last_review=phva_facts.ReviewFact(TODAY - 30 * DAY, "Suficientes"),
     actions=(_action("AC-05", "improvement", "open", TODAY + DAY, opened=TODAY - DAY),
              _action("AC-06", "corrective", "effective", TODAY - DAY, TODAY - DAY, TODAY)),
-    operation_meetings=(TODAY,), indicators=(IndicatorFact("VEN-01", "Ventas", True, dt.date(2025, 12, 1)),),
+    operation_meetings=(TODAY,), indicators=(phva_facts.IndicatorFact("VEN-01", "Ventas", True, dt.date(2025, 12, 1)),),
     month=dt.date(2025, 12, 1),
 )
-SCENARIOS = {"broken": BROKEN, "policy_before": POLICY_BEFORE, "good": GOOD, "empty": PhvaFacts()}
+SCENARIOS = {"broken": BROKEN, "policy_before": POLICY_BEFORE, "good": GOOD, "empty": phva_facts.PhvaFacts()}
 
 
 def all_checks():
@@ -121,7 +109,7 @@ def test_where_names_the_page_a_link_leads_to(path, lang, expected):
     assert ui.where(path, lang) == expected
 
 
-def _check(key: str, facts: PhvaFacts) -> dict:
+def _check(key: str, facts: phva_facts.PhvaFacts) -> dict:
     return next(c for s in phva.evaluate(facts, TODAY)["stages"] for c in s["checks"] if c["key"] == key)
 
 
