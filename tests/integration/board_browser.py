@@ -24,10 +24,16 @@ def by_id(component, element_id):
 
 
 def until(condition, timeout: float = TIMEOUT, message: str = "condition"):
-    """Poll `condition()` until it is truthy; its last value is returned."""
+    """Poll `condition()` until it is truthy; its last value is returned. An element replaced between
+    finding and reading it (the router re-rendering the page) counts as "not yet"."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
     deadline = time.monotonic() + timeout
     while True:
-        value = condition()
+        try:
+            value = condition()
+        except StaleElementReferenceException:
+            value = None
         if value:
             return value
         if time.monotonic() > deadline:
