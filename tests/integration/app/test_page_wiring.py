@@ -149,10 +149,10 @@ def test_an_unexpected_error_shows_the_generic_state_and_logs_its_traceback(app,
 
 
 def test_a_download_callback_says_a_refusal_or_the_generic_sentence(app, caplog):
-    def refused(lang):
+    def refused(session, lang):
         raise NotFound("records.no_meetings")
 
-    def broken(lang):
+    def broken(session, lang):
         raise OSError("read-only file system")
 
     with app.server.app_context():
