@@ -9,11 +9,11 @@ import sqlite3
 import subprocess
 import sys
 
-import openpyxl
 import pytest
 
 from mios_dashboard.config import REPO_ROOT
 from mios_dashboard.schema import head_revision
+from tests.integration.imports.test_import_service import write_book
 
 
 def mios(tmp_path, *args, lang: str | None = None, url: str | None = None):
@@ -34,17 +34,6 @@ def assert_one_line_failure(result, status: int = 1) -> str:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     return lines[0]
-
-
-def write_book(path, sheets):
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
 
 
 @pytest.fixture
