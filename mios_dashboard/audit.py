@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import Connection, event, insert, inspect, select, text
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
@@ -22,6 +23,14 @@ _BUMP_SQL = text(
     "INSERT INTO app_state (key, value) VALUES (:key, 1) "
     "ON CONFLICT (key) DO UPDATE SET value = app_state.value + 1"
 )
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: the name every audit event of the change records. Until sign-in exists it is the configured
+    `MIOS_USER`; the write path (services/edits.py) takes it from the page or the command line."""
+
+    username: str
 
 
 def _jsonable(value: object) -> object:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
 from babel.dates import format_date, format_time
@@ -94,12 +95,23 @@ def fmt_month(value: dt.date | str | None, lang: str = "es", long: bool = False)
     return format_date(day, format="LLLL y" if long else "LLL y", locale=_locale(lang))
 
 
-def fmt_datetime(value: dt.datetime | None, lang: str = "es") -> str:
-    """A moment in the server's local time: "15 ene 2026, 2:05 p.m." / "Jan 15, 2026, 2:05 PM".
-    A naive datetime is taken as UTC (SQLite returns server timestamps without a zone)."""
+def fmt_datetime(value: dt.datetime | None, lang: str = "es", time_zone: str | None = None) -> str:
+    """A moment in `time_zone` (an IANA name: the organization's), else the server's local time:
+    "15 ene 2026, 2:05 p.m." / "Jan 15, 2026, 2:05 PM". A naive datetime is taken as UTC (SQLite returns
+    server timestamps without a zone); an unknown zone name falls back to the server's time."""
     if not isinstance(value, dt.datetime):
         return MISSING
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
-    value = value.astimezone()
+    value = value.astimezone(_zone(time_zone))
     return f"{fmt_date(value.date(), lang)}, {format_time(value, format='short', locale=_locale(lang))}"
+
+
+@lru_cache(maxsize=16)
+def _zone(name: str | None) -> dt.tzinfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None

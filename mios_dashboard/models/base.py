@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, MetaData, Table, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import JSON, CheckConstraint, DateTime, Integer, MetaData, Table, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -30,6 +30,21 @@ class Timestamped:
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
+
+
+class Versioned:
+    """A version number every save of the record bumps (SQLAlchemy's `version_id_col`).
+
+    A form submits the version it loaded; the write path (services/edits.py) refuses a save over a newer one, and
+    the UPDATE itself is guarded by `WHERE row_version = <loaded>`, so two saves racing cannot both win.
+    """
+
+    # Not `version`: a quality policy's `version` is the document's own number (1, 2, 3…), not its edit counter.
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, object]:
+        return {"version_id_col": cls.__table__.c.row_version}  # type: ignore[attr-defined]
 
 
 def one_of(column: str, values: tuple[str, ...], name: str | None = None) -> CheckConstraint:

@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from mios_dashboard.models.base import Base, Timestamped, one_of
+from mios_dashboard.models.base import Base, Timestamped, Versioned, one_of
 from mios_dashboard.models.enums import (
     CONTEXT_SCOPES,
     EFFECTIVENESS,
@@ -18,7 +18,7 @@ from mios_dashboard.models.enums import (
 )
 
 
-class ContextIssue(Timestamped, Base):
+class ContextIssue(Versioned, Timestamped, Base):
     """An internal or external issue, placed in its SWOT quadrant, with how it is monitored (4.1)."""
 
     __tablename__ = "context_issue"
@@ -43,7 +43,7 @@ class ContextIssue(Timestamped, Base):
     )
 
 
-class InterestedParty(Timestamped, Base):
+class InterestedParty(Versioned, Timestamped, Base):
     """A relevant interested party (slide 11) and how its satisfaction is followed."""
 
     __tablename__ = "interested_party"
@@ -79,7 +79,7 @@ class PartyRequirement(Base):
     __table_args__ = (one_of("kind", REQUIREMENT_KINDS),)
 
 
-class Risk(Timestamped, Base):
+class Risk(Versioned, Timestamped, Base):
     """A risk or opportunity in slide 16's taxonomy, scored likelihood × impact, with its treatment (6.1)."""
 
     __tablename__ = "risk"
@@ -92,6 +92,9 @@ class Risk(Timestamped, Base):
     category: Mapped[str] = mapped_column(String(40))
     likelihood: Mapped[int] = mapped_column(Integer)
     impact: Mapped[int] = mapped_column(Integer)
+    # After the treatment: the rating the controls in place leave (None until the treatment is assessed).
+    residual_likelihood: Mapped[int | None] = mapped_column(Integer)
+    residual_impact: Mapped[int | None] = mapped_column(Integer)
     owner: Mapped[str | None] = mapped_column(String(120))
     treatment: Mapped[str] = mapped_column(Text, default="")
     objective_id: Mapped[int | None] = mapped_column(ForeignKey("objective.id", ondelete="SET NULL"), index=True)
@@ -109,4 +112,7 @@ class Risk(Timestamped, Base):
         one_of("effectiveness", EFFECTIVENESS),
         CheckConstraint("likelihood BETWEEN 1 AND 5", name="likelihood_range"),
         CheckConstraint("impact BETWEEN 1 AND 5", name="impact_range"),
+        CheckConstraint("residual_likelihood IS NULL OR residual_likelihood BETWEEN 1 AND 5",
+                        name="residual_likelihood_range"),
+        CheckConstraint("residual_impact IS NULL OR residual_impact BETWEEN 1 AND 5", name="residual_impact_range"),
     )

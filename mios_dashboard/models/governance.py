@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from mios_dashboard.models.base import Base, Timestamped, one_of
+from mios_dashboard.models.base import Base, Timestamped, Versioned, one_of
 from mios_dashboard.models.enums import (
     ACTION_KINDS,
     ACTION_ORIGINS,
@@ -17,7 +17,7 @@ from mios_dashboard.models.enums import (
 )
 
 
-class Meeting(Timestamped, Base):
+class Meeting(Versioned, Timestamped, Base):
     """A junta de operación, junta de ventas or management-review session, with its minutes (slides 31, 51)."""
 
     __tablename__ = "meeting"
@@ -38,7 +38,7 @@ class Meeting(Timestamped, Base):
     __table_args__ = (one_of("kind", MEETING_KINDS),)
 
 
-class ManagementReview(Timestamped, Base):
+class ManagementReview(Versioned, Timestamped, Base):
     """A management review (9.3): the inputs of 9.3.2 and the outputs of 9.3.3, kept as evidence."""
 
     __tablename__ = "management_review"
@@ -80,7 +80,7 @@ class ManagementReview(Timestamped, Base):
     )
 
 
-class Action(Timestamped, Base):
+class Action(Versioned, Timestamped, Base):
     """A corrective, preventive or improvement action, risk treatment or meeting decision, tracked to verification."""
 
     __tablename__ = "action"

@@ -17,11 +17,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from mios_dashboard.models.base import Base, Timestamped, one_of
+from mios_dashboard.models.base import Base, Timestamped, Versioned, one_of
 from mios_dashboard.models.enums import AGGREGATIONS, DIRECTIONS, FREQUENCIES, IMPORT_STATUSES, MEASUREMENT_SOURCES
 
 
-class Indicator(Timestamped, Base):
+class Indicator(Versioned, Timestamped, Base):
     """A KPI: how it is measured, which way is better, its target and thresholds (docs/formulas.md#achievement)."""
 
     __tablename__ = "indicator"
@@ -123,7 +123,7 @@ class ImportBatch(Base):
     )
 
 
-class Measurement(Base):
+class Measurement(Versioned, Base):
     """The value of an indicator for one period (the period's first day), with where it came from."""
 
     __tablename__ = "measurement"

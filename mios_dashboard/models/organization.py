@@ -6,11 +6,13 @@ import datetime as dt
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from mios_dashboard.models.base import Base, Timestamped, one_of
+from mios_dashboard.models.base import Base, Timestamped, Versioned, one_of
 from mios_dashboard.models.enums import COMMUNICATION_SCOPES
 
+DEFAULT_TIME_ZONE = "America/Mexico_City"
 
-class Organization(Timestamped, Base):
+
+class Organization(Versioned, Timestamped, Base):
     """The single organization a database describes."""
 
     __tablename__ = "organization"
@@ -24,6 +26,8 @@ class Organization(Timestamped, Base):
     scope: Mapped[str] = mapped_column(Text, default="")  # the QMS scope statement (4.3)
     products_services: Mapped[str] = mapped_column(Text, default="")
     management_review_interval_months: Mapped[int] = mapped_column(Integer, default=6)
+    # IANA name: meetings, "today", due and overdue dates are judged in it; timestamps are stored in UTC.
+    time_zone: Mapped[str] = mapped_column(String(64), default=DEFAULT_TIME_ZONE, server_default=DEFAULT_TIME_ZONE)
 
     values: Mapped[list[OrganizationValue]] = relationship(
         back_populates="organization", cascade="all, delete-orphan", order_by="OrganizationValue.sort_order"
@@ -70,7 +74,7 @@ class ScopeExclusion(Base):
     __table_args__ = (UniqueConstraint("organization_id", "clause"),)
 
 
-class QualityPolicy(Timestamped, Base):
+class QualityPolicy(Versioned, Timestamped, Base):
     """A version of the quality policy; exactly one may be in force, old versions are kept (7.5.3)."""
 
     __tablename__ = "quality_policy"
@@ -94,7 +98,7 @@ class QualityPolicy(Timestamped, Base):
     )
 
 
-class CommunicationItem(Timestamped, Base):
+class CommunicationItem(Versioned, Timestamped, Base):
     """A row of the communication matrix (slide 30): what, when, to whom, how, who."""
 
     __tablename__ = "communication_item"
@@ -110,7 +114,7 @@ class CommunicationItem(Timestamped, Base):
     __table_args__ = (one_of("scope", COMMUNICATION_SCOPES),)
 
 
-class Role(Timestamped, Base):
+class Role(Versioned, Timestamped, Base):
     """A role with its responsibilities and authorities (5.3), competence (7.2) and awareness (7.3)."""
 
     __tablename__ = "role"

@@ -6,11 +6,11 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from mios_dashboard.models.base import Base, Timestamped, one_of
+from mios_dashboard.models.base import Base, Timestamped, Versioned, one_of
 from mios_dashboard.models.enums import PROCESS_TYPES, SIPOC_KINDS
 
 
-class Perspective(Timestamped, Base):
+class Perspective(Versioned, Timestamped, Base):
     """A balanced-scorecard perspective (Financiera, Clientes, Procesos internos, Aprendizaje y crecimiento)."""
 
     __tablename__ = "perspective"
@@ -27,7 +27,7 @@ class Perspective(Timestamped, Base):
     __table_args__ = (CheckConstraint("weight > 0", name="weight_positive"),)
 
 
-class Process(Timestamped, Base):
+class Process(Versioned, Timestamped, Base):
     """A process of the QMS (4.4) with its owner and SIPOC (slide 26)."""
 
     __tablename__ = "process"
@@ -62,7 +62,7 @@ class SipocItem(Base):
     __table_args__ = (one_of("kind", SIPOC_KINDS), UniqueConstraint("process_id", "kind", "text"))
 
 
-class Objective(Timestamped, Base):
+class Objective(Versioned, Timestamped, Base):
     """A quality objective (6.2) and its plan: what, resources, who, when, how results are evaluated (6.2.2 a–e)."""
 
     __tablename__ = "objective"

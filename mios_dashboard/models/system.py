@@ -6,11 +6,11 @@ import datetime as dt
 from sqlalchemy import BigInteger, DateTime, Index, Integer, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mios_dashboard.models.base import Base, Timestamped, one_of
+from mios_dashboard.models.base import Base, Timestamped, Versioned, one_of
 from mios_dashboard.models.enums import AUDIT_OPERATIONS, USER_ROLES
 
 
-class User(Timestamped, Base):
+class User(Versioned, Timestamped, Base):
     """A person who signs in or is named as the actor of changes."""
 
     __tablename__ = "app_user"

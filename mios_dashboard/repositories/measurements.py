@@ -178,7 +178,7 @@ def update_measurements(session: Session, changes: list[tuple[Stored, float, str
     session.execute(
         table.update().where(table.c.id == bindparam("row_id")).values(
             value=bindparam("new_value"), comment=bindparam("new_comment"), source="import", import_batch_id=batch_id,
-            entered_by=actor, entered_at=func.now()),
+            entered_by=actor, entered_at=func.now(), row_version=table.c.row_version + 1),
         [{"row_id": s.id, "new_value": value, "new_comment": comment} for s, value, comment, _ in changes])
     events = []
     for stored, value, comment, label in changes:

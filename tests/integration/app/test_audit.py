@@ -22,7 +22,7 @@ def _events(factory):
 
 def test_insert_update_delete_are_recorded_with_old_and_new_values(session_factory):
     with session_scope(session_factory, actor="ana.torres") as session:
-        perspective = Perspective(code="FIN", name="Financiera", sort_order=1)
+        perspective = Perspective(code="FIN2", name="Financiera 2", sort_order=5)
         indicator = Indicator(code="VEN-01", name="Ventas netas", unit="MXN", target=1000.0, perspective=perspective)
         session.add_all([perspective, indicator])
         session.flush()
@@ -61,7 +61,7 @@ def test_insert_update_delete_are_recorded_with_old_and_new_values(session_facto
 def test_data_version_moves_with_every_write_and_not_with_reads(session_factory):
     with session_scope(session_factory) as session:
         before = data_version(session)
-        session.add(Perspective(code="CLI", name="Clientes", sort_order=2))
+        session.add(Perspective(code="CLI2", name="Clientes 2", sort_order=6))
     with session_scope(session_factory) as session:
         after_write = data_version(session)
         session.scalars(select(Perspective)).all()
@@ -71,12 +71,12 @@ def test_data_version_moves_with_every_write_and_not_with_reads(session_factory)
 
 def test_a_failed_transaction_leaves_no_audit_events(session_factory):
     with pytest.raises(IntegrityError), session_scope(session_factory) as session:
-        session.add(Perspective(code="FIN", name="Financiera", sort_order=1))
-        session.add(Perspective(code="FIN", name="Otra", sort_order=2))  # duplicate code
+        session.add(Perspective(code="NEW", name="Nueva", sort_order=5))
+        session.add(Perspective(code="NEW", name="Otra", sort_order=6))  # duplicate code
         session.flush()
     with session_scope(session_factory) as session:
         assert session.scalar(select(func.count()).select_from(AuditEvent)) == 0
-        assert session.scalar(select(func.count()).select_from(Perspective)) == 0
+        assert session.scalar(select(func.count()).select_from(Perspective)) == 4  # the seeded ones only
 
 
 def test_every_new_session_factory_is_audited(engine):

@@ -13,7 +13,7 @@ from mios_dashboard.analytics.board import indicator_readings
 from mios_dashboard.analytics.periods import month_end
 from mios_dashboard.db import session_scope
 from mios_dashboard.errors import Notice
-from mios_dashboard.models import Indicator, Measurement, Objective, Perspective
+from mios_dashboard.models import Indicator, Measurement, Objective
 from mios_dashboard.repositories import board as board_repo
 from mios_dashboard.services.board import compute as board_service
 from mios_dashboard.services.board import page as board_page_module
@@ -23,6 +23,7 @@ from mios_dashboard.services.board.page import board_page
 from mios_dashboard.services.board.view import SPARK_POINTS, slim_board
 from mios_dashboard.services.evaluation import SLIDE_13_GROUPS, evaluation_table
 from mios_dashboard.web.cache import VersionedCache
+from tests.seeded import perspective as seeded_perspective
 
 DEMO_TODAY = dt.date(2026, 1, 15)  # the day tests/conftest.py loads the demo for
 
@@ -167,8 +168,7 @@ def test_forecast_warning_uses_the_indicators_own_green_threshold(session_factor
     warned (K-97 is green in December at 98 % and heading below its line). Before, the badge used 100 % for
     every indicator."""
     with session_scope(session_factory) as session:
-        session.add(perspective := Perspective(code="FIN", name="Financiera", sort_order=0))
-        session.flush()
+        perspective = seeded_perspective(session, "FIN")
         session.add(objective := Objective(code="OBJ-1", title="Crecer", perspective_id=perspective.id,
                                            plan_due=dt.date(2026, 6, 30)))
         session.flush()

@@ -23,8 +23,9 @@ from sqlalchemy import select
 
 from mios_dashboard.config import REPO_ROOT
 from mios_dashboard.db import session_scope
-from mios_dashboard.models import Indicator, Objective, Perspective, Target
+from mios_dashboard.models import Indicator, Objective, Target
 from tests.integration.board import reference_board as ref
+from tests.seeded import perspective as seeded_perspective
 
 PERSPECTIVES = [("FIN", "Financiera"), ("CLI", "Clientes"), ("PRO", "Procesos internos"), ("APR", "Aprendizaje y crecimiento")]
 OBJECTIVES = [("OBJ-A", "FIN", dt.date(2026, 6, 30)), ("OBJ-B", "PRO", dt.date(2026, 3, 31)), ("OBJ-C", "CLI", None)]
@@ -120,8 +121,8 @@ def imported(tmp_path, database_url, session_factory):
     with session_scope(session_factory) as session:
         ids = {}
         for order, (code, name) in enumerate(PERSPECTIVES):
-            session.add(perspective := Perspective(code=code, name=name, sort_order=order))
-            session.flush()
+            perspective = seeded_perspective(session, code)
+            perspective.name, perspective.sort_order = name, order
             ids[code] = perspective.id
         for code, perspective, due in OBJECTIVES:
             session.add(Objective(code=code, title=f"Objetivo {code}", perspective_id=ids[perspective], plan_due=due))

@@ -13,13 +13,14 @@ import dash
 import pytest
 
 from mios_dashboard.db import make_engine, make_session_factory, session_scope
-from mios_dashboard.models import Indicator, Objective, Perspective
+from mios_dashboard.models import Indicator, Objective
 from mios_dashboard.pages import clock
 from mios_dashboard.pages.board import Ids as BoardIds
 from mios_dashboard.pages.drilldown import Ids
 from mios_dashboard.schema import upgrade_to_head
 from tests.component_tree import text_of, walk
 from tests.integration.browser import save_screenshot
+from tests.seeded import perspective as seeded_perspective
 
 DEMO_TODAY = dt.date(2026, 1, 15)
 TIMEOUT = 20
@@ -67,9 +68,7 @@ def sparse_app(sqlite_url):
     engine = make_engine(sqlite_url)
     upgrade_to_head(engine)
     with session_scope(make_session_factory(engine)) as session:
-        perspective = Perspective(code="FIN", name="Financiera", sort_order=1)
-        session.add(perspective)
-        session.flush()
+        perspective = seeded_perspective(session, "FIN")
         objective = Objective(code="OBJ-01", title="Crecer", perspective_id=perspective.id)
         session.add(objective)
         session.flush()

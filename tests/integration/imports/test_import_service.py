@@ -17,11 +17,11 @@ from mios_dashboard.models import (
     Indicator,
     Measurement,
     Objective,
-    Perspective,
     Process,
     Target,
 )
 from mios_dashboard.services.imports.import_file import ImportResult, file_facts, import_file, record_refusal
+from tests.seeded import perspective as seeded_perspective
 
 DEFINITIONS = [
     ["Código", "Nombre", "Unidad", "Sentido", "Frecuencia", "Agregación", "Meta", "Perspectiva", "Objetivo", "Proceso"],
@@ -51,9 +51,8 @@ def write_book(path, sheets):
 def factory(session_factory):
     """A database with the perspectives, objective and process the definitions point to."""
     with session_scope(session_factory, actor="setup") as session:
-        fin = Perspective(code="FIN", name="Financiera", sort_order=1)
-        session.add_all([fin, Perspective(code="CLI", name="Clientes", sort_order=2),
-                         Process(code="RD", name="Responsabilidad de la Dirección", type="strategic")])
+        fin = seeded_perspective(session, "FIN")
+        session.add(Process(code="RD", name="Responsabilidad de la Dirección", type="strategic"))
         session.flush()
         session.add(Objective(code="OBJ-01", title="Crecer las ventas", perspective_id=fin.id))
     return session_factory
