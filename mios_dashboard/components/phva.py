@@ -12,7 +12,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from mios_dashboard.components.shell import localized_href
+from mios_dashboard.components.shell import localized_href, page_exists
 from mios_dashboard.components.status import STATUS_ICONS, icon, normalize_status
 from mios_dashboard.i18n import MISSING, fmt_date, fmt_month, fmt_number, fmt_percent, t
 
@@ -79,7 +79,7 @@ def met_mark(met: bool, lang: str = "es") -> html.Span:
 def _gap_entry(item: Status, lang: str) -> html.Li:
     """Code (linked when it has a page) beside what is missing, with the item's name under it."""
     ref, href = item.get("ref"), item.get("href")
-    ref_node = (dcc.Link(ref, href=localized_href(href, lang)) if href else ref) if ref else None
+    ref_node = (dcc.Link(ref, href=localized_href(href, lang)) if href and page_exists(href) else ref) if ref else None
     detail = [html.Span(reasons_text(item, lang), className="mios-phva-gap__reason")]
     if item.get("label"):
         detail.append(html.Span(item["label"], className="mios-phva-gap__label", title=item["label"]))
@@ -101,9 +101,12 @@ def gap_list(check: Status, lang: str = "es") -> html.Ul | None:
     return html.Ul(entries, className="mios-phva-gap")
 
 
-def fix_link(check: Status, lang: str = "es") -> dcc.Link:
-    """Where the check is fixed ("Resolver en Acciones") or, when met, where its records live ("Ver en …")."""
+def fix_link(check: Status, lang: str = "es") -> dcc.Link | None:
+    """Where the check is fixed ("Resolver en Acciones") or, when met, where its records live ("Ver en …");
+    None while that page does not exist yet (a link to it would land on the not-found page)."""
     path = check.get("fix_href") or "/"
+    if not page_exists(path):
+        return None
     key = "phva.view" if check.get("met") else "phva.fix"
     return dcc.Link([html.Span(t(key, lang, page=where(path, lang))), icon("bi-arrow-right-short")],
                     href=localized_href(path, lang), className="mios-phva-fix")

@@ -7,6 +7,7 @@ navbar; other query parameters (e.g. `period`) are kept.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from enum import StrEnum
 from urllib.parse import parse_qsl, urlencode
@@ -33,13 +34,33 @@ class Ids(StrEnum):
     DOCUMENT_LANG_SINK = "mios-document-lang-sink"
 
 
-# (path, catalogue key, icon) of the pages that exist; add a line when a page is registered.
+# (path, catalogue key, icon) of the navbar's pages; a line whose page is not registered is not drawn.
 NAV_PAGES: tuple[tuple[str, str, str], ...] = (
     ("/", "nav.board", "bi-speedometer2"),
     ("/evaluacion", "nav.evaluation", "bi-grid-3x3"),
     ("/phva", "nav.phva", "bi-arrow-repeat"),
     ("/importar", "nav.import", "bi-upload"),
 )
+
+
+NOT_FOUND_MODULE = "not_found_404"  # the module name Dash's router looks for when no page matches
+
+
+def page_exists(path: str | None) -> bool:
+    """True when `path` (query ignored) is served by a registered page — the rule for drawing a link at all:
+    a page a later release builds gets its links once it exists, never a link to the not-found page."""
+    bare = (path or "/").split("?", 1)[0].split("#", 1)[0] or "/"
+    for module, page in dash.page_registry.items():
+        if module.split(".")[-1] == NOT_FOUND_MODULE:
+            continue
+        template = page.get("path_template")
+        if template:
+            pattern = re.sub(r"<[^/>]+>", "[^/]+", re.escape(template))
+            if re.fullmatch(pattern, bare):
+                return True
+        elif page.get("path") == bare:
+            return True
+    return False
 
 
 def query_params(search: str | None) -> dict[str, str]:
@@ -109,22 +130,27 @@ def _language_switch(pathname: str, search: str | None, lang: str) -> html.Div:
     )
 
 
+def nav_links(lang: str, carried: Mapping[str, str | None] | None = None,
+              current: str | None = None) -> list[dcc.Link]:
+    """A link to each navbar page that exists, in `lang`, keeping the `carried` query; `current` is marked."""
+    return [
+        dcc.Link(
+            [icon(icon_name), html.Span(t(key, lang))],
+            href=localized_href(path, lang, carried),
+            className="nav-link mios-nav__link" + (" active" if current == path else ""),
+        )
+        for path, key, icon_name in NAV_PAGES
+        if page_exists(path)
+    ]
+
+
 def navbar(pathname: str | None = "/", search: str | None = "") -> html.Nav:
     """The top bar in the language of the URL, with the current page marked active."""
     pathname = pathname or "/"
     lang = lang_from_search(search)
     # The month being discussed travels with the reader from page to page; filters stay with their page.
     carried = {"period": query_params(search).get("period")}
-    links = [
-        dbc.NavItem(
-            dcc.Link(
-                [icon(icon_name), html.Span(t(key, lang))],
-                href=localized_href(path, lang, carried),
-                className="nav-link mios-nav__link" + (" active" if pathname == path else ""),
-            )
-        )
-        for path, key, icon_name in NAV_PAGES
-    ]
+    links = [dbc.NavItem(link) for link in nav_links(lang, carried, pathname)]
     # A plain <nav> with Bootstrap's classes: dbc.Navbar would add `bg-primary` (!important) or an inline style.
     return html.Nav(
         dbc.Container(

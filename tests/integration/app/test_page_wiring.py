@@ -20,8 +20,9 @@ from mios_dashboard.pages.drilldown import objective as objective_page_module
 from mios_dashboard.pages.imports import page as imports_page_module
 from mios_dashboard.schema import upgrade_to_head
 from tests.component_tree import text_of, walk
+from tests.integration.dash_client import DashClient
 
-PATHS = ["/", "/evaluacion", "/importar", "/indicador/<code>", "/objetivo/<code>", "/phva"]
+PATHS = ["/", "/evaluacion", "/importar", "/indicador/<code>", "/objetivo/<code>", "/pagina-no-encontrada", "/phva"]
 
 
 def build_app(tmp_path, name: str, indicator: str | None = None) -> dash.Dash:
@@ -37,38 +38,8 @@ def build_app(tmp_path, name: str, indicator: str | None = None) -> dash.Dash:
     return create_app(Settings(database_url=url, data_dir=tmp_path / name, load_demo_when_empty=False))
 
 
-def strings(value) -> str:
-    """Every string in a JSON answer, joined: the text a callback sent to the browser."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        return " ".join(strings(v) for v in value.values())
-    if isinstance(value, list):
-        return " ".join(strings(v) for v in value)
-    return ""
-
-
-class Client:
-    """Calls an app's callbacks the way dash-renderer does, through Flask's test client."""
-
-    def __init__(self, app: dash.Dash):
-        self.app = app
-        self.client = app.server.test_client()
-        assert self.client.get("/").status_code == 200  # Dash registers the router on the first request
-
-    def call(self, output: str, outputs, inputs: list, state: list | None = None) -> str:
-        key = next(k for k in self.app.callback_map if output in k)
-        body = {"output": key, "outputs": outputs, "inputs": inputs, "state": state or [],
-                "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"]}
-        response = self.client.post("/_dash-update-component", json=body)
-        assert response.status_code == 200, response.data[:500]
-        return strings(response.get_json())
-
-    def page(self, path: str, search: str = "") -> str:
-        return self.call("_pages_content", [{"id": "_pages_content", "property": "children"},
-                                            {"id": "_pages_store", "property": "data"}],
-                         [{"id": "_pages_location", "property": "pathname", "value": path},
-                          {"id": "_pages_location", "property": "search", "value": search}])
+class Client(DashClient):
+    """The callbacks these tests call by name."""
 
     def board_controls(self, period: str, search: str) -> str:
         return self.call("mios-board-location.search", {"id": "mios-board-location", "property": "search"},
