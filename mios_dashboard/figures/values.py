@@ -17,7 +17,7 @@ import pandas as pd
 from mios_dashboard.analytics.achievement import achievement
 from mios_dashboard.i18n import MISSING, fmt_number, parse_iso_date
 
-_PREFIX_UNITS = frozenset({"$", "US$", "MX$", "€"})
+PREFIX_UNITS = frozenset({"$", "US$", "MX$", "€"})
 _GLUED_UNITS = frozenset({"%", "‰"})
 DEFAULT_GREEN = 1.0
 DEFAULT_YELLOW = 0.9
@@ -82,15 +82,19 @@ def light(value: float | None, green: float, yellow: float) -> str:
 def measure(value: float | None, unit: str | None, lang: str, decimals: int | None = None) -> str:
     """A value with its unit in the reader's locale; "—" when missing. The unit comes from imported files
     and ends up in plotly's hover pseudo-HTML, so it is escaped."""
-    text = fmt_number(value, lang, decimals=decimals)
-    unit = html.escape((unit or "").strip(), quote=False)
-    if text == MISSING or not unit:
-        return text
-    if unit in _PREFIX_UNITS:
-        return f"{unit}{text}"
+    return with_unit(fmt_number(value, lang, decimals=decimals), html.escape((unit or "").strip(), quote=False))
+
+
+def with_unit(number: str, unit: str | None) -> str:
+    """A formatted number with its unit: "$1,234", "95.3%", "12 días"; a missing number stays "—"."""
+    unit = (unit or "").strip()
+    if number == MISSING or not unit:
+        return number
+    if unit in PREFIX_UNITS:
+        return f"{unit}{number}"
     if unit in _GLUED_UNITS:
-        return f"{text}{unit}"
-    return f"{text} {unit}"
+        return f"{number}{unit}"
+    return f"{number} {unit}"
 
 
 def decimals_of(indicator: Mapping[str, Any]) -> int | None:

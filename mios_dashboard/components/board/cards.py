@@ -18,6 +18,7 @@ from mios_dashboard.components.board.marks import forecast_mark, signal_mark
 from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.sparkline import sparkline
 from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge, trend_mark
+from mios_dashboard.figures.values import PREFIX_UNITS, with_unit
 from mios_dashboard.i18n import MISSING, fmt_date, fmt_month, fmt_number, fmt_percent, t, t_count
 
 Indicator = Mapping[str, Any]
@@ -31,20 +32,6 @@ MAX_ROWS = 8
 SEVERITY = {"red": 0, "stale": 1, "yellow": 2, "no_data": 3, "green": 4}
 
 # Units written before the number ("$1,234") and units glued to it ("95.3%"); the rest go after a space.
-_PREFIX_UNITS = frozenset({"$", "US$", "MX$", "€"})
-_GLUED_UNITS = frozenset({"%", "‰"})
-
-
-def with_unit(number: str, unit: str | None) -> str:
-    """A formatted number with its unit: "$1,234", "95.3%", "12 días"; a missing number stays "—"."""
-    unit = (unit or "").strip()
-    if number == MISSING or not unit:
-        return number
-    if unit in _PREFIX_UNITS:
-        return f"{unit}{number}"
-    if unit in _GLUED_UNITS:
-        return f"{number}{unit}"
-    return f"{number} {unit}"
 
 
 def format_measure(value: float | None, unit: str | None, lang: str = "es", decimals: int | None = None) -> str:
@@ -61,7 +48,7 @@ def format_target(indicator: Indicator, lang: str = "es") -> str:
     low, high = indicator.get("target_min"), indicator.get("target_max")
     if direction == "range" and low is not None and high is not None:
         low_text, high_text = fmt_number(low, lang, decimals=decimals), fmt_number(high, lang, decimals=decimals)
-        if (unit or "").strip() in _PREFIX_UNITS:  # "$1,000 – $2,000"; other units once: "80 – 90%"
+        if (unit or "").strip() in PREFIX_UNITS:  # "$1,000 – $2,000"; other units once: "80 – 90%"
             return t("target.range", lang, low=with_unit(low_text, unit), high=with_unit(high_text, unit))
         return with_unit(t("target.range", lang, low=low_text, high=high_text), unit)
     target = indicator.get("target")

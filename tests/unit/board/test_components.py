@@ -198,7 +198,16 @@ def _by_id(tree, component_id):
     return next(n for n in walk(tree) if getattr(n, "id", None) == component_id)
 
 
-def test_navbar_in_english_links_back_to_spanish_keeping_the_period():
+@pytest.fixture
+def nav_registered(monkeypatch):
+    """The navbar's pages as if an app had registered them (the navbar draws only registered pages)."""
+    import dash
+
+    for path, _, _ in shell.NAV_PAGES:
+        monkeypatch.setitem(dash.page_registry, f"test{path}", {"path": path, "path_template": None})
+
+
+def test_navbar_in_english_links_back_to_spanish_keeping_the_period(nav_registered):
     bar = shell.navbar("/", "?lang=en&period=2025-12")
     text = text_of(bar)
     assert "Directive control board" in text and "Board" in text
@@ -277,7 +286,7 @@ def test_pages_import_only_services_components_figures_i18n_web_and_errors():
     assert offenders == []
 
 
-def test_navbar_links_carry_the_month_and_language_but_not_the_filters():
+def test_navbar_links_carry_the_month_and_language_but_not_the_filters(nav_registered):
     from mios_dashboard.components.shell import navbar
 
     hrefs = []
