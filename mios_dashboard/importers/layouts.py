@@ -3,7 +3,10 @@
 Layouts (docs/import-formats.md#layouts), recognised by content, not by sheet name, from the first row that names them:
 - definitions: a header with a code column and definition fields (Nombre, Unidad, Sentido, Meta…);
 - long measurements: a header with an indicator (code or name), a period and a value column;
-- wide measurements: the first row where two or more cells read as periods (titles and merged cells above).
+- wide measurements: the first row where two or more cells read as periods (titles and merged cells above),
+  or where a code-or-name column header stands beside one or more periods (a monthly update, `Código | oct-26`).
+A file whose measurement sheets yield no value and that defines nothing is refused, naming each such sheet
+(never a silent "accepted" that writes nothing; a template's blank measurement sheet beside definitions is fine).
 A visible sheet in none of these shapes (instructions, notes, charts' data) is skipped and said so; a file
 where no sheet has a layout is refused. Definitions are parsed first, so a file can define and measure.
 """
@@ -155,6 +158,8 @@ def find_header(sheet: Sheet, day_first: bool = True) -> Header | None:
         measuring = {"period", "month", "value"} & columns.keys()
         if "code" in definition_columns and len(definition_columns) >= 2 and not measuring:
             return Header("definitions", index, definition_columns, duplicates=definition_duplicates)
+        if periods and has_indicator:  # a monthly update sheet: `Código | oct-26`
+            return Header("wide", index, columns, periods=periods)
     return None
 
 
@@ -201,9 +206,11 @@ def parse_workbook(workbook: Workbook | CsvWorkbook) -> ParsedWorkbook:
                                                  other=sheet.problem(header.row, first, "").cell))
         found.append((sheet, header))
     found.sort(key=lambda pair: pair[1].layout != "definitions")
+    empty: list[str] = []  # measurement sheets no value was read from
     for sheet, header in found:
         parsed.sheets.append(sheet.name)
         parsed.layouts[sheet.name] = header.layout
+        read_before = len(parsed.measurements)
         if header.layout == "definitions":
             rows, problems = parse_definitions(sheet, header, numbers)
             parsed.definitions += rows
@@ -211,7 +218,11 @@ def parse_workbook(workbook: Workbook | CsvWorkbook) -> ParsedWorkbook:
             problems = parse_long(sheet, header, numbers, day_first, parsed.measurements)
         else:
             problems = parse_wide(sheet, header, numbers, day_first, parsed.measurements)
+        if header.layout != "definitions" and not problems and len(parsed.measurements) == read_before:
+            empty.append(sheet.name)
         parsed.problems += problems
+    if empty and not parsed.measurements and not parsed.definitions:  # nothing would be written
+        parsed.problems += [ImportProblem("no_values_in_sheet", sheet=name) for name in empty]
     if not found and not parsed.problems:
         parsed.problems.append(ImportProblem("no_known_sheet", params={"sheets": ", ".join(workbook.sheet_names)}))
     numbers.settle(parsed.problems)

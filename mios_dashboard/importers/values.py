@@ -156,8 +156,11 @@ def parse_fraction(value: object) -> float:
 
 
 def percent_points(fraction: float) -> float:
-    """0.953 (a cell formatted as a percentage) → 95.3, without the binary noise of ×100 (95.30000000000001)."""
-    return float(f"{fraction * 100:.12g}")
+    """0.953 (a cell formatted as a percentage) → 95.3, without the binary noise of ×100 (95.30000000000001).
+
+    Rounded to 15 significant digits, as many as Excel shows and keeps (1/97 → 1.03092783505155).
+    """
+    return float(f"{fraction * 100:.15g}")
 
 
 # --- vocabularies ------------------------------------------------------------------------------------------

@@ -103,8 +103,13 @@ def test_thresholds_read_as_fractions():
 
 @given(st.floats(min_value=0, max_value=10, allow_nan=False).map(lambda x: round(x, 6)))
 def test_percent_points_have_no_binary_noise(fraction):
-    assert percent_points(fraction) == float(f"{fraction * 100:.12g}")
+    assert percent_points(fraction) == float(f"{fraction * 100:.15g}")
     assert percent_points(0.953) == 95.3
+
+
+def test_percent_points_keep_fifteen_significant_digits_as_excel_does():
+    assert percent_points(1 / 97) == 1.03092783505155
+    assert percent_points(0.0725) == 7.25
 
 
 @given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False).map(lambda x: round(x, 2)))

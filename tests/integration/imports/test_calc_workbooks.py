@@ -1,0 +1,65 @@
+"""Workbooks as LibreOffice Calc writes them: percent-formatted cells and their digits."""
+from __future__ import annotations
+
+import openpyxl
+from sqlalchemy import select
+
+from mios_dashboard.db import session_scope
+from mios_dashboard.models import Measurement
+from mios_dashboard.services.imports.import_file import import_file
+
+
+def _percent_book(path, value, number_format):
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    definitions = book.create_sheet("Indicadores")
+    definitions.append(["Código", "Nombre", "Unidad"])
+    definitions.append(["CUM-1", "Cumplimiento", "%"])
+    measurements = book.create_sheet("Mediciones")
+    measurements.append(["Código", "Periodo", "Valor"])
+    measurements.append(["CUM-1", "2025-01", value])
+    measurements["C2"].number_format = number_format
+    book.save(path)
+    return path
+
+
+def test_a_percent_cell_keeps_fifteen_significant_digits(session_factory, tmp_path):
+    path = _percent_book(tmp_path / "calc.xlsx", 1 / 97, "0.00%")
+    with session_scope(session_factory, actor="ana") as session:
+        assert import_file(session, path, actor="ana").accepted
+    with session_scope(session_factory) as session:
+        assert session.scalar(select(Measurement.value)) == 1.03092783505155
+
+
+def _book(path, sheets):
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_monthly_update_with_one_period_column_is_read(session_factory, tmp_path):
+    path = _book(tmp_path / "octubre.xlsx", {
+        "Indicadores": [["Código", "Nombre", "Unidad", "Frecuencia"], ["VEN-01", "Ventas", "MXN", "mensual"]],
+        "Octubre": [["Código", "oct-26"], ["VEN-01", 1200]]})
+    with session_scope(session_factory, actor="ana") as session:
+        result = import_file(session, path, actor="ana")
+        assert result.accepted, result.errors
+    with session_scope(session_factory) as session:
+        assert [(m.period.isoformat(), m.value) for m in session.scalars(select(Measurement))] == [
+            ("2026-10-01", 1200)]
+
+
+def test_a_measurements_sheet_without_any_value_is_an_error_naming_it(session_factory, tmp_path):
+    path = _book(tmp_path / "vacia.xlsx", {
+        "Mediciones": [["Código", "ene-26", "feb-26"], ["VEN-01", None, None]]})
+    with session_scope(session_factory, actor="ana") as session:
+        result = import_file(session, path, actor="ana")
+    assert not result.accepted
+    assert [(p.code, p.sheet) for p in result.errors] == [("no_values_in_sheet", "Mediciones")]
+    with session_scope(session_factory) as session:
+        assert session.scalar(select(Measurement.id)) is None
