@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 from mios_dashboard.analytics.periods import period_start
 from mios_dashboard.errors import NotFound
 from mios_dashboard.models import Indicator, Measurement, Target
+from mios_dashboard.models.enums import AGGREGATIONS, DIRECTIONS, FREQUENCIES
 from mios_dashboard.repositories.organization import time_zone
-from mios_dashboard.services.edits import Actor, Fields, for_update
+from mios_dashboard.services.edits import Actor, Fields, apply, for_update, unique
 
 LABELS = "admin.field"
 
@@ -103,3 +104,67 @@ def save_year_targets(session: Session, actor: Actor, code: str, year: int,
         kept.append(target)
     session.flush()
     return kept
+
+
+def save_indicator(session: Session, actor: Actor, values: Mapping[str, Any]) -> Indicator:
+    """Create (no `id`) or update an indicator's definition, every field checked, with the cross-field rules
+    of docs/formulas.md#achievement: a range needs min < max, yellow ≤ green, decimals 0–6, an XmR window
+    whose start is not after its end (both normalised to period starts)."""
+    record_id = values.get("id")
+    fields = Fields(values, labels=LABELS)
+    code = fields.code("code")
+    name = fields.text("name", required=True, max_length=200)
+    direction = fields.choice("direction", DIRECTIONS)
+    frequency = fields.choice("frequency", FREQUENCIES)
+    aggregation = fields.choice("aggregation", AGGREGATIONS)
+    target = fields.number("target")
+    target_min = fields.number("target_min")
+    target_max = fields.number("target_max")
+    green = fields.number("green_threshold", required=True, minimum=0)
+    yellow = fields.number("yellow_threshold", required=True, minimum=0)
+    weight = fields.number("weight", required=True, positive=True)
+    decimals = fields.whole("decimals", required=True, minimum=0, maximum=6)
+    xmr_start = fields.date("xmr_baseline_start")
+    xmr_end = fields.date("xmr_baseline_end")
+    if direction == "range":
+        if target_min is None:
+            fields.add("target_min", "form.required")
+        if target_max is None:
+            fields.add("target_max", "form.required")
+        if target_min is not None and target_max is not None and target_min >= target_max:
+            fields.add("target_max", "admin.problem.range_order")
+    elif direction in ("higher", "lower"):
+        if target is None:
+            fields.add("target", "form.required")
+        elif direction == "higher" and target <= 0:
+            fields.add("target", "form.positive")
+    if green is not None and yellow is not None and yellow > green:
+        fields.add("yellow_threshold", "admin.problem.yellow_above_green")
+    if frequency and xmr_start:
+        xmr_start = normalise_period(xmr_start, frequency)
+    if frequency and xmr_end:
+        xmr_end = normalise_period(xmr_end, frequency)
+    if xmr_start and xmr_end and xmr_start > xmr_end:
+        fields.add("xmr_baseline_end", "admin.problem.window_order")
+    unique(fields, session, Indicator, "code", "code", code, int(record_id) if record_id else None)
+    fields.check()
+    if record_id:
+        record = for_update(session, Indicator, record_id, values.get("row_version"), time_zone=time_zone(session))
+    else:
+        record = Indicator()
+        session.add(record)
+    apply(record, {
+        "code": code, "name": name, "direction": direction, "frequency": frequency, "aggregation": aggregation,
+        "target": target if direction != "range" else None,
+        "target_min": target_min if direction == "range" else None,
+        "target_max": target_max if direction == "range" else None,
+        "green_threshold": green, "yellow_threshold": yellow, "weight": weight, "decimals": decimals,
+        "xmr_baseline_start": xmr_start, "xmr_baseline_end": xmr_end,
+        "description": fields.text("description"), "unit": fields.text("unit", max_length=30),
+        "owner": fields.optional_text("owner", max_length=120),
+        "data_source": fields.optional_text("data_source", max_length=200),
+        "group": fields.optional_text("group", max_length=60),
+        "active": fields.flag("active") if "active" in values else True,
+    })
+    session.flush()
+    return record

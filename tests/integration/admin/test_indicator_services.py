@@ -69,3 +69,33 @@ def test_a_wrong_month_names_itself_and_writes_nothing(with_indicator):
     assert "Febrero" in refused.value.problems[0].render("es")
     with session_scope(with_indicator) as session:
         assert session.scalars(select(Target)).all() == []
+
+
+def test_an_indicator_form_names_every_wrong_field_and_writes_nothing(session_factory):
+    values = {"code": "X 1", "name": "", "direction": "range", "frequency": "monthly", "aggregation": "sum",
+              "target_min": "10", "target_max": "5", "green_threshold": "0.8", "yellow_threshold": "0.9",
+              "weight": "1", "decimals": "7"}
+    with session_scope(session_factory, actor="ana") as session, pytest.raises(Invalid) as refused:
+        indicators.save_indicator(session, ANA, values)
+    assert {problem.field for problem in refused.value.problems} == {
+        "code", "name", "target_max", "yellow_threshold", "decimals"}
+    with session_scope(session_factory) as session:
+        assert session.scalars(select(Indicator)).all() == []
+
+
+def test_an_indicator_update_is_audited_and_a_stale_one_refused(with_indicator):
+    with session_scope(with_indicator) as session:
+        stored = session.scalars(select(Indicator)).one()
+        base = {"id": stored.id, "row_version": stored.row_version, "code": "VEN-01", "name": "Ventas",
+                "direction": "higher", "frequency": "monthly", "aggregation": "sum", "target": "120",
+                "green_threshold": "1", "yellow_threshold": "0.9", "weight": "1", "decimals": "1"}
+    with session_scope(with_indicator, actor="ana") as session:
+        indicators.save_indicator(session, ANA, base)
+    with session_scope(with_indicator, actor="luis") as session, pytest.raises(Conflict) as stale:
+        indicators.save_indicator(session, Actor("luis"), {**base, "target": "130"})
+    assert "ana" in stale.value.message("en")
+    with session_scope(with_indicator) as session:
+        assert session.scalars(select(Indicator)).one().target == 120.0
+        event = session.scalars(select(AuditEvent).where(AuditEvent.entity == "indicator",
+                                                         AuditEvent.operation == "update")).one()
+        assert event.actor == "ana"
