@@ -20,6 +20,7 @@ CAPABILITIES: dict[str, str] = {
     "phva": "the PHVA page `/phva` and the board's PHVA strip",
     "imports": "the upload page `/importar` and the importer's problems with the words they name",
     "exports": "the board workbook, the template, meeting minutes and management-review records",
+    "admin": "the administration page `/admin`: strategy and indicator forms",
     "cli": "the command line's help, results and one-line errors",
 }
 
