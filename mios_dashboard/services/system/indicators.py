@@ -9,24 +9,17 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mios_dashboard.analytics.periods import period_start
 from mios_dashboard.errors import NotFound
+from mios_dashboard.importers.periods import period_start
 from mios_dashboard.models import Indicator, Measurement, Target
 from mios_dashboard.models.enums import AGGREGATIONS, DIRECTIONS, FREQUENCIES
 from mios_dashboard.repositories.organization import time_zone
 from mios_dashboard.services.edits import Actor, Fields, apply, for_update, unique
 
 LABELS = "admin.field"
-
-
-def normalise_period(day: dt.date, frequency: str) -> dt.date:
-    """The first day of the `frequency` period containing `day` (docs/formulas.md, analytics/periods.py)."""
-    start = period_start(pd.Series([pd.Timestamp(day)]), frequency).iloc[0]
-    return start.date()
 
 
 def _indicator(session: Session, code: str) -> Indicator:
@@ -44,7 +37,7 @@ def save_measurement(session: Session, actor: Actor, code: str, values: Mapping[
     day = fields.date("period", required=True)
     value = fields.number("value", required=True)
     comment = fields.optional_text("comment", max_length=2000)
-    period = normalise_period(day, indicator.frequency) if day else None
+    period = period_start(day, indicator.frequency) if day else None
     stored = None
     if period is not None:
         stored = session.scalar(
@@ -126,6 +119,12 @@ def save_indicator(session: Session, actor: Actor, values: Mapping[str, Any]) ->
     decimals = fields.whole("decimals", required=True, minimum=0, maximum=6)
     xmr_start = fields.date("xmr_baseline_start")
     xmr_end = fields.date("xmr_baseline_end")
+    description = fields.text("description")
+    unit = fields.text("unit", max_length=30)
+    owner = fields.optional_text("owner", max_length=120)
+    data_source = fields.optional_text("data_source", max_length=200)
+    group = fields.optional_text("group", max_length=60)
+    active = fields.flag("active") if "active" in values else True
     if direction == "range":
         if target_min is None:
             fields.add("target_min", "form.required")
@@ -141,12 +140,13 @@ def save_indicator(session: Session, actor: Actor, values: Mapping[str, Any]) ->
     if green is not None and yellow is not None and yellow > green:
         fields.add("yellow_threshold", "admin.problem.yellow_above_green")
     if frequency and xmr_start:
-        xmr_start = normalise_period(xmr_start, frequency)
+        xmr_start = period_start(xmr_start, frequency)
     if frequency and xmr_end:
-        xmr_end = normalise_period(xmr_end, frequency)
+        xmr_end = period_start(xmr_end, frequency)
     if xmr_start and xmr_end and xmr_start > xmr_end:
         fields.add("xmr_baseline_end", "admin.problem.window_order")
-    unique(fields, session, Indicator, "code", "code", code, int(record_id) if record_id else None)
+    known_id = int(str(record_id)) if str(record_id or "").isdigit() else None  # a made-up id: for_update says NotFound
+    unique(fields, session, Indicator, "code", "code", code, known_id)
     fields.check()
     if record_id:
         record = for_update(session, Indicator, record_id, values.get("row_version"), time_zone=time_zone(session))
@@ -160,11 +160,8 @@ def save_indicator(session: Session, actor: Actor, values: Mapping[str, Any]) ->
         "target_max": target_max if direction == "range" else None,
         "green_threshold": green, "yellow_threshold": yellow, "weight": weight, "decimals": decimals,
         "xmr_baseline_start": xmr_start, "xmr_baseline_end": xmr_end,
-        "description": fields.text("description"), "unit": fields.text("unit", max_length=30),
-        "owner": fields.optional_text("owner", max_length=120),
-        "data_source": fields.optional_text("data_source", max_length=200),
-        "group": fields.optional_text("group", max_length=60),
-        "active": fields.flag("active") if "active" in values else True,
+        "description": description, "unit": unit, "owner": owner, "data_source": data_source, "group": group,
+        "active": active,
     })
     session.flush()
     return record

@@ -19,29 +19,22 @@ NOT_FOUND_ID = "mios-not-found"
 # path and language keeps the crawl to a few hundred requests on the demo.
 
 
+def props(node: object, name: str) -> Iterator[object]:
+    """Every value of the prop `name` in a callback's JSON answer (an `href`, an `id`), depth first."""
+    if isinstance(node, dict):
+        found = node.get("props")
+        if isinstance(found, dict) and name in found:
+            yield found[name]
+        for value in node.values():
+            yield from props(value, name)
+    elif isinstance(node, list):
+        for value in node:
+            yield from props(value, name)
+
+
 def hrefs(node: object) -> Iterator[str]:
-    """Every `href` in a callback's JSON answer (links, anchors, buttons rendered as links)."""
-    if isinstance(node, dict):
-        props = node.get("props")
-        if isinstance(props, dict) and isinstance(props.get("href"), str):
-            yield props["href"]
-        for value in node.values():
-            yield from hrefs(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from hrefs(value)
-
-
-def ids(node: object) -> Iterator[object]:
-    if isinstance(node, dict):
-        props = node.get("props")
-        if isinstance(props, dict) and "id" in props:
-            yield props["id"]
-        for value in node.values():
-            yield from ids(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from ids(value)
+    """Every link target in a callback's JSON answer (links, anchors, buttons rendered as links)."""
+    return (href for href in props(node, "href") if isinstance(href, str))
 
 
 def internal(href: str) -> tuple[str, str] | None:
@@ -72,7 +65,7 @@ def crawl(client: DashClient) -> dict[str, str]:
             continue
         seen.add((path, lang))
         answer = client.page_answer(path, f"?{query}" if query else "")
-        if NOT_FOUND_ID in set(map(str, ids(answer))):
+        if NOT_FOUND_ID in set(map(str, props(answer, "id"))):
             broken[path] = source
             continue
         queue += [(p, q, path) for href in hrefs(answer) if (link := internal(href)) for p, q in [link]]

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from mios_dashboard.db import session_scope
 from mios_dashboard.models import Measurement
 from mios_dashboard.services.imports.import_file import import_file
+from tests.integration.imports.test_import_service import write_book
 
 
 def _percent_book(path, value, number_format):
@@ -31,19 +32,8 @@ def test_a_percent_cell_keeps_fifteen_significant_digits(session_factory, tmp_pa
         assert session.scalar(select(Measurement.value)) == 1.03092783505155
 
 
-def _book(path, sheets):
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
-
-
 def test_a_monthly_update_with_one_period_column_is_read(session_factory, tmp_path):
-    path = _book(tmp_path / "octubre.xlsx", {
+    path = write_book(tmp_path / "octubre.xlsx", {
         "Indicadores": [["Código", "Nombre", "Unidad", "Frecuencia"], ["VEN-01", "Ventas", "MXN", "mensual"]],
         "Octubre": [["Código", "oct-26"], ["VEN-01", 1200]]})
     with session_scope(session_factory, actor="ana") as session:
@@ -55,7 +45,7 @@ def test_a_monthly_update_with_one_period_column_is_read(session_factory, tmp_pa
 
 
 def test_a_measurements_sheet_without_any_value_is_an_error_naming_it(session_factory, tmp_path):
-    path = _book(tmp_path / "vacia.xlsx", {
+    path = write_book(tmp_path / "vacia.xlsx", {
         "Mediciones": [["Código", "ene-26", "feb-26"], ["VEN-01", None, None]]})
     with session_scope(session_factory, actor="ana") as session:
         result = import_file(session, path, actor="ana")
