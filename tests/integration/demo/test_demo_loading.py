@@ -48,7 +48,11 @@ def test_loading_reads_each_table_once_not_each_row(engine, session_factory, tmp
     # (the importer's reference data, fingerprint and comparison: 8), however many rows it holds.
     assert statements.count("SELECT") < 50 + 8 * len(workbooks.FILE_NAMES)
     if engine.dialect.name == "postgresql":  # SQLite has no ordered RETURNING: the ORM inserts row by row there
-        assert len(statements) < 200
+        # Updates are one statement per row: each is checked against the row's version (models/base.py
+        # Versioned). The loader updates the four seeded perspectives and the indicators whose decimals or
+        # XmR window the definitions sheet does not carry yet.
+        assert len([s for s in statements if s != "UPDATE"]) < 200
+        assert statements.count("UPDATE") <= 4 + 40  # 24 indicators have such extras today
 
 
 def test_two_fresh_databases_hold_identicalmeasurement_rows(session_factory, tmp_path):
