@@ -40,6 +40,9 @@ NAV_PAGES: tuple[tuple[str, str, str], ...] = (
     ("/evaluacion", "nav.evaluation", "bi-grid-3x3"),
     ("/phva", "nav.phva", "bi-arrow-repeat"),
     ("/importar", "nav.import", "bi-upload"),
+    ("/contexto", "nav.context", "bi-building"),
+    ("/riesgos", "nav.risks", "bi-exclamation-triangle"),
+    ("/admin", "nav.admin", "bi-gear"),
 )
 
 

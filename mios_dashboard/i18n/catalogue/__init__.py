@@ -21,6 +21,9 @@ CAPABILITIES: dict[str, str] = {
     "imports": "the upload page `/importar` and the importer's problems with the words they name",
     "exports": "the board workbook, the template, meeting minutes and management-review records",
     "admin": "the administration page `/admin`: strategy and indicator forms",
+    "context": "the context page `/contexto`: organization, quality policy, SWOT, interested parties, "
+               "communication matrix, roles and SIPOC",
+    "risks": "the risks page `/riesgos`: the register, the slide-16 taxonomy and the heat map",
     "cli": "the command line's help, results and one-line errors",
 }
 
