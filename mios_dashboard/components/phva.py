@@ -12,6 +12,7 @@ from typing import Any
 
 from dash import dcc, html
 
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.shell import localized_href, page_exists
 from mios_dashboard.components.status import STATUS_ICONS, icon, normalize_status
 from mios_dashboard.i18n import MISSING, fmt_date, fmt_month, fmt_number, fmt_percent, t
@@ -80,10 +81,10 @@ def _gap_entry(item: Status, lang: str) -> html.Li:
     """Code (linked when it has a page) beside what is missing, with the item's name under it."""
     ref, href = item.get("ref"), item.get("href")
     ref_node = (dcc.Link(ref, href=localized_href(href, lang)) if href and page_exists(href) else ref) if ref else None
-    detail = [html.Span(reasons_text(item, lang), className="mios-phva-gap__reason")]
+    parts = [html.Span(reasons_text(item, lang), className="mios-phva-gap__reason")]
     if item.get("label"):
-        detail.append(html.Span(item["label"], className="mios-phva-gap__label", title=item["label"]))
-    detail = html.Span(detail, className="mios-phva-gap__detail")
+        parts.append(html.Span(item["label"], className="mios-phva-gap__label", title=item["label"]))
+    detail = html.Span(parts, className="mios-phva-gap__detail")
     if ref_node is None:  # a gap of the whole check ("no management review held"): the sentence alone
         return html.Li(detail, className="mios-phva-gap__item mios-phva-gap__item--plain")
     return html.Li([html.Span(ref_node, className="mios-phva-gap__ref"), detail], className="mios-phva-gap__item")
@@ -139,7 +140,7 @@ def check_item(check: Status, lang: str = "es") -> html.Li:
             None if met else fix_link(check, lang),
         ],
         className=f"mios-phva-check mios-phva-check--{'met' if met else 'missing'}",
-        **{"data-check": check.get("key") or "", "data-met": "true" if met else "false"},
+        **attrs(data_check=check.get("key") or "", data_met="true" if met else "false"),
     )
 
 
@@ -153,7 +154,7 @@ def stage_card(stage: Status, lang: str = "es") -> html.Section:
             html.Header(
                 [
                     html.Span(t(f"phva.letter_{key}", lang), className="mios-phva-stage__letter",
-                              **{"aria-hidden": "true"}),
+                              **attrs(aria_hidden="true")),
                     html.H2(t(f"phva.stage_{key}", lang), className="mios-phva-stage__name"),
                     html.Div([percent_text(stage.get("score"), status, lang),
                               html.Span([icon(STATUS_ICONS[status]),
@@ -168,7 +169,7 @@ def stage_card(stage: Status, lang: str = "es") -> html.Section:
             html.Ol([check_item(c, lang) for c in stage.get("checks") or []], className="mios-phva-checks"),
         ],
         className=f"mios-phva-stage mios-phva-stage--{status}",
-        **{"data-stage": key, "aria-label": t(f"phva.stage_{key}", lang)},
+        **attrs(data_stage=key, aria_label=t(f"phva.stage_{key}", lang)),
     )
 
 
@@ -201,7 +202,7 @@ def phva_view(status: Status, lang: str = "es") -> list:
     return [
         phva_header(status, lang),
         html.Div([stage_card(s, lang) for s in status.get("stages") or []], id=Ids.STAGES,
-                 className="mios-phva__stages", **{"aria-label": t("phva.stages", lang)}),
+                 className="mios-phva__stages", **attrs(aria_label=t("phva.stages", lang))),
     ]
 
 
@@ -223,7 +224,7 @@ def phva_strip(status: Status, lang: str = "es") -> dcc.Link:
              html.Span(percent, className="mios-phva-strip__pct")],
             className=f"mios-phva-strip__seg mios-phva-strip__seg--{state}",
             title=f"{name}: {count}",
-            **{"data-stage": key},
+            **attrs(data_stage=key),
         ))
     label = t("phva.strip_label", lang)
     # dcc.Link takes no aria-label: screen readers get a hidden sentence, the visual segments are hidden from them.
@@ -231,7 +232,7 @@ def phva_strip(status: Status, lang: str = "es") -> dcc.Link:
         [html.Span(f"{label}: " + ", ".join(spoken), className="visually-hidden"),
          html.Span([html.Span(label, className="mios-phva-strip__label"),
                     html.Span(segments, className="mios-phva-strip__segs")],
-                   className="mios-phva-strip__body", **{"aria-hidden": "true"})],
+                   className="mios-phva-strip__body", **attrs(aria_hidden="true"))],
         id=Ids.STRIP,
         href=localized_href(PHVA_PATH, lang),
         className="mios-phva-strip",
