@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
+from urllib.parse import parse_qsl
 
 from dash import dcc, html
 
@@ -105,12 +106,12 @@ def gap_list(check: Status, lang: str = "es") -> html.Ul | None:
 def fix_link(check: Status, lang: str = "es") -> dcc.Link | None:
     """Where the check is fixed ("Resolver en Acciones") or, when met, where its records live ("Ver en …");
     None while that page does not exist yet (a link to it would land on the not-found page)."""
-    path = check.get("fix_href") or "/"
+    path, _, query = (check.get("fix_href") or "/").partition("?")  # a section of the page: "?seccion=foda"
     if not page_exists(path):
         return None
     key = "phva.view" if check.get("met") else "phva.fix"
     return dcc.Link([html.Span(t(key, lang, page=where(path, lang))), icon("bi-arrow-right-short")],
-                    href=localized_href(path, lang), className="mios-phva-fix")
+                    href=localized_href(path, lang, dict(parse_qsl(query))), className="mios-phva-fix")
 
 
 def percent_text(score: float | None, status: object, lang: str = "es", size: str = "lg") -> html.Span:

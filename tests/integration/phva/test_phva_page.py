@@ -77,7 +77,7 @@ def test_demo_layout_shows_stages_clauses_checks_and_fix_links(demo_app, pinned)
     assert len(checks) == 13
     hrefs = {n.href for n in walk(page) if "mios-phva-fix" in (getattr(n, "className", None) or "")}
     # Only pages that exist are linked: /contexto, /riesgos, /acciones, /juntas and /revision come later.
-    assert hrefs == {"/importar", "/"}
+    assert hrefs == {"/importar"}
     english = render(demo_app, lang="en")
     assert all(word in text_of(english) for word in [*STAGES_EN, *CLAUSES_EN, "Met", "Missing"])
     english_hrefs = {n.href for n in walk(english) if "mios-phva-fix" in (getattr(n, "className", None) or "")}
