@@ -23,6 +23,9 @@ DIRECTIONS = ("higher", "lower", "range")
 FREQUENCIES = ("daily", "weekly", "monthly", "quarterly", "yearly")
 AGGREGATIONS = ("sum", "mean", "last", "min", "max")
 SIPOC = ("supplier", "input", "activity", "output", "customer", "control")
+# The "(ninguno)" entry of an optional drop-down: not "", which a <select> takes as "nothing chosen yet" and shows
+# blank. The page turns it back into "" before the service reads the form.
+NONE = "-"
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ def _options(item: Field, choices: Mapping[str, Sequence[Any]], lang: str, value
         options = [{"label": choice.label, "value": str(choice.id)} for choice in choices.get(item.options or "", [])
                    if not (item.options == "objective" and choice.id == record_id and item.name in ("parent", "effects"))]
     if item.optional:
-        options = [{"label": t("form.none", lang), "value": ""}, *options]
+        options = [{"label": t("form.none", lang), "value": NONE}, *options]
     return options
 
 
@@ -130,8 +133,8 @@ def _input(form: str, item: Field, value: Any, invalid: bool, disabled: bool, op
     if item.kind == "area":
         return dbc.Textarea(id=component_id, value=value or "", invalid=invalid, rows=3, disabled=disabled)
     if item.kind == "select":
-        return dbc.Select(id=component_id, value=str(value) if value not in (None, "") else "", options=options,
-                          invalid=invalid, disabled=disabled)
+        chosen = str(value) if value not in (None, "") else (NONE if item.optional else "")
+        return dbc.Select(id=component_id, value=chosen, options=options, invalid=invalid, disabled=disabled)
     if item.kind == "switch":
         return dbc.Switch(id=component_id, value=bool(value), className="mios-admin__switch")
     if item.kind == "checks":

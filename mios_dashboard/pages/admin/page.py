@@ -18,13 +18,13 @@ from dash import html, no_update
 from dash.exceptions import PreventUpdate
 
 from mios_dashboard.components.admin import SECTION_VIEWS, common
-from mios_dashboard.components.admin.forms import SIPOC, field_names, form_body
+from mios_dashboard.components.admin.forms import NONE, SIPOC, field_names, form_body
 from mios_dashboard.components.admin.ids import FORMS, Ids
 from mios_dashboard.errors import DomainError, Invalid
 from mios_dashboard.i18n import normalize_lang, t
 from mios_dashboard.pages.frame import PageFrame
 from mios_dashboard.pages.guard import Failure, guarded
-from mios_dashboard.services.edits import Actor, Fields, StaleVersion
+from mios_dashboard.services.edits import Actor, FieldProblem, Fields, StaleVersion
 from mios_dashboard.services.system import indicators, strategy, strategy_views
 from mios_dashboard.web import runtime
 
@@ -64,7 +64,8 @@ def layout(lang: str | None = None, seccion: str | None = None, **_query) -> htm
 
 def _typed() -> dict[str, Any]:
     """The form's values as the browser holds them: {field name: value} from the pattern-matching states."""
-    return {entry["id"]["name"]: entry.get("value") for entry in dash.ctx.states_list[0]}
+    return {entry["id"]["name"]: "" if entry.get("value") == NONE else entry.get("value")
+            for entry in dash.ctx.states_list[0]}
 
 
 def _choices(session: Any) -> dict:
@@ -164,8 +165,10 @@ def saver(form: str) -> Callable[..., tuple]:
             loose: list[str] = []
             for problem in refused.problems:
                 name = getattr(problem, "field", None)
-                text = problem.render(lang)
-                (by_field.setdefault(name, []) if name in values else loose).append(text)
+                if isinstance(problem, FieldProblem) and name in values:  # under its field: what is wrong
+                    by_field.setdefault(name, []).append(t(problem.key, lang, **problem.params))
+                else:
+                    loose.append(problem.render(lang))
             with runtime.read_session() as session:
                 body = form_body(form, values, lang, _choices(session), record_id=store.get("id"),
                                  problems=by_field)
