@@ -63,7 +63,8 @@ def _confirm(key: str, text: Callable[[Any], str]) -> Callable[[Session, Any, st
 
 
 def _policy_body(kind: str) -> Callable[[Session, Any, str], list]:
-    return lambda session, row, lang: forms.policy_form(kind, row, lang, clock.today())
+    # the dates offered are today in the organization's time zone, the day the service judges "future" by
+    return lambda session, row, lang: forms.policy_form(kind, row, lang, organization_service.local_today(session))
 
 
 FORMS: dict[str, Form] = {
@@ -133,14 +134,16 @@ def open_form(_clicks: list, lang: str) -> tuple:
     form = FORMS.get(str(trigger.get("form")))
     if form is None:
         raise NotFound("form.not_found")
-    record_id = _record_id(trigger.get("id"))
+    raw_id = trigger.get("id")
+    record_id = _record_id(raw_id)
+    if record_id is None and not (form.new and raw_id == "new"):
+        raise NotFound("form.not_found")  # an id no button of this page carries
     with runtime.read_session() as session:
         row = form.load(session, record_id) if record_id is not None or form.new else None
-        if row is None and not (form.new and record_id is None):
+        if record_id is not None and row is None:
             raise NotFound("form.not_found")
         body = form.body(session, row, lang)
-    store = {"form": trigger.get("form"), "id": getattr(row, "id", None) if record_id is not None or row else None,
-             "row_version": getattr(row, "row_version", None)}
+    store = {"form": trigger.get("form"), "id": getattr(row, "id", None), "row_version": getattr(row, "row_version", None)}
     save = t(form.save, lang) if form.save else ""
     return True, t(form.title, lang), body, store, save, form.save is None, ""
 
