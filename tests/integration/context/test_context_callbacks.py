@@ -2,8 +2,6 @@
 record first, a form names each wrong field under it, a forged id and a stale version are refused in words."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from sqlalchemy import select
 
