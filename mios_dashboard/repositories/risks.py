@@ -86,7 +86,7 @@ def cell_counts(session: Session, view: str = "inherent") -> Counter[tuple[int, 
         .where(Risk.closed_on.is_(None), likelihood.is_not(None), impact.is_not(None))
         .group_by(likelihood, impact)
     )
-    return Counter({(int(cell_l), int(cell_i)): int(n) for cell_l, cell_i, n in session.execute(statement).tuples()
+    return Counter({(int(cell_l), int(cell_i)): int(n) for cell_l, cell_i, n in session.execute(statement)
                     if cell_l is not None and cell_i is not None})
 
 
