@@ -18,9 +18,10 @@ from mios_dashboard.i18n import t
 
 SCALE = ("1", "2", "3", "4", "5")
 EFFECTIVENESS = ("pending", "effective", "not_effective")
-RISK_FIELDS = ("code", "kind", "title", "category", "description", "likelihood", "impact", "residual_likelihood",
-               "residual_impact", "owner", "treatment", "objective", "process", "assessed_on", "review_on",
-               "effectiveness")
+# Each form's fields in the order it shows them (tests/integration/risks keeps them equal to the layout).
+RISK_FIELDS = ("code", "kind", "title", "category", "owner", "description", "likelihood", "impact",
+               "residual_likelihood", "residual_impact", "treatment", "objective", "process", "assessed_on",
+               "review_on", "effectiveness")
 REVIEW_FIELDS = ("review_on", "effectiveness")
 CLOSE_FIELDS = ("closed_on", "closure_note")
 
