@@ -58,11 +58,11 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     runtime.attach(app.server, factory, settings)
     shell.init_app(app)
-    from mios_dashboard.pages import admin, board, context, drilldown, evaluation, imports, not_found, phva
+    from mios_dashboard.pages import admin, board, context, drilldown, evaluation, imports, not_found, phva, risks
 
     # Dash keeps one page registry per process: this app's pages replace whatever an earlier app registered.
     dash.page_registry.clear()
-    for page in (board, evaluation, drilldown, imports, phva, context, admin, not_found):
+    for page in (board, evaluation, drilldown, imports, phva, context, risks, admin, not_found):
         page.init_app(app)
     if prepare:  # a serving process: keep the board's first view warm after imports and edits
         from mios_dashboard.pages.board import keep_warm

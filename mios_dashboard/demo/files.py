@@ -92,7 +92,10 @@ RISK = {"code": _f(code), "kind": _f(choice(*enums.RISK_KINDS)), "title": _f(tex
         "impact": _f(whole_at_least(1)), "owner": _f(person("owner")), "treatment": _f(text),
         "objective": _f(optional_code, None), "process": _f(optional_code, None),
         "effectiveness": _f(choice(*enums.EFFECTIVENESS)), "description": EMPTY_TEXT, "assessed_on": _f(date),
-        "review_on": _f(date)}
+        "review_on": _f(date),
+        # After the treatment (docs/risks.md#rating); absent until the treatment has been reassessed.
+        "residual_likelihood": _f(lambda value, ctx: None if value is None else whole_at_least(1)(value, ctx), None),
+        "residual_impact": _f(lambda value, ctx: None if value is None else whole_at_least(1)(value, ctx), None)}
 
 KEEPING = {"keeper": _f(person()), "groups": _f(list_of(text), None)}
 SHIFT = {"last_months": _f(whole_at_least(1)), "delta": _f(number)}

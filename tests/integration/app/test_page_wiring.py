@@ -23,7 +23,7 @@ from tests.component_tree import text_of, walk
 from tests.integration.dash_client import DashClient
 
 PATHS = ["/", "/admin", "/contexto", "/evaluacion", "/importar", "/indicador/<code>", "/objetivo/<code>",
-         "/pagina-no-encontrada", "/phva"]
+         "/pagina-no-encontrada", "/phva", "/riesgos"]
 
 
 def build_app(tmp_path, name: str, indicator: str | None = None) -> dash.Dash:
