@@ -21,6 +21,7 @@ from mios_dashboard.importers.headers import DEFINITION_HEADERS, MEASUREMENT_HEA
 from mios_dashboard.importers.periods import MonthOnly, ParsedPeriod, read_period
 from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.reader import Sheet, Workbook
+from mios_dashboard.importers.setup_sheets import parse_setup, setup_columns, setup_layout
 from mios_dashboard.importers.text import ValueProblem, is_blank, normalize
 from mios_dashboard.importers.values import AmbiguousNumber, decimal_evidence, parse_number
 
@@ -28,13 +29,18 @@ if TYPE_CHECKING:
     from mios_dashboard.importers.csv_reader import CsvWorkbook
     from mios_dashboard.importers.definitions import DefinitionRow
     from mios_dashboard.importers.measurement_layouts import MeasurementRow
+    from mios_dashboard.importers.setup_sheets import SetupRow
 
 HEADER_SEARCH_ROWS = 30  # the header may sit under a few title rows
+# Sheets are read (and their problems listed) in the order they are applied; measurement layouts last.
+APPLY_ORDER = {"processes": 0, "objectives": 1, "definitions": 2}
 
 
 @dataclass
 class ParsedWorkbook:
     sheets: list[str] = field(default_factory=list)  # sheets read, in the order they were parsed
+    processes: list[SetupRow] = field(default_factory=list)
+    objectives: list[SetupRow] = field(default_factory=list)
     definitions: list[DefinitionRow] = field(default_factory=list)
     measurements: list[MeasurementRow] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
@@ -156,6 +162,9 @@ def find_header(sheet: Sheet, day_first: bool = True) -> Header | None:
             return Header("wide", index, columns, periods=periods)
         definition_columns, definition_duplicates = _columns(values, _DEFINITION_ALIASES)
         measuring = {"period", "month", "value"} & columns.keys()
+        if not measuring and (layout := setup_layout(values, definition_columns, sheet.name)) is not None:
+            setup, setup_duplicates = setup_columns(layout, values)
+            return Header(layout, index, setup, duplicates=setup_duplicates)
         if "code" in definition_columns and len(definition_columns) >= 2 and not measuring:
             return Header("definitions", index, definition_columns, duplicates=definition_duplicates)
         if periods and has_indicator:  # a monthly update sheet: `Código | oct-26`
@@ -205,23 +214,27 @@ def parse_workbook(workbook: Workbook | CsvWorkbook) -> ParsedWorkbook:
             parsed.problems.append(sheet.problem(header.row, col, "duplicate_header", field=key,
                                                  other=sheet.problem(header.row, first, "").cell))
         found.append((sheet, header))
-    found.sort(key=lambda pair: pair[1].layout != "definitions")
+    found.sort(key=lambda pair: APPLY_ORDER.get(pair[1].layout, len(APPLY_ORDER)))
     empty: list[str] = []  # measurement sheets no value was read from
     for sheet, header in found:
         parsed.sheets.append(sheet.name)
         parsed.layouts[sheet.name] = header.layout
         read_before = len(parsed.measurements)
-        if header.layout == "definitions":
-            rows, problems = parse_definitions(sheet, header, numbers)
+        if header.layout in ("processes", "objectives"):
+            setup_rows, problems = parse_setup(sheet, header, numbers, day_first)
+            (parsed.processes if header.layout == "processes" else parsed.objectives).extend(setup_rows)
+        elif header.layout == "definitions":
+            rows, problems = parse_definitions(sheet, header, numbers, day_first)
             parsed.definitions += rows
         elif header.layout == "long":
             problems = parse_long(sheet, header, numbers, day_first, parsed.measurements)
         else:
             problems = parse_wide(sheet, header, numbers, day_first, parsed.measurements)
-        if header.layout != "definitions" and not problems and len(parsed.measurements) == read_before:
+        if header.layout not in APPLY_ORDER and not problems and len(parsed.measurements) == read_before:
             empty.append(sheet.name)
         parsed.problems += problems
-    if empty and not parsed.measurements and not parsed.definitions:  # nothing would be written
+    defines = parsed.definitions or parsed.processes or parsed.objectives
+    if empty and not parsed.measurements and not defines:  # nothing would be written
         parsed.problems += [ImportProblem("no_values_in_sheet", sheet=name) for name in empty]
     if not found and not parsed.problems:
         parsed.problems.append(ImportProblem("no_known_sheet", params={"sheets": ", ".join(workbook.sheet_names)}))

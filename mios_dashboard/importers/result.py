@@ -20,6 +20,12 @@ class ImportResult:
     status: str = "accepted"
     batch_id: int | None = None
     sheets: list[str] = field(default_factory=list)
+    processes_created: int = 0
+    processes_updated: int = 0
+    processes_unchanged: int = 0
+    objectives_created: int = 0
+    objectives_updated: int = 0
+    objectives_unchanged: int = 0
     indicators_created: int = 0
     indicators_updated: int = 0
     indicators_unchanged: int = 0
@@ -50,6 +56,14 @@ class ImportResult:
         return {
             "file": self.file_name, "sha256": self.sha256, "size_bytes": self.size_bytes, "status": self.status,
             "dry_run": self.dry_run, "batch_id": self.batch_id, "sheets": list(self.sheets),
+            "processes": {
+                "created": self.processes_created, "updated": self.processes_updated,
+                "unchanged": self.processes_unchanged,
+            },
+            "objectives": {
+                "created": self.objectives_created, "updated": self.objectives_updated,
+                "unchanged": self.objectives_unchanged,
+            },
             "indicators": {
                 "created": self.indicators_created, "updated": self.indicators_updated,
                 "unchanged": self.indicators_unchanged,
