@@ -120,6 +120,7 @@ def import_file(session: Session, path: str | Path, *, actor: str, dry_run: bool
         return _refuse(session, result, [ImportProblem("internal_error", params={"detail": type(exc).__name__})],
                        actor)
     result.sheets = list(parsed.sheets)
+    result.layouts = dict(parsed.layouts)
     result.notices = list(parsed.notices)
     step("validating")
     plan = validate(parsed, reference_data(session))
@@ -356,4 +357,5 @@ def _apply(session: Session, plan: ImportPlan, changes: Changes, result: ImportR
     if changes.insert or changes.change or changes.target_insert or changes.target_change:
         bump_data_version(session.connection())
     Fingerprint(sha256=result.sha256, batch_id=batch.id, definitions=len(plan.definitions),
-                targets=sum(1 for m in plan.measurements if m.target is not None)).save(session)
+                targets=sum(1 for m in plan.measurements if m.target is not None), processes=len(plan.processes),
+                objectives=len(plan.objectives)).save(session)
