@@ -1,6 +1,8 @@
 """Which layout each sheet holds, and the rows all sheets of a file add up to (no database, no references).
 
 Layouts (docs/import-formats.md#layouts), recognised by content, not by sheet name, from the first row that names them:
+- processes / objectives: a code column and one only a Procesos (Tipo, Propósito) or Objetivos sheet (the
+  6.2.2 plan columns, Objetivo padre) has — or, in a sheet so named, code and name (`setup_sheets.setup_layout`);
 - definitions: a header with a code column and definition fields (Nombre, Unidad, Sentido, Meta…);
 - long measurements: a header with an indicator (code or name), a period and a value column;
 - wide measurements: the first row where two or more cells read as periods (titles and merged cells above),
@@ -8,7 +10,8 @@ Layouts (docs/import-formats.md#layouts), recognised by content, not by sheet na
 A file whose measurement sheets yield no value and that defines nothing is refused, naming each such sheet
 (never a silent "accepted" that writes nothing; a template's blank measurement sheet beside definitions is fine).
 A visible sheet in none of these shapes (instructions, notes, charts' data) is skipped and said so; a file
-where no sheet has a layout is refused. Definitions are parsed first, so a file can define and measure.
+where no sheet has a layout is refused. Sheets are parsed in the order they are applied (APPLY_ORDER: Procesos,
+Objetivos, Indicadores, then measurements), so one file can set a management system up and measure it.
 """
 from __future__ import annotations
 
