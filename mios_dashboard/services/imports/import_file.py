@@ -51,6 +51,7 @@ from mios_dashboard.repositories import indicators as indicator_repo
 from mios_dashboard.repositories import measurements as measurement_repo
 from mios_dashboard.repositories.measurements import Stored
 from mios_dashboard.services.imports.fingerprint import Fingerprint, repeat_identical
+from mios_dashboard.services.imports.setup_write import SetupChanges, apply_setup, compare_setup, resolve
 
 __all__ = [
     "ImportResult",
@@ -119,6 +120,7 @@ def import_file(session: Session, path: str | Path, *, actor: str, dry_run: bool
         return _refuse(session, result, [ImportProblem("internal_error", params={"detail": type(exc).__name__})],
                        actor)
     result.sheets = list(parsed.sheets)
+    result.layouts = dict(parsed.layouts)
     result.notices = list(parsed.notices)
     step("validating")
     plan = validate(parsed, reference_data(session))
@@ -165,6 +167,7 @@ def reference_data(session: Session) -> ReferenceData:
             code=i.code, name=i.name, frequency=i.frequency, direction=i.direction, target_min=i.target_min,
             target_max=i.target_max, green_threshold=i.green_threshold, yellow_threshold=i.yellow_threshold,
             weight=i.weight, has_measurements=i.id in measured, unit=i.unit or "",
+            xmr_baseline_start=i.xmr_baseline_start, xmr_baseline_end=i.xmr_baseline_end,
         )
         for i in indicator_repo.all_indicators(session)
     ]
@@ -173,6 +176,7 @@ def reference_data(session: Session) -> ReferenceData:
         perspectives=[Reference(*row) for row in indicator_repo.perspective_keys(session)],
         objectives=[Reference(*row) for row in indicator_repo.objective_keys(session)],
         processes=[Reference(*row) for row in indicator_repo.process_keys(session)],
+        objective_parents=indicator_repo.objective_parents(session),
     )
 
 
@@ -244,8 +248,12 @@ class Changes:
     targets_unchanged: int = 0
     known_ids: dict[str, int] = field(default_factory=dict)  # indicators already stored, by code
     samples: list[dict] = field(default_factory=list)
+    setup: SetupChanges = field(default_factory=SetupChanges)
 
     def count_into(self, result: ImportResult) -> None:
+        result.processes_created, result.processes_updated, result.processes_unchanged = self.setup.counts("processes")
+        result.objectives_created, result.objectives_updated, result.objectives_unchanged = \
+            self.setup.counts("objectives")
         result.indicators_created, result.indicators_updated = len(self.create), len(self.update)
         result.indicators_unchanged = self.indicators_unchanged
         result.measurements_inserted, result.measurements_updated = len(self.insert), len(self.change)
@@ -263,7 +271,7 @@ def _differs(current, new) -> bool:
 
 def compare(session: Session, plan: ImportPlan) -> Changes:
     """What the plan would insert, update and leave alone (one query per table, not per row)."""
-    changes = Changes()
+    changes = Changes(setup=compare_setup(session, plan.processes, plan.objectives))
     codes = [d.code for d in plan.definitions] + list({m.code for m in plan.measurements})
     existing = indicator_repo.by_codes(session, codes)
     changes.known_ids = {code: indicator.id for code, indicator in existing.items()}
@@ -328,10 +336,11 @@ def _apply(session: Session, plan: ImportPlan, changes: Changes, result: ImportR
         indicators_updated=result.indicators_updated,
     )
     session.add(batch)
-    created = [Indicator(code=d.code, **d.values) for d in changes.create]
+    setup_ids = apply_setup(session, changes.setup)  # Procesos, then Objetivos: the indicators may point at them
+    created = [Indicator(code=d.code, **resolve(d.values, setup_ids)) for d in changes.create]
     session.add_all(created)
     for indicator, diff in changes.update:
-        for key, value in diff.items():
+        for key, value in resolve(diff, setup_ids).items():
             setattr(indicator, key, value)
     session.flush()  # ids of the batch and of new indicators; the audit hook records these rows
     result.batch_id = batch.id
@@ -348,4 +357,5 @@ def _apply(session: Session, plan: ImportPlan, changes: Changes, result: ImportR
     if changes.insert or changes.change or changes.target_insert or changes.target_change:
         bump_data_version(session.connection())
     Fingerprint(sha256=result.sha256, batch_id=batch.id, definitions=len(plan.definitions),
-                targets=sum(1 for m in plan.measurements if m.target is not None)).save(session)
+                targets=sum(1 for m in plan.measurements if m.target is not None), processes=len(plan.processes),
+                objectives=len(plan.objectives)).save(session)

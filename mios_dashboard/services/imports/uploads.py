@@ -94,8 +94,12 @@ class UploadOutcome(TypedDict, total=False):
     dry_run: bool
     batch_id: int | None
     sheets: list[str]
+    processes: dict[str, int]  # created, updated, unchanged
+    objectives: dict[str, int]  # created, updated, unchanged
     indicators: dict[str, int]  # created, updated, unchanged
     measurements: dict[str, int]  # inserted, updated, unchanged
+    per_sheet: list[dict[str, Any]]  # ImportResult.per_sheet: kind, sheets, created, updated, unchanged
+    summary: str  # the per-sheet counts as one line, in the reader's language
     targets: dict[str, int]
     changes: list[ChangeRow]
     errors: list[ProblemText]
@@ -222,6 +226,8 @@ def _outcome(result: ImportResult, lang: str, stage: str) -> UploadOutcome:
     return {
         "file": data["file"], "sha256": data["sha256"], "size_bytes": data["size_bytes"], "status": data["status"],
         "dry_run": data["dry_run"], "batch_id": data["batch_id"], "sheets": data["sheets"],
+        "processes": data["processes"], "objectives": data["objectives"], "per_sheet": data["per_sheet"],
+        "summary": data["summary"],
         "indicators": data["indicators"], "measurements": data["measurements"], "targets": data["targets"],
         "changes": data["changes"], "errors": _errors(result, lang), "notices": data["notices"], "stage": stage,
     }
