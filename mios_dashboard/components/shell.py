@@ -140,8 +140,9 @@ def nav_links(lang: str, carried: Mapping[str, str | None] | None = None,
     """A link to each navbar page that exists, in `lang`, keeping the `carried` query; `current` is marked."""
     return [
         dcc.Link(
-            [icon(icon_name), html.Span(t(key, lang))],
+            [icon(icon_name), html.Span(t(key, lang), className="mios-nav__label")],
             href=localized_href(path, lang, carried),
+            title=t(key, lang),  # the name stays on hover when a narrow screen shows the icon alone
             className="nav-link mios-nav__link" + (" active" if current == path else ""),
         )
         for path, key, icon_name in NAV_PAGES
