@@ -281,11 +281,15 @@ def outcome_view(outcome: Outcome | None, lang: str, errors_page: int = 1) -> li
         return [_notice("bi-x-octagon-fill", t("upload.refused_title", lang, file=file_name), body, "refused", role="alert")]
     if status == "accepted" and outcome.get("stage") == "import":
         m, i = outcome.get("measurements") or {}, outcome.get("indicators") or {}
-        body = [html.P(t("upload.done_body", lang, inserted=fmt_number(m.get("inserted") or 0, lang),
-                         updated=fmt_number(m.get("updated") or 0, lang), unchanged=fmt_number(m.get("unchanged") or 0, lang),
-                         created=fmt_number(i.get("created") or 0, lang), ind_updated=fmt_number(i.get("updated") or 0, lang))),
-                *([html.P(outcome.get("summary"), className="mios-preview__per-sheet")]
-                  if _setup_kinds(outcome) and outcome.get("summary") else []),
+        lines = [line for line in outcome.get("summary_lines") or [] if isinstance(line, str)]
+        done = (html.Ul([html.Li(line) for line in lines], className="mios-preview__per-sheet")
+                if _setup_kinds(outcome) and lines  # a setup file: what each sheet did, one line each
+                else html.P(t("upload.done_body", lang, inserted=fmt_number(m.get("inserted") or 0, lang),
+                              updated=fmt_number(m.get("updated") or 0, lang),
+                              unchanged=fmt_number(m.get("unchanged") or 0, lang),
+                              created=fmt_number(i.get("created") or 0, lang),
+                              ind_updated=fmt_number(i.get("updated") or 0, lang))))
+        body = [done,
                 dcc.Link([icon("bi-speedometer2"), html.Span(t("upload.see_board", lang))], href=localized_href("/", lang),
                          className="btn btn-primary mios-preview__action")]
         return [_notice("bi-check-circle-fill", t("upload.done_title", lang, file=file_name, batch=outcome.get("batch_id")),

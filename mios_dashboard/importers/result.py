@@ -107,6 +107,7 @@ class ImportResult:
                 "inserted": self.targets_inserted, "updated": self.targets_updated, "unchanged": self.targets_unchanged,
             },
             "per_sheet": self.per_sheet(), "summary": self.summary(lang),
+            "summary_lines": summary_lines(self.per_sheet(), lang),
             "changes": [dict(c) for c in self.changes],
             "errors": [{**p.to_dict(), "message": p.render(lang)} for p in self.errors],
             "notices": [{**p.to_dict(), "message": p.render(lang)} for p in self.notices],
@@ -120,11 +121,15 @@ def count_phrase(kind: str, word: str, count: int, lang: str) -> str:
     return t(f"import.count.{word}_{gender}.{form}", lang, count=fmt_number(count, lang))
 
 
+def summary_lines(per_sheet: list[dict], lang: str) -> list[str]:
+    """One line per kind: "Procesos: 20 nuevos, 0 actualizados, 0 sin cambios"."""
+    return [t("import.summary.line", lang, kind=t(f"import.kind.{row['kind']}", lang),
+              created=count_phrase(row["kind"], "new", row["created"], lang),
+              updated=count_phrase(row["kind"], "updated", row["updated"], lang),
+              unchanged=count_phrase(row["kind"], "unchanged", row["unchanged"], lang))
+            for row in per_sheet]
+
+
 def summary_line(per_sheet: list[dict], lang: str) -> str:
     """The per-sheet counts as one line, kinds joined by " · "."""
-    return " · ".join(
-        t("import.summary.line", lang, kind=t(f"import.kind.{row['kind']}", lang),
-          created=count_phrase(row["kind"], "new", row["created"], lang),
-          updated=count_phrase(row["kind"], "updated", row["updated"], lang),
-          unchanged=count_phrase(row["kind"], "unchanged", row["unchanged"], lang))
-        for row in per_sheet)
+    return " · ".join(summary_lines(per_sheet, lang))

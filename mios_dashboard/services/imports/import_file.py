@@ -66,6 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 MAX_STORED_ERRORS = 1000  # a broken 200k-row file must not make a 50 MB batch row
 FILE_NAME_LENGTH = 255
+SAMPLE_FACTS = ("name", "unit", "decimals", "frequency")  # of a sample's indicator, for the preview's table
 Progress = Callable[[str], None]
 # What reading a hostile or odd file can raise past the reader's own refusals: a reader bug must not become a
 # traceback (the file is refused with "internal_error" and the log keeps the details).
@@ -249,6 +250,7 @@ class Changes:
     known_ids: dict[str, int] = field(default_factory=dict)  # indicators already stored, by code
     samples: list[dict] = field(default_factory=list)
     setup: SetupChanges = field(default_factory=SetupChanges)
+    defined: dict[str, dict] = field(default_factory=dict)  # the file's definitions' values, by code
 
     def count_into(self, result: ImportResult) -> None:
         result.processes_created, result.processes_updated, result.processes_unchanged = self.setup.counts("processes")
@@ -271,7 +273,8 @@ def _differs(current, new) -> bool:
 
 def compare(session: Session, plan: ImportPlan) -> Changes:
     """What the plan would insert, update and leave alone (one query per table, not per row)."""
-    changes = Changes(setup=compare_setup(session, plan.processes, plan.objectives))
+    changes = Changes(setup=compare_setup(session, plan.processes, plan.objectives),
+                      defined={d.code: d.values for d in plan.definitions})
     codes = [d.code for d in plan.definitions] + list({m.code for m in plan.measurements})
     existing = indicator_repo.by_codes(session, codes)
     changes.known_ids = {code: indicator.id for code, indicator in existing.items()}
@@ -322,8 +325,11 @@ def compare(session: Session, plan: ImportPlan) -> Changes:
 
 def _sample(changes: Changes, kind: str, m: ValidMeasurement, old: float | None) -> None:
     if len(changes.samples) < PREVIEW_LIMIT:  # the preview lists the first changes; the counts cover them all
-        changes.samples.append({"kind": kind, "code": m.code, "period": m.period.isoformat(), "old": old,
-                                "new": m.value, "cell": m.location})
+        sample = {"kind": kind, "code": m.code, "period": m.period.isoformat(), "old": old, "new": m.value,
+                  "cell": m.location}
+        # what the file itself says of the indicator (a new one is not in the database for the preview to read)
+        sample.update({k: v for k, v in changes.defined.get(m.code, {}).items() if k in SAMPLE_FACTS})
+        changes.samples.append(sample)
 
 
 def _apply(session: Session, plan: ImportPlan, changes: Changes, result: ImportResult, actor: str) -> None:
