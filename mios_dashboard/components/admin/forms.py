@@ -16,6 +16,7 @@ from dash import dcc, html
 
 from mios_dashboard.components.admin import ids
 from mios_dashboard.components.admin.ids import Kind
+from mios_dashboard.components.imports import period_text
 from mios_dashboard.i18n import fmt_datetime, fmt_number, t
 
 PROCESS_TYPES = ("strategic", "operational", "support")
@@ -82,8 +83,8 @@ FIELDS: dict[str, tuple[Field | Heading, ...]] = {
         Field("direction", "select", width=4, options="direction"),
         Field("frequency", "select", width=4, options="frequency"),
         Field("aggregation", "select", width=4, options="aggregation"),
-        Field("target", "number", width=4), Field("target_min", "number", width=4),
-        Field("target_max", "number", width=4),
+        Field("target", "number", width=4), Field("target_min", "number", width=4, help="admin.help.target_range"),
+        Field("target_max", "number", width=4, help="admin.help.target_range"),
         Field("green_threshold", "number", width=3, help="admin.help.threshold"),
         Field("yellow_threshold", "number", width=3, help="admin.help.threshold"),
         Field("weight", "number", width=3), Field("decimals", "number", width=3),
@@ -98,7 +99,7 @@ FIELDS: dict[str, tuple[Field | Heading, ...]] = {
         *(Field(f"month_{month}", "number", width=2) for month in range(1, 13)),
     ),
     "measurement": (
-        Field("period", "date", width=4, help="admin.help.period"), Field("value", "number", width=4),
+        Field("period", "select", width=4, options="period", help="admin.help.period"), Field("value", "number", width=4),
         Field("comment", "area", width=12, help="admin.help.correction"),
     ),
 }
@@ -109,13 +110,17 @@ def field_names(form: str) -> list[str]:
 
 
 def _options(item: Field, choices: Mapping[str, Sequence[Any]], lang: str, values: Mapping[str, Any],
-             record_id: int | None) -> list[dict]:
+             record_id: int | None, facts: Mapping[str, Any] | None = None) -> list[dict]:
     closed = {"process_type": PROCESS_TYPES, "direction": DIRECTIONS, "frequency": FREQUENCIES,
               "aggregation": AGGREGATIONS}
     if item.options in closed:
         kind = item.options
         options = [{"label": t(f"admin.process_type.{code}" if kind == "process_type" else f"{kind}.{code}", lang),
                     "value": code} for code in closed[kind]]
+    elif item.options == "period":
+        frequency = str((facts or {}).get("frequency") or "monthly")
+        options = [{"label": period_text(day, frequency, lang), "value": day}
+                   for day in (facts or {}).get("periods") or []]
     elif item.options == "year":
         this_year = dt.date.today().year
         shown = {this_year + offset for offset in range(-3, 3)} | {int(str(values.get("year") or this_year))}
@@ -163,7 +168,7 @@ def form_body(form: str, values: Mapping[str, Any], lang: str, choices: Mapping[
             continue
         wrong = list(problems.get(item.name, ()))
         label_text = t(f"admin.field.{item.name}", lang)
-        options = _options(item, choices, lang, values, record_id) if item.options else []
+        options = _options(item, choices, lang, values, record_id, facts) if item.options else []
         control = _input(form, item, values.get(item.name), bool(wrong), item.fixed and record_id is not None,
                          options)
         parts = [dbc.Label(label_text, html_for=None, className="mios-admin__label"), control]

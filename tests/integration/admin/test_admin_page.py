@@ -195,3 +195,74 @@ def test_an_indicator_with_a_manual_value_through_the_forms(client, factory):
     with session_scope(factory) as session:
         stored = session.scalars(select(Measurement)).one()
         assert (stored.value, stored.source, stored.period.isoformat()) == (87.5, "manual", "2026-03-01")
+
+
+@pytest.fixture
+def indicator_id(client, factory) -> int:
+    with session_scope(factory) as session:
+        session.add(Indicator(code="VEN-01", name="Ventas", unit="MXN", direction="higher", frequency="monthly",
+                              aggregation="sum", target=100.0, decimals=0))
+    with session_scope(factory) as session:
+        return session.scalars(select(Indicator)).one().id
+
+
+def test_twelve_monthly_targets_are_saved_and_shown_for_their_year(client, factory, indicator_id):
+    opened = client.open("targets", indicator_id)
+    assert "Diciembre" in strings(part(opened, "mios-admin-body", "children"))
+    assert part(opened, "mios-admin-reload", "className") == ""  # "Recargar" loads another year
+    store = part(opened, "mios-admin-store", "data")
+    months = {f"month_{m}": str(100 + m) for m in range(1, 13)}
+    saved = client.save("targets", {"year": "2026", **months, "month_3": ""}, store)
+    assert "Metas mensuales de «VEN-01 · Ventas» guardadas." in strings(part(saved, "mios-admin-toast", "children"))
+    refused = client.save("targets", {"year": "2026", **months, "month_5": "mucho"}, store)
+    assert invalid_fields(part(refused, "mios-admin-body", "children")) == {"month_5"}
+    from mios_dashboard.models import Target
+    with session_scope(factory) as session:
+        targets = {t.period.month: t.target for t in session.scalars(select(Target))}
+    assert len(targets) == 11 and 3 not in targets and targets[12] == 112.0
+
+
+def test_a_correction_needs_a_comment_and_refuses_a_stale_value(client, factory, indicator_id):
+    store = part(client.open("measurement", indicator_id), "mios-admin-store", "data")
+    assert store["row_version"] is None  # nothing stored yet: a new value
+    first = client.save("measurement", {"period": "2026-05-01", "value": "1250.0", "comment": ""}, store)
+    assert part(first, "mios-admin-modal", "is_open") is False
+    opened = client.open("measurement", indicator_id)
+    assert "Valor registrado para este periodo: 1,250 MXN" in strings(opened)
+    store = part(opened, "mios-admin-store", "data")
+    refused = client.save("measurement", {"period": "2026-05-01", "value": "1300", "comment": ""}, store)
+    assert invalid_fields(part(refused, "mios-admin-body", "children")) == {"comment"}
+    assert "es obligatorio al corregir" in strings(refused)
+    client.save("measurement", {"period": "2026-05-01", "value": "1300", "comment": "faltaba una factura"}, store)
+    stale = strings(client.save("measurement", {"period": "2026-05-01", "value": "1400", "comment": "otra"}, store))
+    assert "lo modificó" in stale
+    with session_scope(factory) as session:
+        stored = session.scalars(select(Measurement)).one()
+        assert (stored.value, stored.comment) == (1300.0, "faltaba una factura")
+
+
+def test_links_and_a_process_sipoc_round_trip_through_the_forms(client, factory):
+    with session_scope(factory) as session:
+        finance = session.scalars(select(Perspective).where(Perspective.code == "FIN")).one().id
+    for code in ("A", "B"):
+        store = part(client.open("objective"), "mios-admin-store", "data")
+        client.save("objective", {"code": code, "title": f"Objetivo {code}", "perspective": str(finance),
+                                  "weight": "1", "active": True}, store)
+    with session_scope(factory) as session:
+        a, b = (session.scalars(select(Objective).where(Objective.code == c)).one().id for c in ("A", "B"))
+    store = part(client.open("links", a), "mios-admin-store", "data")
+    refused = client.save("links", {"effects": [str(a)]}, store)
+    assert "un objetivo no puede influir en sí mismo" in strings(refused)
+    saved = client.save("links", {"effects": [str(b)]}, store)
+    assert "Relaciones de «A · Objetivo A» guardadas." in strings(part(saved, "mios-admin-toast", "children"))
+    assert "Influye en" in strings(part(saved, "mios-admin-table", "children"))
+    from mios_dashboard.models import ObjectiveLink
+    with session_scope(factory) as session:
+        assert [(link.cause_id, link.effect_id) for link in session.scalars(select(ObjectiveLink))] == [(a, b)]
+    store = part(client.open("process"), "mios-admin-store", "data")
+    client.save("process", {"code": "VEN", "name": "Ventas", "type": "operational",
+                            "sipoc_input": "Pedido\nCotización"}, store)
+    with session_scope(factory) as session:
+        process = session.scalars(select(Process)).one().id
+    body = strings(part(client.open("process", process), "mios-admin-body", "children"))
+    assert "Pedido\nCotización" in body
