@@ -7,12 +7,31 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from mios_dashboard.components.admin.ids import Ids
 from mios_dashboard.pages import clock
 from tests.integration.board_browser import TIMEOUT, until
 from tests.integration.browser import SCREENSHOTS, _wait_for_paint
 
 SIZES = ((1920, 1080), (1366, 768))
+
+
+@pytest.fixture
+def demo_counts(sqlite_url) -> dict[str, int]:
+    """How many records of each kind the demo database holds (after demo_app loaded it)."""
+    from sqlalchemy import func, select
+
+    from mios_dashboard.db import make_engine, make_session_factory, session_scope
+    from mios_dashboard.models import Indicator, Objective, Perspective, Process
+
+    engine = make_engine(sqlite_url)
+    with session_scope(make_session_factory(engine)) as session:
+        counts = {name: session.scalar(select(func.count()).select_from(model)) or 0
+                  for name, model in (("perspectives", Perspective), ("processes", Process),
+                                      ("objectives", Objective), ("indicators", Indicator))}
+    engine.dispose()
+    return counts
 
 
 def _id(kind: str, form: str, **extra) -> str:
@@ -186,4 +205,27 @@ def test_from_an_empty_database_to_a_scored_objective(dash_duo, empty_app, monke
     result = dash_duo.find_element(f"{card} .mios-objective__result").text
     assert any(ch.isdigit() for ch in result) and "%" in result, result
     shoot(dash_duo, "board-after-admin-es")
+    assert not [entry for entry in dash_duo.get_logs() if entry["level"] == "SEVERE"]
+
+
+def test_the_demo_organization_in_every_section(dash_duo, demo_app, demo_counts):
+    """Every record of the demo is listed (one row each), and the sections stay readable at its volume."""
+    dash_duo.start_server(demo_app)
+    for section, name in (("perspectivas", "perspectives"), ("procesos", "processes"), ("objetivos", "objectives"),
+                          ("indicadores", "indicators")):
+        for lang in ("es", "en"):
+            go(dash_duo, f"?seccion={section}" + ("&lang=en" if lang == "en" else ""))
+            rows = dash_duo.find_elements(".mios-admin__table tbody tr")
+            assert len(rows) == demo_counts[name], (section, len(rows))
+            shoot(dash_duo, f"demo-{name}-{lang}")
+    go(dash_duo, "?seccion=procesos")
+    row_button(dash_duo, "Editar")
+    dash_duo.wait_for_contains_text(".modal.show", "Fuentes de entradas", timeout=TIMEOUT)
+    shoot(dash_duo, "demo-process-form-es")
+    click(dash_duo, _id("mios-admin-cancel", "process"))
+    wait_closed(dash_duo)
+    go(dash_duo, "?seccion=objetivos")
+    row_button(dash_duo, "Relaciones")
+    dash_duo.wait_for_contains_text(".modal.show", "Marque los objetivos", timeout=TIMEOUT)
+    shoot(dash_duo, "demo-links-form-es")
     assert not [entry for entry in dash_duo.get_logs() if entry["level"] == "SEVERE"]

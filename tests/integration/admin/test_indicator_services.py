@@ -129,3 +129,14 @@ def test_an_indicator_names_its_objective_and_process_and_keeps_them_when_not_se
                                                          AuditEvent.operation == "update")
                                 .order_by(AuditEvent.id)).first()
         assert event.changes["objective_id"][0] is None and event.changes["objective_id"][1] == stored.objective_id
+
+
+def test_monthly_targets_are_refused_for_a_quarterly_indicator(session_factory):
+    with session_scope(session_factory) as session:
+        session.add(Indicator(code="COM-01", name="Satisfacción", direction="higher", frequency="quarterly",
+                              target=85.0))
+    with session_scope(session_factory, actor="ana") as session, pytest.raises(Invalid) as refused:
+        indicators.save_year_targets(session, ANA, "COM-01", 2026, ["80"] + [""] * 11)
+    assert refused.value.details("en") == ["January: only a monthly indicator takes a target per month"]
+    with session_scope(session_factory) as session:
+        assert session.scalars(select(Target)).all() == []
