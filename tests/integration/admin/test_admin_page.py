@@ -266,3 +266,26 @@ def test_links_and_a_process_sipoc_round_trip_through_the_forms(client, factory)
         process = session.scalars(select(Process)).one().id
     body = strings(part(client.open("process", process), "mios-admin-body", "children"))
     assert "Pedido\nCotización" in body
+
+
+def test_an_objective_is_retired_not_deleted(client, factory):
+    with session_scope(factory) as session:
+        finance = session.scalars(select(Perspective).where(Perspective.code == "FIN")).one().id
+    store = part(client.open("objective"), "mios-admin-store", "data")
+    client.save("objective", {"code": "OBJ-09", "title": "Bajar costos", "perspective": str(finance),
+                              "weight": "1", "active": True}, store)
+    with session_scope(factory) as session:
+        objective = session.scalars(select(Objective)).one().id
+    store = part(client.open("objective", objective), "mios-admin-store", "data")
+    saved = client.save("objective", {"code": "OBJ-09", "title": "Bajar costos", "perspective": str(finance),
+                                      "weight": "1", "active": False, "process": "-", "parent": "-"}, store)
+    assert "Inactivo" in strings(part(saved, "mios-admin-table", "children"))
+    with session_scope(factory) as session:
+        stored = session.get(Objective, objective)
+        assert (stored.active, stored.process_id, stored.parent_id) == (False, None, None)
+    assert "Inactive" in client.page("/admin", "?seccion=objetivos&lang=en")
+
+
+def test_a_made_up_edit_id_is_told_not_crashed_on(client):
+    answer = strings(client.open("indicator", "abc"))  # type: ignore[arg-type]
+    assert "El registro ya no existe" in answer and "Traceback" not in answer
