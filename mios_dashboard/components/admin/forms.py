@@ -15,7 +15,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from mios_dashboard.components.admin import ids
-from mios_dashboard.components.admin.ids import Kind
+from mios_dashboard.components.admin.ids import DELETABLE, Kind
 from mios_dashboard.components.imports import period_text
 from mios_dashboard.i18n import fmt_datetime, fmt_number, t
 
@@ -42,6 +42,7 @@ class Field:
     optional: bool = False
     fixed: bool = False
     help: str | None = None  # catalogue key of a hint under the input
+    rows: int = 3  # a text area's height in lines
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ FIELDS: dict[str, tuple[Field | Heading, ...]] = {
         Field("code", width=3), Field("name", width=5), Field("type", "select", width=4, options="process_type"),
         Field("owner", width=6), Field("purpose", "area", width=12),
         Heading("admin.heading.sipoc"),
-        *(Field(f"sipoc_{kind}", "area", width=4, help="admin.help.one_per_line") for kind in SIPOC),
+        *(Field(f"sipoc_{kind}", "area", width=4, help="admin.help.one_per_line", rows=6) for kind in SIPOC),
     ),
     "objective": (
         Field("code", width=3), Field("title", width=9), Field("perspective", "select", width=4, options="perspective"),
@@ -136,7 +137,7 @@ def _options(item: Field, choices: Mapping[str, Sequence[Any]], lang: str, value
 def _input(form: str, item: Field, value: Any, invalid: bool, disabled: bool, options: list[dict]) -> Any:
     component_id = ids.field(form, item.name)
     if item.kind == "area":
-        return dbc.Textarea(id=component_id, value=value or "", invalid=invalid, rows=3, disabled=disabled)
+        return dbc.Textarea(id=component_id, value=value or "", invalid=invalid, rows=item.rows, disabled=disabled)
     if item.kind == "select":
         chosen = str(value) if value not in (None, "") else (NONE if item.optional else "")
         return dbc.Select(id=component_id, value=chosen, options=options, invalid=invalid, disabled=disabled)
@@ -204,6 +205,10 @@ def modal(form: str, lang: str) -> dbc.Modal:
             dbc.ModalBody([html.Div(id=ids.part(Kind.ALERT, form), role="status"),
                            html.Div(id=ids.part(Kind.BODY, form))]),
             dbc.ModalFooter([
+                *([dbc.Button(t("form.delete", lang), id=ids.part(Kind.DELETE, form), color="danger", outline=True,
+                              className="d-none me-auto", n_clicks=0),
+                   dcc.ConfirmDialog(id=ids.part(Kind.CONFIRM, form), message=t(f"admin.confirm_delete.{form}", lang))]
+                  if form in DELETABLE else []),
                 dbc.Button(t("admin.reload", lang), id=ids.part(Kind.RELOAD, form), color="warning",
                            className="d-none", n_clicks=0),
                 dbc.Button(t("form.cancel", lang), id=ids.part(Kind.CANCEL, form), color="secondary",

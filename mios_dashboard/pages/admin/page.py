@@ -199,6 +199,44 @@ def section_table(section: str, lang: str) -> Any:
     return SECTION_VIEWS[section].table(data, lang)
 
 
+def delete_shown(store: Mapping | None) -> str:
+    """The delete button shows on a stored record's form only."""
+    return "me-auto" if (store or {}).get("id") else "d-none me-auto"
+
+
+def ask_delete(clicks: int | None) -> bool:
+    """"Eliminar" asks first (the browser's confirmation, in the page's language)."""
+    if not clicks:
+        raise PreventUpdate
+    return True
+
+
+def deleter(form: str) -> Callable[..., tuple]:
+    """The callback that deletes the record `form` holds once confirmed: the table without it and a toast, or
+    the refusal (a process still in use says by how many objectives and indicators)."""
+    section = FORMS[form]
+
+    @guarded(_delete_failed, f"delete from the {form} form")
+    def delete(confirmed: int | None, store: Mapping | None, lang: str | None = None) -> tuple:
+        if not confirmed:
+            raise PreventUpdate
+        lang = normalize_lang(lang)
+        store = store or {}
+        try:
+            with runtime.write_session(runtime.current_actor()) as session:
+                strategy.delete_process(session, runtime.current_actor(), store.get("id"), store.get("row_version"))
+        except DomainError as refused:
+            return True, _alert(refused.message(lang), "warning"), no_update, no_update, no_update
+        return (False, None, section_table(section, lang), t(f"admin.deleted.{form}", lang,
+                                                              subject=store.get("subject") or ""), True)
+    return delete
+
+
+def _delete_failed(failure: Failure) -> tuple:
+    message = failure.message or t("admin.save_failed", failure.lang)
+    return no_update, _alert(message, "danger"), no_update, no_update, no_update
+
+
 def close(_clicks: int | None) -> bool:
     """Cancel: the form closes, nothing saved."""
     if not _clicks:

@@ -56,6 +56,16 @@ class AdminClient(DashClient):
                           json.dumps(save, separators=(",", ":"), sort_keys=True) + ".n_clicks")
 
 
+def delete(client: AdminClient, form: str, store: dict | None, lang: str = "es") -> dict:
+    key = next(k for k in client.app.callback_map if f'{{"form":"{form}","type":"mios-admin-modal"}}' in k
+               and "mios-admin-table" in k and "mios-admin-body" not in k)
+    confirm = {"form": form, "type": "mios-admin-confirm"}
+    state = [{"id": {"form": form, "type": "mios-admin-store"}, "property": "data", "value": store},
+             {"id": "mios-admin-lang", "property": "data", "value": lang}]
+    return client._post(key, [{"id": confirm, "property": "submit_n_clicks", "value": 1}], state,
+                        json.dumps(confirm, separators=(",", ":"), sort_keys=True) + ".submit_n_clicks")
+
+
 def invalid_fields(tree) -> set[str]:
     """The names of the form's inputs a refused save marked invalid."""
     found: set[str] = set()
@@ -289,3 +299,21 @@ def test_an_objective_is_retired_not_deleted(client, factory):
 def test_a_made_up_edit_id_is_told_not_crashed_on(client):
     answer = strings(client.open("indicator", "abc"))  # type: ignore[arg-type]
     assert "El registro ya no existe" in answer and "Traceback" not in answer
+
+
+def test_a_process_in_use_is_kept_and_an_unused_one_deleted_from_its_form(client, factory):
+    for code in ("VEN", "TMP"):
+        store = part(client.open("process"), "mios-admin-store", "data")
+        client.save("process", {"code": code, "name": f"Proceso {code}", "type": "support"}, store)
+    with session_scope(factory) as session:
+        ven, tmp = (session.scalars(select(Process).where(Process.code == c)).one().id for c in ("VEN", "TMP"))
+        session.add(Indicator(code="K-1", name="K", target=1.0, process_id=ven))
+    refused = delete(client, "process", part(client.open("process", ven), "mios-admin-store", "data"))
+    assert "1 indicador(es) pertenecen a este proceso" in strings(part(refused, "mios-admin-alert", "children"))
+    deleted = delete(client, "process", part(client.open("process", tmp), "mios-admin-store", "data"))
+    assert part(deleted, "mios-admin-modal", "is_open") is False
+    assert "Proceso «TMP · Proceso TMP» eliminado." in strings(part(deleted, "mios-admin-toast", "children"))
+    assert "Proceso TMP" not in strings(part(deleted, "mios-admin-table", "children"))
+    assert "El registro ya no existe" in strings(delete(client, "process", {"id": tmp, "row_version": 1}))
+    with session_scope(factory) as session:
+        assert [p.code for p in session.scalars(select(Process))] == ["VEN"]
