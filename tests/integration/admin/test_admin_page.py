@@ -46,6 +46,16 @@ class AdminClient(DashClient):
                  {"id": "mios-admin-lang", "property": "data", "value": lang}]
         return self._post(key, inputs, state, json.dumps(edit, separators=(",", ":"), sort_keys=True) + ".n_clicks")
 
+    def reload(self, form: str, values: dict, store: dict | None, lang: str = "es") -> dict:
+        """"Recargar": the form loads its record again (the year or period it shows)."""
+        reload = {"form": form, "type": "mios-admin-reload"}
+        key = self._key(f'{{"form":"{form}","type":"mios-admin-title"}}')
+        inputs = [[], {"id": reload, "property": "n_clicks", "value": 1}]
+        state = [self._fields(form, values),
+                 {"id": {"form": form, "type": "mios-admin-store"}, "property": "data", "value": store},
+                 {"id": "mios-admin-lang", "property": "data", "value": lang}]
+        return self._post(key, inputs, state, json.dumps(reload, separators=(",", ":"), sort_keys=True) + ".n_clicks")
+
     def save(self, form: str, values: dict, store: dict | None, lang: str = "es") -> dict:
         key = self._key(f'{{"form":"{form}","type":"mios-admin-modal"}}.is_open@', "mios-admin-table")
         save = {"form": form, "type": "mios-admin-save"}
@@ -179,6 +189,13 @@ def test_a_stale_version_is_refused_saying_who_with_a_reload(client, factory):
     assert part(second, "mios-admin-reload", "className") == ""  # the reload button shows
     with session_scope(factory) as session:
         assert session.get(Perspective, finance).weight == 2.0
+    reloaded = client.reload("perspective", {**values, "weight": "3"}, store)
+    fresh = part(reloaded, "mios-admin-store", "data")
+    assert fresh["row_version"] == store["row_version"] + 1
+    assert part(reloaded, "mios-admin-reload", "className") == "d-none"
+    assert client.save("perspective", {**values, "weight": "3"}, fresh)["response"]
+    with session_scope(factory) as session:
+        assert session.get(Perspective, finance).weight == 3.0
 
 
 def test_an_indicator_with_a_manual_value_through_the_forms(client, factory):
@@ -219,6 +236,8 @@ def indicator_id(client, factory) -> int:
 def test_twelve_monthly_targets_are_saved_and_shown_for_their_year(client, factory, indicator_id):
     opened = client.open("targets", indicator_id)
     assert "Diciembre" in strings(part(opened, "mios-admin-body", "children"))
+    other_year = client.reload("targets", {"year": "2031"}, part(opened, "mios-admin-store", "data"))
+    assert "2031" in strings(part(other_year, "mios-admin-body", "children"))
     assert part(opened, "mios-admin-reload", "className") == ""  # "Recargar" loads another year
     store = part(opened, "mios-admin-store", "data")
     months = {f"month_{m}": str(100 + m) for m in range(1, 13)}
