@@ -51,13 +51,16 @@ def edit_button(form: str, record_id: int, lang: str, label_key: str = "form.edi
 
 
 def records_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], lang: str, empty_key: str,
-                  numeric: Sequence[int] = ()) -> Any:
-    """A table with `headers` (catalogue keys) and `rows` of cells; columns in `numeric` align right; no rows:
-    a sentence saying how to add the first one."""
+                  numeric: Sequence[int] = (), nowrap: Sequence[int] = (), wide: Sequence[int] = ()) -> Any:
+    """A table with `headers` (catalogue keys) and `rows` of cells; columns in `numeric` align right, those in
+    `nowrap` (dates) stay on one line, those in `wide` (names, titles) keep room to be read; no rows: a sentence
+    saying how to add the first one."""
     if not rows:
         return html.P([icon("bi-inbox"), " ", t(empty_key, lang)], className="mios-admin__empty")
     def cell_class(index: int) -> str:
-        return "mios-admin__num" if index in numeric else ""
+        if index in numeric:
+            return "mios-admin__num"
+        return "mios-admin__nowrap" if index in nowrap else "mios-admin__wide" if index in wide else ""
     head = html.Thead(html.Tr([html.Th(t(key, lang), className=cell_class(i)) for i, key in enumerate(headers)]
                               + [html.Th(html.Span(t("admin.actions", lang), className="visually-hidden"))]))
     body = html.Tbody([html.Tr([html.Td(cell, className=cell_class(i)) for i, cell in enumerate(row)])

@@ -15,7 +15,8 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from mios_dashboard.components.admin import ids
-from mios_dashboard.components.admin.ids import Kind
+from mios_dashboard.components.admin.ids import DELETABLE, Kind
+from mios_dashboard.components.imports import period_text
 from mios_dashboard.i18n import fmt_datetime, fmt_number, t
 
 PROCESS_TYPES = ("strategic", "operational", "support")
@@ -41,6 +42,7 @@ class Field:
     optional: bool = False
     fixed: bool = False
     help: str | None = None  # catalogue key of a hint under the input
+    rows: int = 3  # a text area's height in lines
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ FIELDS: dict[str, tuple[Field | Heading, ...]] = {
         Field("code", width=3), Field("name", width=5), Field("type", "select", width=4, options="process_type"),
         Field("owner", width=6), Field("purpose", "area", width=12),
         Heading("admin.heading.sipoc"),
-        *(Field(f"sipoc_{kind}", "area", width=4, help="admin.help.one_per_line") for kind in SIPOC),
+        *(Field(f"sipoc_{kind}", "area", width=4, help="admin.help.one_per_line", rows=6) for kind in SIPOC),
     ),
     "objective": (
         Field("code", width=3), Field("title", width=9), Field("perspective", "select", width=4, options="perspective"),
@@ -82,8 +84,8 @@ FIELDS: dict[str, tuple[Field | Heading, ...]] = {
         Field("direction", "select", width=4, options="direction"),
         Field("frequency", "select", width=4, options="frequency"),
         Field("aggregation", "select", width=4, options="aggregation"),
-        Field("target", "number", width=4), Field("target_min", "number", width=4),
-        Field("target_max", "number", width=4),
+        Field("target", "number", width=4), Field("target_min", "number", width=4, help="admin.help.target_range"),
+        Field("target_max", "number", width=4, help="admin.help.target_range"),
         Field("green_threshold", "number", width=3, help="admin.help.threshold"),
         Field("yellow_threshold", "number", width=3, help="admin.help.threshold"),
         Field("weight", "number", width=3), Field("decimals", "number", width=3),
@@ -98,7 +100,7 @@ FIELDS: dict[str, tuple[Field | Heading, ...]] = {
         *(Field(f"month_{month}", "number", width=2) for month in range(1, 13)),
     ),
     "measurement": (
-        Field("period", "date", width=4, help="admin.help.period"), Field("value", "number", width=4),
+        Field("period", "select", width=4, options="period", help="admin.help.period"), Field("value", "number", width=4),
         Field("comment", "area", width=12, help="admin.help.correction"),
     ),
 }
@@ -109,13 +111,17 @@ def field_names(form: str) -> list[str]:
 
 
 def _options(item: Field, choices: Mapping[str, Sequence[Any]], lang: str, values: Mapping[str, Any],
-             record_id: int | None) -> list[dict]:
+             record_id: int | None, facts: Mapping[str, Any] | None = None) -> list[dict]:
     closed = {"process_type": PROCESS_TYPES, "direction": DIRECTIONS, "frequency": FREQUENCIES,
               "aggregation": AGGREGATIONS}
     if item.options in closed:
         kind = item.options
         options = [{"label": t(f"admin.process_type.{code}" if kind == "process_type" else f"{kind}.{code}", lang),
                     "value": code} for code in closed[kind]]
+    elif item.options == "period":
+        frequency = str((facts or {}).get("frequency") or "monthly")
+        options = [{"label": period_text(day, frequency, lang), "value": day}
+                   for day in (facts or {}).get("periods") or []]
     elif item.options == "year":
         this_year = dt.date.today().year
         shown = {this_year + offset for offset in range(-3, 3)} | {int(str(values.get("year") or this_year))}
@@ -131,7 +137,7 @@ def _options(item: Field, choices: Mapping[str, Sequence[Any]], lang: str, value
 def _input(form: str, item: Field, value: Any, invalid: bool, disabled: bool, options: list[dict]) -> Any:
     component_id = ids.field(form, item.name)
     if item.kind == "area":
-        return dbc.Textarea(id=component_id, value=value or "", invalid=invalid, rows=3, disabled=disabled)
+        return dbc.Textarea(id=component_id, value=value or "", invalid=invalid, rows=item.rows, disabled=disabled)
     if item.kind == "select":
         chosen = str(value) if value not in (None, "") else (NONE if item.optional else "")
         return dbc.Select(id=component_id, value=chosen, options=options, invalid=invalid, disabled=disabled)
@@ -163,7 +169,7 @@ def form_body(form: str, values: Mapping[str, Any], lang: str, choices: Mapping[
             continue
         wrong = list(problems.get(item.name, ()))
         label_text = t(f"admin.field.{item.name}", lang)
-        options = _options(item, choices, lang, values, record_id) if item.options else []
+        options = _options(item, choices, lang, values, record_id, facts) if item.options else []
         control = _input(form, item, values.get(item.name), bool(wrong), item.fixed and record_id is not None,
                          options)
         parts = [dbc.Label(label_text, html_for=None, className="mios-admin__label"), control]
@@ -199,6 +205,10 @@ def modal(form: str, lang: str) -> dbc.Modal:
             dbc.ModalBody([html.Div(id=ids.part(Kind.ALERT, form), role="status"),
                            html.Div(id=ids.part(Kind.BODY, form))]),
             dbc.ModalFooter([
+                *([dbc.Button(t("form.delete", lang), id=ids.part(Kind.DELETE, form), color="danger", outline=True,
+                              className="d-none me-auto", n_clicks=0),
+                   dcc.ConfirmDialog(id=ids.part(Kind.CONFIRM, form), message=t(f"admin.confirm_delete.{form}", lang))]
+                  if form in DELETABLE else []),
                 dbc.Button(t("admin.reload", lang), id=ids.part(Kind.RELOAD, form), color="warning",
                            className="d-none", n_clicks=0),
                 dbc.Button(t("form.cancel", lang), id=ids.part(Kind.CANCEL, form), color="secondary",

@@ -10,6 +10,10 @@ FORMS = {"perspective": "perspectives", "process": "processes", "objective": "ob
          "indicator": "indicators", "targets": "indicators", "measurement": "indicators"}
 
 
+# Forms whose record can be deleted from the page (a process nothing refers to; services/system/strategy.py).
+DELETABLE = ("process",)
+
+
 class Ids(StrEnum):
     PAGE = "mios-admin-page"
     LANG = "mios-admin-lang"
@@ -30,6 +34,8 @@ class Kind(StrEnum):
     SAVE = "mios-admin-save"
     CANCEL = "mios-admin-cancel"
     RELOAD = "mios-admin-reload"
+    DELETE = "mios-admin-delete"  # only forms in DELETABLE
+    CONFIRM = "mios-admin-confirm"  # the dcc.ConfirmDialog of a delete
     TABLE = "mios-admin-table"  # {"type", "section"}
 
 

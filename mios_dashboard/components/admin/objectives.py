@@ -34,7 +34,8 @@ def table(data: Any, lang: str) -> Any:
     return common.records_table(
         ["admin.field.code", "admin.field.title", "admin.field.perspective", "admin.field.process",
          "admin.column.parent", "admin.field.weight", "admin.column.plan", "admin.column.due",
-         "admin.column.indicators", "admin.column.drives"], rows, lang, "admin.empty.objectives", numeric=(5, 8))
+         "admin.column.indicators", "admin.column.drives"], rows, lang, "admin.empty.objectives", numeric=(5, 8),
+        nowrap=(6, 7), wide=(1,))
 
 
 def section(data: Any, lang: str) -> list:

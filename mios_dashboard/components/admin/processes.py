@@ -23,7 +23,8 @@ def table(data: Any, lang: str) -> Any:
              common.edit_button("process", p.id, lang, subject=p.name)] for p in data.rows]
     return common.records_table(
         ["admin.field.code", "admin.field.name", "admin.field.type", "admin.field.owner", "admin.field.sipoc",
-         "admin.column.objectives", "admin.column.indicators"], rows, lang, "admin.empty.processes", numeric=(5, 6))
+         "admin.column.objectives", "admin.column.indicators"], rows, lang, "admin.empty.processes", numeric=(5, 6),
+        wide=(1,))
 
 
 def section(data: Any, lang: str) -> list:

@@ -6,7 +6,7 @@ import dash
 from dash import ALL, Input, Output, State
 
 from mios_dashboard.components.admin import ids
-from mios_dashboard.components.admin.ids import FORMS, Ids, Kind
+from mios_dashboard.components.admin.ids import DELETABLE, FORMS, Ids, Kind
 from mios_dashboard.components.shell import document_title
 from mios_dashboard.pages.admin import page
 from mios_dashboard.pages.admin.page import layout
@@ -45,3 +45,22 @@ def init_app(app: dash.Dash) -> None:
             Output(ids.part(Kind.MODAL, form), "is_open", allow_duplicate=True),
             Input(ids.part(Kind.CANCEL, form), "n_clicks"), prevent_initial_call=True,
         )(page.close)
+        if form in DELETABLE:
+            _deletion(app, form, section)
+
+
+def _deletion(app: dash.Dash, form: str, section: str) -> None:
+    """The delete button of `form` (shown for a stored record), its confirmation and the delete itself."""
+    app.callback(Output(ids.part(Kind.DELETE, form), "className"), Input(ids.part(Kind.STORE, form), "data"),
+                 prevent_initial_call=True)(page.delete_shown)
+    app.callback(Output(ids.part(Kind.CONFIRM, form), "displayed"), Input(ids.part(Kind.DELETE, form), "n_clicks"),
+                 prevent_initial_call=True)(page.ask_delete)
+    app.callback(
+        Output(ids.part(Kind.MODAL, form), "is_open", allow_duplicate=True),
+        Output(ids.part(Kind.ALERT, form), "children", allow_duplicate=True),
+        Output(ids.table(section), "children", allow_duplicate=True),
+        Output(Ids.TOAST, "children", allow_duplicate=True), Output(Ids.TOAST, "is_open", allow_duplicate=True),
+        Input(ids.part(Kind.CONFIRM, form), "submit_n_clicks"),
+        State(ids.part(Kind.STORE, form), "data"), State(Ids.LANG, "data"),
+        prevent_initial_call=True,
+    )(page.deleter(form))

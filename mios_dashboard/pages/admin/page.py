@@ -22,6 +22,7 @@ from mios_dashboard.components.admin.forms import NONE, SIPOC, field_names, form
 from mios_dashboard.components.admin.ids import FORMS, Ids
 from mios_dashboard.errors import DomainError, Invalid
 from mios_dashboard.i18n import normalize_lang, t
+from mios_dashboard.pages import clock
 from mios_dashboard.pages.frame import PageFrame
 from mios_dashboard.pages.guard import Failure, guarded
 from mios_dashboard.services.edits import Actor, FieldProblem, Fields, StaleVersion
@@ -31,6 +32,12 @@ from mios_dashboard.web import runtime
 FRAME = PageFrame(Ids.PAGE, "mios-admin", "admin.load_error_title")
 DEFAULT_SECTION = "perspectives"
 HIDDEN = "d-none"
+# Forms whose "Recargar" always shows: they load the year or the period chosen in them.
+RELOADS_CHOICE = ("targets", "measurement")
+
+
+def _reload_class(form: str) -> str:
+    return "" if form in RELOADS_CHOICE else HIDDEN
 
 
 def section_view(section: str, lang: str) -> list:
@@ -96,14 +103,14 @@ def opener(form: str) -> Callable[..., tuple]:
         if not dash.ctx.triggered or not dash.ctx.triggered[0].get("value"):
             raise PreventUpdate  # a button drawn anew, not clicked
         record_id = (store or {}).get("id") if trigger.get("type") == "mios-admin-reload" else trigger.get("id")
-        current = _typed() if trigger.get("type") == "mios-admin-reload" else {}
+        current = {**(_typed() if trigger.get("type") == "mios-admin-reload" else {}), "_today": clock.today()}
         with runtime.read_session() as session:
             state = strategy_views.form_state(session, form, record_id, current)
             body = form_body(form, state.values, lang, _choices(session), record_id=state.record_id,
                              facts=state.facts)
         saved = {"id": state.record_id, "row_version": state.row_version, "subject": state.subject,
                  "period": state.values.get("period")}
-        return True, body, saved, None, _title(form, state.subject, state.record_id, lang), HIDDEN
+        return True, body, saved, None, _title(form, state.subject, state.record_id, lang), _reload_class(form)
     return open_form
 
 
@@ -170,13 +177,16 @@ def saver(form: str) -> Callable[..., tuple]:
                 else:
                     loose.append(problem.render(lang))
             with runtime.read_session() as session:
+                facts = strategy_views.form_state(session, form, store.get("id"),
+                                                  {**values, "_today": clock.today()}).facts
                 body = form_body(form, values, lang, _choices(session), record_id=store.get("id"),
-                                 problems=by_field)
-            return (True, body, no_update, _alert(refused.message(lang), "danger", loose or None), HIDDEN, *keep)
+                                 problems=by_field, facts=facts)
+            return (True, body, no_update, _alert(refused.message(lang), "danger", loose or None), _reload_class(form),
+                    *keep)
         except StaleVersion as stale:
             return (True, no_update, no_update, _alert(stale.message(lang), "warning"), "", *keep)
         except DomainError as refused:
-            return (True, no_update, no_update, _alert(refused.message(lang), "danger"), HIDDEN, *keep)
+            return (True, no_update, no_update, _alert(refused.message(lang), "danger"), _reload_class(form), *keep)
         table = section_table(section, lang)
         return (False, [], None, None, HIDDEN, table,
                 t(f"admin.saved.{form}", lang, subject=subject), True)
@@ -187,6 +197,44 @@ def section_table(section: str, lang: str) -> Any:
     with runtime.read_session() as session:
         data = strategy_views.section_data(session, section)
     return SECTION_VIEWS[section].table(data, lang)
+
+
+def delete_shown(store: Mapping | None) -> str:
+    """The delete button shows on a stored record's form only."""
+    return "me-auto" if (store or {}).get("id") else "d-none me-auto"
+
+
+def ask_delete(clicks: int | None) -> bool:
+    """"Eliminar" asks first (the browser's confirmation, in the page's language)."""
+    if not clicks:
+        raise PreventUpdate
+    return True
+
+
+def deleter(form: str) -> Callable[..., tuple]:
+    """The callback that deletes the record `form` holds once confirmed: the table without it and a toast, or
+    the refusal (a process still in use says by how many objectives and indicators)."""
+    section = FORMS[form]
+
+    @guarded(_delete_failed, f"delete from the {form} form")
+    def delete(confirmed: int | None, store: Mapping | None, lang: str | None = None) -> tuple:
+        if not confirmed:
+            raise PreventUpdate
+        lang = normalize_lang(lang)
+        store = store or {}
+        try:
+            with runtime.write_session(runtime.current_actor()) as session:
+                strategy.delete_process(session, runtime.current_actor(), store.get("id"), store.get("row_version"))
+        except DomainError as refused:
+            return True, _alert(refused.message(lang), "warning"), no_update, no_update, no_update
+        return (False, None, section_table(section, lang), t(f"admin.deleted.{form}", lang,
+                                                              subject=store.get("subject") or ""), True)
+    return delete
+
+
+def _delete_failed(failure: Failure) -> tuple:
+    message = failure.message or t("admin.save_failed", failure.lang)
+    return no_update, _alert(message, "danger"), no_update, no_update, no_update
 
 
 def close(_clicks: int | None) -> bool:

@@ -155,9 +155,27 @@ def _targets(session: Session, record_id: int | None, current: Mapping[str, Any]
                       "decimals": indicator.decimals})
 
 
+RECENT_PERIODS = {"daily": 62, "weekly": 27, "monthly": 25, "quarterly": 12, "yearly": 8}
+
+
+def recent_periods(frequency: str, today: dt.date, also: dt.date | None = None) -> list[str]:
+    """The periods a value is usually entered for, newest first, as ISO period starts: this one and the ones
+    before it (about two years of months, half a year of weeks, two months of days), plus `also` (the one
+    loaded) when it is older."""
+    periods: list[dt.date] = []
+    current = period_start(today, frequency)
+    for _ in range(RECENT_PERIODS.get(frequency, 25)):
+        periods.append(current)
+        current = period_start(current - dt.timedelta(days=1), frequency)
+    if also is not None and also not in periods:
+        periods.append(also)
+    return [day.isoformat() for day in sorted(periods, reverse=True)]
+
+
 def _measurement(session: Session, record_id: int | None, current: Mapping[str, Any]) -> FormState:
     """The value stored for the period the form shows (the newest one when it shows none): a correction
-    loads its version; an empty period is a new value."""
+    loads its version; an empty period is a new value. The periods on offer end at `today`'s."""
+    today = current.get("_today") or dt.date.today()
     indicator = _stored_indicator(session, record_id)
     day = None
     try:
@@ -165,10 +183,13 @@ def _measurement(session: Session, record_id: int | None, current: Mapping[str, 
     except ValueError:
         day = None
     stored = queries.measurement_at(session, indicator.id, period_start(day, indicator.frequency) if day else None)
+    shown = stored.period if stored is not None else (period_start(day, indicator.frequency) if day else None)
     facts: dict[str, Any] = {"frequency": indicator.frequency, "unit": indicator.unit,
-                             "decimals": indicator.decimals, "time_zone": time_zone(session)}
-    if stored is None:
-        return FormState({"period": _iso(day), "value": "", "comment": ""}, indicator.id, None,
+                             "decimals": indicator.decimals, "time_zone": time_zone(session),
+                             "periods": recent_periods(indicator.frequency, today, shown)}
+    if stored is None:  # a new value: for the period asked, else the last complete one (what is usually entered)
+        shown = shown or dt.date.fromisoformat(facts["periods"][1])
+        return FormState({"period": _iso(shown), "value": "", "comment": ""}, indicator.id, None,
                          f"{indicator.code} · {indicator.name}", facts)
     facts.update({"stored_value": stored.value, "entered_by": stored.entered_by, "entered_at": stored.entered_at,
                   "source": stored.source, "measurement_version": stored.row_version})

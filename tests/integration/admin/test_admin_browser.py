@@ -4,13 +4,34 @@ objective under its perspective. Screenshots of every section (es/en, 1920×1080
 tests/screenshots/admin-*.png."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
+import pytest
+
 from mios_dashboard.components.admin.ids import Ids
+from mios_dashboard.pages import clock
 from tests.integration.board_browser import TIMEOUT, until
 from tests.integration.browser import SCREENSHOTS, _wait_for_paint
 
 SIZES = ((1920, 1080), (1366, 768))
+
+
+@pytest.fixture
+def demo_counts(sqlite_url) -> dict[str, int]:
+    """How many records of each kind the demo database holds (after demo_app loaded it)."""
+    from sqlalchemy import func, select
+
+    from mios_dashboard.db import make_engine, make_session_factory, session_scope
+    from mios_dashboard.models import Indicator, Objective, Perspective, Process
+
+    engine = make_engine(sqlite_url)
+    with session_scope(make_session_factory(engine)) as session:
+        counts = {name: session.scalar(select(func.count()).select_from(model)) or 0
+                  for name, model in (("perspectives", Perspective), ("processes", Process),
+                                      ("objectives", Objective), ("indicators", Indicator))}
+    engine.dispose()
+    return counts
 
 
 def _id(kind: str, form: str, **extra) -> str:
@@ -59,6 +80,14 @@ def wait_closed(dash_duo) -> None:
     until(lambda: not dash_duo.driver.find_elements("css selector", ".modal.show"), message="modal closed")
 
 
+def row_button(dash_duo, label: str) -> None:
+    """Click the button `label` of the table's first row and wait for its form."""
+    row = dash_duo.find_element(".mios-admin__table tbody tr")
+    button = next(b for b in row.find_elements("css selector", "button") if b.text == label)
+    dash_duo.driver.execute_script("arguments[0].click()", button)
+    until(lambda: dash_duo.driver.find_elements("css selector", ".modal.show"), message=f"{label} form open")
+
+
 def go(dash_duo, search: str) -> None:
     dash_duo.driver.get(f"{dash_duo.server_url}/admin{search}")
     dash_duo.wait_for_element(f"#{Ids.PAGE}", timeout=TIMEOUT)
@@ -74,7 +103,8 @@ def shoot(dash_duo, name: str) -> None:
     dash_duo.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
-def test_from_an_empty_database_to_a_scored_objective(dash_duo, empty_app):
+def test_from_an_empty_database_to_a_scored_objective(dash_duo, empty_app, monkeypatch):
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 12, 15))  # the periods on offer end in December
     dash_duo.start_server(empty_app)
     go(dash_duo, "?seccion=objetivos")
     dash_duo.wait_for_contains_text(f"#{Ids.PAGE}", "Aún no hay objetivos", timeout=TIMEOUT)
@@ -132,14 +162,31 @@ def test_from_an_empty_database_to_a_scored_objective(dash_duo, empty_app):
     save(dash_duo, "indicator")
     wait_closed(dash_duo)
     dash_duo.wait_for_contains_text(f"#{Ids.PAGE}", "Sin valores", timeout=TIMEOUT)
-    indicator_row = dash_duo.find_element(".mios-admin__table tbody tr")
-    button = next(b for b in indicator_row.find_elements("css selector", "button") if b.text == "Capturar valor")
-    dash_duo.driver.execute_script("arguments[0].click()", button)
+    row_button(dash_duo, "Capturar valor")
     dash_duo.wait_for_contains_text(".modal.show", "Capturar o corregir valor", timeout=TIMEOUT)
-    fill(dash_duo, "measurement", {"period": "2026-11-15", "value": "85,5"})
+    periods = _field(dash_duo, "measurement", "period")
+    labels = [o.text for o in periods.find_elements("css selector", "option") if o.text]
+    assert labels[:3] == ["dic 2026", "nov 2026", "oct 2026"]
+    assert periods.find_element("css selector", "option:checked").text == "nov 2026"  # the last complete month
+    fill(dash_duo, "measurement", {"period": "2026-11-01", "value": "85,5"})
     save(dash_duo, "measurement")
     wait_closed(dash_duo)
     dash_duo.wait_for_contains_text(f"#{Ids.PAGE}", "85.5 %", timeout=TIMEOUT)
+    row_button(dash_duo, "Capturar valor")
+    dash_duo.wait_for_contains_text(".modal.show", "Valor registrado para este periodo: 85.5 % (captura manual", timeout=TIMEOUT)
+    shoot(dash_duo, "measurement-form-es")
+    click(dash_duo, _id("mios-admin-cancel", "measurement"))
+    wait_closed(dash_duo)
+    row_button(dash_duo, "Metas mensuales")
+    dash_duo.wait_for_contains_text(".modal.show", "Diciembre", timeout=TIMEOUT)
+    shoot(dash_duo, "targets-form-es")
+    click(dash_duo, _id("mios-admin-cancel", "targets"))
+    wait_closed(dash_duo)
+    row_button(dash_duo, "Editar")
+    dash_duo.wait_for_contains_text(".modal.show", "Umbral amarillo", timeout=TIMEOUT)
+    shoot(dash_duo, "indicator-form-es")
+    click(dash_duo, _id("mios-admin-cancel", "indicator"))
+    wait_closed(dash_duo)
 
     for section, name in (("perspectivas", "perspectives"), ("procesos", "processes"), ("objetivos", "objectives"),
                           ("indicadores", "indicators")):
@@ -158,4 +205,28 @@ def test_from_an_empty_database_to_a_scored_objective(dash_duo, empty_app):
     result = dash_duo.find_element(f"{card} .mios-objective__result").text
     assert any(ch.isdigit() for ch in result) and "%" in result, result
     shoot(dash_duo, "board-after-admin-es")
+    assert not [entry for entry in dash_duo.get_logs() if entry["level"] == "SEVERE"]
+
+
+def test_the_demo_organization_in_every_section(dash_duo, demo_app, demo_counts):
+    """Every record of the demo is listed (one row each), and the sections stay readable at its volume."""
+    dash_duo.start_server(demo_app)
+    for section, name in (("perspectivas", "perspectives"), ("procesos", "processes"), ("objetivos", "objectives"),
+                          ("indicadores", "indicators")):
+        for lang in ("es", "en"):
+            go(dash_duo, f"?seccion={section}" + ("&lang=en" if lang == "en" else ""))
+            rows = dash_duo.find_elements(".mios-admin__table tbody tr")
+            assert len(rows) == demo_counts[name], (section, len(rows))
+            shoot(dash_duo, f"demo-{name}-{lang}")
+    go(dash_duo, "?seccion=procesos")
+    row_button(dash_duo, "Editar")
+    dash_duo.wait_for_contains_text(".modal.show", "Fuentes de entradas", timeout=TIMEOUT)
+    until(lambda: element(dash_duo, _id("mios-admin-delete", "process")).is_displayed(), message="delete shown")
+    shoot(dash_duo, "demo-process-form-es")
+    click(dash_duo, _id("mios-admin-cancel", "process"))
+    wait_closed(dash_duo)
+    go(dash_duo, "?seccion=objetivos")
+    row_button(dash_duo, "Relaciones")
+    dash_duo.wait_for_contains_text(".modal.show", "Marque los objetivos", timeout=TIMEOUT)
+    shoot(dash_duo, "demo-links-form-es")
     assert not [entry for entry in dash_duo.get_logs() if entry["level"] == "SEVERE"]

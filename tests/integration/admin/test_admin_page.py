@@ -46,6 +46,16 @@ class AdminClient(DashClient):
                  {"id": "mios-admin-lang", "property": "data", "value": lang}]
         return self._post(key, inputs, state, json.dumps(edit, separators=(",", ":"), sort_keys=True) + ".n_clicks")
 
+    def reload(self, form: str, values: dict, store: dict | None, lang: str = "es") -> dict:
+        """"Recargar": the form loads its record again (the year or period it shows)."""
+        reload = {"form": form, "type": "mios-admin-reload"}
+        key = self._key(f'{{"form":"{form}","type":"mios-admin-title"}}')
+        inputs = [[], {"id": reload, "property": "n_clicks", "value": 1}]
+        state = [self._fields(form, values),
+                 {"id": {"form": form, "type": "mios-admin-store"}, "property": "data", "value": store},
+                 {"id": "mios-admin-lang", "property": "data", "value": lang}]
+        return self._post(key, inputs, state, json.dumps(reload, separators=(",", ":"), sort_keys=True) + ".n_clicks")
+
     def save(self, form: str, values: dict, store: dict | None, lang: str = "es") -> dict:
         key = self._key(f'{{"form":"{form}","type":"mios-admin-modal"}}.is_open@', "mios-admin-table")
         save = {"form": form, "type": "mios-admin-save"}
@@ -54,6 +64,16 @@ class AdminClient(DashClient):
                  {"id": "mios-admin-lang", "property": "data", "value": lang}]
         return self._post(key, [{"id": save, "property": "n_clicks", "value": 1}], state,
                           json.dumps(save, separators=(",", ":"), sort_keys=True) + ".n_clicks")
+
+
+def delete(client: AdminClient, form: str, store: dict | None, lang: str = "es") -> dict:
+    key = next(k for k in client.app.callback_map if f'{{"form":"{form}","type":"mios-admin-modal"}}' in k
+               and "mios-admin-table" in k and "mios-admin-body" not in k)
+    confirm = {"form": form, "type": "mios-admin-confirm"}
+    state = [{"id": {"form": form, "type": "mios-admin-store"}, "property": "data", "value": store},
+             {"id": "mios-admin-lang", "property": "data", "value": lang}]
+    return client._post(key, [{"id": confirm, "property": "submit_n_clicks", "value": 1}], state,
+                        json.dumps(confirm, separators=(",", ":"), sort_keys=True) + ".submit_n_clicks")
 
 
 def invalid_fields(tree) -> set[str]:
@@ -169,6 +189,13 @@ def test_a_stale_version_is_refused_saying_who_with_a_reload(client, factory):
     assert part(second, "mios-admin-reload", "className") == ""  # the reload button shows
     with session_scope(factory) as session:
         assert session.get(Perspective, finance).weight == 2.0
+    reloaded = client.reload("perspective", {**values, "weight": "3"}, store)
+    fresh = part(reloaded, "mios-admin-store", "data")
+    assert fresh["row_version"] == store["row_version"] + 1
+    assert part(reloaded, "mios-admin-reload", "className") == "d-none"
+    assert client.save("perspective", {**values, "weight": "3"}, fresh)["response"]
+    with session_scope(factory) as session:
+        assert session.get(Perspective, finance).weight == 3.0
 
 
 def test_an_indicator_with_a_manual_value_through_the_forms(client, factory):
@@ -195,3 +222,117 @@ def test_an_indicator_with_a_manual_value_through_the_forms(client, factory):
     with session_scope(factory) as session:
         stored = session.scalars(select(Measurement)).one()
         assert (stored.value, stored.source, stored.period.isoformat()) == (87.5, "manual", "2026-03-01")
+
+
+@pytest.fixture
+def indicator_id(client, factory) -> int:
+    with session_scope(factory) as session:
+        session.add(Indicator(code="VEN-01", name="Ventas", unit="MXN", direction="higher", frequency="monthly",
+                              aggregation="sum", target=100.0, decimals=0))
+    with session_scope(factory) as session:
+        return session.scalars(select(Indicator)).one().id
+
+
+def test_twelve_monthly_targets_are_saved_and_shown_for_their_year(client, factory, indicator_id):
+    opened = client.open("targets", indicator_id)
+    assert "Diciembre" in strings(part(opened, "mios-admin-body", "children"))
+    other_year = client.reload("targets", {"year": "2031"}, part(opened, "mios-admin-store", "data"))
+    assert "2031" in strings(part(other_year, "mios-admin-body", "children"))
+    assert part(opened, "mios-admin-reload", "className") == ""  # "Recargar" loads another year
+    store = part(opened, "mios-admin-store", "data")
+    months = {f"month_{m}": str(100 + m) for m in range(1, 13)}
+    saved = client.save("targets", {"year": "2026", **months, "month_3": ""}, store)
+    assert "Metas mensuales de «VEN-01 · Ventas» guardadas." in strings(part(saved, "mios-admin-toast", "children"))
+    refused = client.save("targets", {"year": "2026", **months, "month_5": "mucho"}, store)
+    assert invalid_fields(part(refused, "mios-admin-body", "children")) == {"month_5"}
+    from mios_dashboard.models import Target
+    with session_scope(factory) as session:
+        targets = {t.period.month: t.target for t in session.scalars(select(Target))}
+    assert len(targets) == 11 and 3 not in targets and targets[12] == 112.0
+
+
+def test_a_correction_needs_a_comment_and_refuses_a_stale_value(client, factory, indicator_id):
+    store = part(client.open("measurement", indicator_id), "mios-admin-store", "data")
+    assert store["row_version"] is None  # nothing stored yet: a new value
+    first = client.save("measurement", {"period": "2026-05-01", "value": "1250.0", "comment": ""}, store)
+    assert part(first, "mios-admin-modal", "is_open") is False
+    opened = client.open("measurement", indicator_id)
+    assert "Valor registrado para este periodo: 1,250 MXN" in strings(opened)
+    store = part(opened, "mios-admin-store", "data")
+    refused = client.save("measurement", {"period": "2026-05-01", "value": "1300", "comment": ""}, store)
+    assert invalid_fields(part(refused, "mios-admin-body", "children")) == {"comment"}
+    assert "es obligatorio al corregir" in strings(refused)
+    client.save("measurement", {"period": "2026-05-01", "value": "1300", "comment": "faltaba una factura"}, store)
+    stale = strings(client.save("measurement", {"period": "2026-05-01", "value": "1400", "comment": "otra"}, store))
+    assert "lo modificó" in stale
+    with session_scope(factory) as session:
+        stored = session.scalars(select(Measurement)).one()
+        assert (stored.value, stored.comment) == (1300.0, "faltaba una factura")
+
+
+def test_links_and_a_process_sipoc_round_trip_through_the_forms(client, factory):
+    with session_scope(factory) as session:
+        finance = session.scalars(select(Perspective).where(Perspective.code == "FIN")).one().id
+    for code in ("A", "B"):
+        store = part(client.open("objective"), "mios-admin-store", "data")
+        client.save("objective", {"code": code, "title": f"Objetivo {code}", "perspective": str(finance),
+                                  "weight": "1", "active": True}, store)
+    with session_scope(factory) as session:
+        a, b = (session.scalars(select(Objective).where(Objective.code == c)).one().id for c in ("A", "B"))
+    store = part(client.open("links", a), "mios-admin-store", "data")
+    refused = client.save("links", {"effects": [str(a)]}, store)
+    assert "un objetivo no puede influir en sí mismo" in strings(refused)
+    saved = client.save("links", {"effects": [str(b)]}, store)
+    assert "Relaciones de «A · Objetivo A» guardadas." in strings(part(saved, "mios-admin-toast", "children"))
+    assert "Influye en" in strings(part(saved, "mios-admin-table", "children"))
+    from mios_dashboard.models import ObjectiveLink
+    with session_scope(factory) as session:
+        assert [(link.cause_id, link.effect_id) for link in session.scalars(select(ObjectiveLink))] == [(a, b)]
+    store = part(client.open("process"), "mios-admin-store", "data")
+    client.save("process", {"code": "VEN", "name": "Ventas", "type": "operational",
+                            "sipoc_input": "Pedido\nCotización"}, store)
+    with session_scope(factory) as session:
+        process = session.scalars(select(Process)).one().id
+    body = strings(part(client.open("process", process), "mios-admin-body", "children"))
+    assert "Pedido\nCotización" in body
+
+
+def test_an_objective_is_retired_not_deleted(client, factory):
+    with session_scope(factory) as session:
+        finance = session.scalars(select(Perspective).where(Perspective.code == "FIN")).one().id
+    store = part(client.open("objective"), "mios-admin-store", "data")
+    client.save("objective", {"code": "OBJ-09", "title": "Bajar costos", "perspective": str(finance),
+                              "weight": "1", "active": True}, store)
+    with session_scope(factory) as session:
+        objective = session.scalars(select(Objective)).one().id
+    store = part(client.open("objective", objective), "mios-admin-store", "data")
+    saved = client.save("objective", {"code": "OBJ-09", "title": "Bajar costos", "perspective": str(finance),
+                                      "weight": "1", "active": False, "process": "-", "parent": "-"}, store)
+    assert "Inactivo" in strings(part(saved, "mios-admin-table", "children"))
+    with session_scope(factory) as session:
+        stored = session.get(Objective, objective)
+        assert (stored.active, stored.process_id, stored.parent_id) == (False, None, None)
+    assert "Inactive" in client.page("/admin", "?seccion=objetivos&lang=en")
+
+
+def test_a_made_up_edit_id_is_told_not_crashed_on(client):
+    answer = strings(client.open("indicator", "abc"))  # type: ignore[arg-type]
+    assert "El registro ya no existe" in answer and "Traceback" not in answer
+
+
+def test_a_process_in_use_is_kept_and_an_unused_one_deleted_from_its_form(client, factory):
+    for code in ("VEN", "TMP"):
+        store = part(client.open("process"), "mios-admin-store", "data")
+        client.save("process", {"code": code, "name": f"Proceso {code}", "type": "support"}, store)
+    with session_scope(factory) as session:
+        ven, tmp = (session.scalars(select(Process).where(Process.code == c)).one().id for c in ("VEN", "TMP"))
+        session.add(Indicator(code="K-1", name="K", target=1.0, process_id=ven))
+    refused = delete(client, "process", part(client.open("process", ven), "mios-admin-store", "data"))
+    assert "1 indicador(es) pertenecen a este proceso" in strings(part(refused, "mios-admin-alert", "children"))
+    deleted = delete(client, "process", part(client.open("process", tmp), "mios-admin-store", "data"))
+    assert part(deleted, "mios-admin-modal", "is_open") is False
+    assert "Proceso «TMP · Proceso TMP» eliminado." in strings(part(deleted, "mios-admin-toast", "children"))
+    assert "Proceso TMP" not in strings(part(deleted, "mios-admin-table", "children"))
+    assert "El registro ya no existe" in strings(delete(client, "process", {"id": tmp, "row_version": 1}))
+    with session_scope(factory) as session:
+        assert [p.code for p in session.scalars(select(Process))] == ["VEN"]
