@@ -6,6 +6,7 @@ The server decides: the record is loaded again on open and checked again on save
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from dash.exceptions import PreventUpdate
 from sqlalchemy.orm import Session
 
 from mios_dashboard.components.context import forms
+from mios_dashboard.components.context.common import zone_label
 from mios_dashboard.errors import DomainError, Invalid, NotFound
 from mios_dashboard.i18n import normalize_lang, t
 from mios_dashboard.pages import clock
@@ -47,8 +49,11 @@ def _by_id(family: str) -> Callable[[Session, int], Any]:
     return lambda session, record_id: context_service.record_row(session, family, record_id, clock.today())
 
 
-def _zones() -> list[tuple[str, str]]:
-    return [(zone, zone.replace("_", " ")) for zone in organization_service.time_zones()]
+@functools.cache
+def _zones(lang: str) -> list[tuple[str, str]]:
+    """The IANA zones, each with its place in the reader's language (to find "Ciudad de México" by typing)."""
+    return [(zone, f"{zone.replace('_', ' ')} · {zone_label(zone, lang)}")
+            for zone in organization_service.time_zones()]
 
 
 VOCABULARIES = context_service.VOCABULARIES
@@ -69,7 +74,7 @@ def _policy_body(kind: str) -> Callable[[Session, Any, str], list]:
 
 FORMS: dict[str, Form] = {
     "organization": Form("context.org.form_title", "form.save", lambda s, _id: context_service.organization_row(s),
-                         lambda s, row, lang: forms.organization_form(row, lang, _zones(), organization_service.DEFAULT_TIME_ZONE),
+                         lambda s, row, lang: forms.organization_form(row, lang, _zones(lang), organization_service.DEFAULT_TIME_ZONE),
                          organization_service.save_organization, new=True),
     "policy_draft": Form("context.policy.draft", "context.policy.save_draft", lambda s, _id: None,
                          _policy_body("policy_draft"), policy_service.draft_policy, new=True),
