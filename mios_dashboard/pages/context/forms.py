@@ -181,8 +181,9 @@ def save_form(_clicks: int, values: list, ids: list, store: dict | None, refresh
         for problem in refused.problems:
             by_field.setdefault(getattr(problem, "field", ""), []).append(problem.render(lang))
         problems = [" ".join(by_field.get(name, [])) for name in names]
-        unplaced = [text for name, texts in by_field.items() if name not in names for text in texts]
-        message = _alert(" ".join([refused.message(lang), *unplaced]))
+        listed = html.Ul([html.Li(text) for texts in by_field.values() for text in texts])
+        message = html.Div([html.Strong(refused.message(lang)), listed],
+                           className="alert alert-danger mios-context-alert", role="alert")
         return dash.no_update, message, problems, dash.no_update, dash.no_update
     except DomainError as refused:  # stale version (who and when), unknown record, a lifecycle refusal
         return dash.no_update, _alert(refused.message(lang)), [""] * len(names), dash.no_update, dash.no_update
