@@ -126,12 +126,14 @@ def _record_id(raw: object) -> int | None:
 
 def _open_failed(failure: Failure) -> tuple:
     text = failure.message or t("context.form.failed", failure.lang)
-    return True, t("context.form.problem_title", failure.lang), _alert(text), None, "", True, ""
+    return True, t("context.form.problem_title", failure.lang), _alert(text), None, "", True, "", \
+        t("context.form.close", failure.lang)
 
 
 @guarded(_open_failed, "open a context form")
 def open_form(_clicks: list, lang: str) -> tuple:
-    """Outputs: is_open, title, body, the form store, the save button's text, save hidden, message."""
+    """Outputs: is_open, title, body, the form store, the save button's text, save hidden, message, the
+    cancel button's text ("Cerrar" when the form only shows)."""
     lang = normalize_lang(lang)
     trigger = dash.ctx.triggered_id
     if not trigger or not any(item.get("value") for item in dash.ctx.triggered):
@@ -150,7 +152,9 @@ def open_form(_clicks: list, lang: str) -> tuple:
         body = form.body(session, row, lang)
     store = {"form": trigger.get("form"), "id": getattr(row, "id", None), "row_version": getattr(row, "row_version", None)}
     save = t(form.save, lang) if form.save else ""
-    return True, t(form.title, lang), body, store, save, form.save is None, ""
+    title = t(form.title, lang, version=getattr(row, "version", ""))  # a policy version names its number
+    close = t("form.cancel" if form.save else "context.form.close", lang)
+    return True, title, body, store, save, form.save is None, "", close
 
 
 def _save_failed(failure: Failure) -> tuple:
