@@ -3,14 +3,16 @@ open a form, the "nothing recorded yet" state with the button to record it, and 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import dash_bootstrap_components as dbc
+from babel.dates import get_timezone, get_timezone_location
 from dash import dcc, html
 
 from mios_dashboard.components.context.ids import SECTIONS, Ids, open_id
 from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.status import icon
-from mios_dashboard.i18n import MISSING, fmt_date, t
+from mios_dashboard.i18n import LOCALES, MISSING, fmt_date, t
 
 SECTION_ICONS = {
     "organizacion": "bi-building", "politica": "bi-patch-check", "foda": "bi-grid-1x2", "partes": "bi-people",
@@ -76,6 +78,17 @@ def paragraphs(text: str | None, class_name: str = "mios-context-text") -> html.
 
 def day(value: dt.date | None, lang: str) -> str:
     return fmt_date(value, lang) if value else MISSING
+
+
+@functools.cache
+def zone_label(zone: str, lang: str) -> str:
+    """"America/Mexico_City" as a director reads it: "hora de México (Ciudad de México)"; the name itself
+    for a zone without a place (UTC)."""
+    try:
+        label = get_timezone_location(get_timezone(zone), locale=LOCALES.get(lang, "es"))
+    except LookupError:
+        return zone
+    return zone if "(UTC)" in label or zone == "UTC" else label
 
 
 def badge(text: str, tone: str) -> dbc.Badge:

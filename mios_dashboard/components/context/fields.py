@@ -17,7 +17,8 @@ def modal(lang: str) -> list:
         dcc.Store(id=Ids.FORM),
         dbc.Modal([
             dbc.ModalHeader(dbc.ModalTitle(id=Ids.MODAL_TITLE)),
-            dbc.ModalBody([html.Div(id=Ids.MODAL_BODY), html.Div(id=Ids.MESSAGE, **{"aria-live": "polite"})]),
+            # The message first: a refusal is read before the fields, each problem also under its field.
+            dbc.ModalBody([html.Div(id=Ids.MESSAGE, **{"aria-live": "polite"}), html.Div(id=Ids.MODAL_BODY)]),
             dbc.ModalFooter([
                 html.Button(t("form.cancel", lang), id=Ids.CANCEL, n_clicks=0, type="button",
                             className="btn btn-outline-secondary"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import html
 
-from mios_dashboard.components.context.common import empty_section, open_button, paragraphs, section_head
+from mios_dashboard.components.context.common import empty_section, open_button, paragraphs, section_head, zone_label
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import MISSING, t, t_count
 
@@ -16,9 +16,8 @@ def organization_view(org, lang: str) -> html.Div:
     facts = [
         (t("context.org.field.legal_name", lang), org.legal_name or MISSING),
         (t("context.org.field.industry", lang), org.industry or MISSING),
-        (t("context.org.field.time_zone", lang), org.time_zone),
-        (t("context.org.field.management_review_interval_months", lang),
-         t_count("context.org.months", org.management_review_interval_months, lang)),
+        (t("context.org.field.time_zone", lang), zone_label(org.time_zone, lang)),
+        (t("context.org.review", lang), t_count("context.org.every_months", org.management_review_interval_months, lang)),
     ]
     return html.Div([
         section_head("context.org.title", lang,

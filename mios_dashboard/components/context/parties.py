@@ -5,9 +5,19 @@ from __future__ import annotations
 from dash import html
 
 from mios_dashboard.components.context.common import badge, day, empty_section, open_button, row_actions, section_head
-from mios_dashboard.i18n import MISSING, fmt_number, t
+from mios_dashboard.i18n import MISSING, t, t_count
 
 COLUMNS = ("type", "name", "requirements", "monitoring", "indicator", "reviewed", "actions")
+
+
+def _requirements(row, lang: str) -> list:
+    """"3 requisitos" and the list, each with its kind; a party without any is marked (the PHVA check asks)."""
+    if not row.requirements:
+        return [badge(t("context.party.no_requirements", lang), "bad")]
+    return [html.Span(t_count("context.party.requirement_count", row.requirement_count, lang),
+                      className="mios-context-count"),
+            html.Ul([html.Li([badge(t(f"context.requirement.{r.kind}", lang), "muted"), " ", r.description])
+                     for r in row.requirements], className="mios-context-requirements")]
 
 
 def parties_view(rows: list, lang: str) -> html.Div:
@@ -18,12 +28,7 @@ def parties_view(rows: list, lang: str) -> html.Div:
     body = html.Tbody([html.Tr([
         html.Td(t(f"context.party_type.{row.type}", lang), className="mios-context-nowrap"),
         html.Td(html.Strong(row.name)),
-        html.Td([
-            html.Span(fmt_number(row.requirement_count, lang), className="mios-context-count"),
-            html.Ul([html.Li([badge(t(f"context.requirement.{r.kind}", lang), "muted"), " ", r.description])
-                     for r in row.requirements], className="mios-context-requirements")
-            if row.requirements else badge(t("context.party.no_requirements", lang), "bad"),
-        ]),
+        html.Td(_requirements(row, lang)),
         html.Td(row.monitoring or MISSING),
         html.Td(row.indicator or MISSING),
         html.Td(day(row.last_reviewed_on, lang), className="mios-context-nowrap"),

@@ -20,7 +20,7 @@ def init_app(app: dash.Dash) -> None:
     app.callback(
         Output(Ids.MODAL, "is_open"), Output(Ids.MODAL_TITLE, "children"), Output(Ids.MODAL_BODY, "children"),
         Output(Ids.FORM, "data"), Output(Ids.SAVE, "children"), Output(Ids.SAVE, "hidden"),
-        Output(Ids.MESSAGE, "children"),
+        Output(Ids.MESSAGE, "children"), Output(Ids.CANCEL, "children"),
         Input({"type": Pattern.OPEN, "form": ALL, "id": ALL, "at": ALL}, "n_clicks"), State(Ids.LANG, "data"),
         prevent_initial_call=True,
     )(forms.open_form)

@@ -6,6 +6,7 @@ The server decides: the record is loaded again on open and checked again on save
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from dash.exceptions import PreventUpdate
 from sqlalchemy.orm import Session
 
 from mios_dashboard.components.context import forms
+from mios_dashboard.components.context.common import zone_label
 from mios_dashboard.errors import DomainError, Invalid, NotFound
 from mios_dashboard.i18n import normalize_lang, t
 from mios_dashboard.pages import clock
@@ -47,8 +49,11 @@ def _by_id(family: str) -> Callable[[Session, int], Any]:
     return lambda session, record_id: context_service.record_row(session, family, record_id, clock.today())
 
 
-def _zones() -> list[tuple[str, str]]:
-    return [(zone, zone.replace("_", " ")) for zone in organization_service.time_zones()]
+@functools.cache
+def _zones(lang: str) -> list[tuple[str, str]]:
+    """The IANA zones, each with its place in the reader's language (to find "Ciudad de México" by typing)."""
+    return [(zone, f"{zone.replace('_', ' ')} · {zone_label(zone, lang)}")
+            for zone in organization_service.time_zones()]
 
 
 VOCABULARIES = context_service.VOCABULARIES
@@ -69,7 +74,7 @@ def _policy_body(kind: str) -> Callable[[Session, Any, str], list]:
 
 FORMS: dict[str, Form] = {
     "organization": Form("context.org.form_title", "form.save", lambda s, _id: context_service.organization_row(s),
-                         lambda s, row, lang: forms.organization_form(row, lang, _zones(), organization_service.DEFAULT_TIME_ZONE),
+                         lambda s, row, lang: forms.organization_form(row, lang, _zones(lang), organization_service.DEFAULT_TIME_ZONE),
                          organization_service.save_organization, new=True),
     "policy_draft": Form("context.policy.draft", "context.policy.save_draft", lambda s, _id: None,
                          _policy_body("policy_draft"), policy_service.draft_policy, new=True),
@@ -121,12 +126,14 @@ def _record_id(raw: object) -> int | None:
 
 def _open_failed(failure: Failure) -> tuple:
     text = failure.message or t("context.form.failed", failure.lang)
-    return True, t("context.form.problem_title", failure.lang), _alert(text), None, "", True, ""
+    return True, t("context.form.problem_title", failure.lang), _alert(text), None, "", True, "", \
+        t("context.form.close", failure.lang)
 
 
 @guarded(_open_failed, "open a context form")
 def open_form(_clicks: list, lang: str) -> tuple:
-    """Outputs: is_open, title, body, the form store, the save button's text, save hidden, message."""
+    """Outputs: is_open, title, body, the form store, the save button's text, save hidden, message, the
+    cancel button's text ("Cerrar" when the form only shows)."""
     lang = normalize_lang(lang)
     trigger = dash.ctx.triggered_id
     if not trigger or not any(item.get("value") for item in dash.ctx.triggered):
@@ -145,7 +152,9 @@ def open_form(_clicks: list, lang: str) -> tuple:
         body = form.body(session, row, lang)
     store = {"form": trigger.get("form"), "id": getattr(row, "id", None), "row_version": getattr(row, "row_version", None)}
     save = t(form.save, lang) if form.save else ""
-    return True, t(form.title, lang), body, store, save, form.save is None, ""
+    title = t(form.title, lang, version=getattr(row, "version", ""))  # a policy version names its number
+    close = t("form.cancel" if form.save else "context.form.close", lang)
+    return True, title, body, store, save, form.save is None, "", close
 
 
 def _save_failed(failure: Failure) -> tuple:
@@ -176,8 +185,9 @@ def save_form(_clicks: int, values: list, ids: list, store: dict | None, refresh
         for problem in refused.problems:
             by_field.setdefault(getattr(problem, "field", ""), []).append(problem.render(lang))
         problems = [" ".join(by_field.get(name, [])) for name in names]
-        unplaced = [text for name, texts in by_field.items() if name not in names for text in texts]
-        message = _alert(" ".join([refused.message(lang), *unplaced]))
+        listed = html.Ul([html.Li(text) for texts in by_field.values() for text in texts])
+        message = html.Div([html.Strong(refused.message(lang)), listed],
+                           className="alert alert-danger mios-context-alert", role="alert")
         return dash.no_update, message, problems, dash.no_update, dash.no_update
     except DomainError as refused:  # stale version (who and when), unknown record, a lifecycle refusal
         return dash.no_update, _alert(refused.message(lang)), [""] * len(names), dash.no_update, dash.no_update

@@ -33,7 +33,7 @@ class ContextClient(DashClient):
         outputs = [{"id": Ids.MODAL, "property": "is_open"}, {"id": Ids.MODAL_TITLE, "property": "children"},
                    {"id": Ids.MODAL_BODY, "property": "children"}, {"id": Ids.FORM, "property": "data"},
                    {"id": Ids.SAVE, "property": "children"}, {"id": Ids.SAVE, "property": "hidden"},
-                   {"id": Ids.MESSAGE, "property": "children"}]
+                   {"id": Ids.MESSAGE, "property": "children"}, {"id": Ids.CANCEL, "property": "children"}]
         inputs = [[{"id": button, "property": "n_clicks", "value": 1}]]
         state = [{"id": Ids.LANG, "property": "data", "value": lang}]
         return self._post(key, outputs, inputs, state, _prop_id(button, "n_clicks"))["response"]

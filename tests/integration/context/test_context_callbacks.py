@@ -2,6 +2,8 @@
 record first, a form names each wrong field under it, a forged id and a stale version are refused in words."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import select
 
@@ -174,3 +176,18 @@ def test_the_policy_lifecycle_through_the_forms_turns_the_phva_check_met(empty):
     assert done["mios-context-modal"]["is_open"] is False
     assert "En vigor" in client.page("/contexto", "?seccion=politica")
     assert _check(client.page_answer("/phva"), "policy_communicated")["data-met"] == "true"
+
+
+def test_an_old_policy_version_opens_to_read_only(demo):
+    with demo.app.server.app_context():
+        from mios_dashboard.web import runtime
+
+        with runtime.read_session() as session:
+            rows = context.section_data(session, "politica", dt.date(2026, 1, 15))
+    old = next(row for row in rows if row.status == "superseded")
+    opened = demo.open("policy_read", old.id)
+    assert opened["mios-context-modal-title"]["children"] == f"Versión {old.version} de la política de la calidad"
+    assert "Sustituida" in text_of(opened) and old.statement[:40] in text_of(opened)
+    assert opened["mios-context-save"]["hidden"] is True and opened["mios-context-cancel"]["children"] == "Cerrar"
+    refused = demo.save(opened["mios-context-form"]["data"], {})
+    assert "El registro ya no existe" in text_of(refused)  # a read-only form has nothing to save
