@@ -125,7 +125,8 @@ def register_table(view: Any, lang: str, link: Link) -> html.Section:
                    else t_count("risks.count", view.total, lang), className="mios-risks-card__note")
     if view.lines:
         body: Any = html.Div(html.Table([
-            html.Thead(html.Tr([html.Th(t(f"risks.col.{name}", lang), scope="col") for name in COLUMNS])),
+            html.Thead(html.Tr([html.Th(t(f"risks.col.{name}", lang), scope="col", className=f"mios-risks-col-{name}")
+                                for name in COLUMNS])),
             html.Tbody([_line(line, lang) for line in view.lines]),
         ], className="mios-risks-table"), className="mios-risks-table__scroll")
     else:
