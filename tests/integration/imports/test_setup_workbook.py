@@ -235,3 +235,26 @@ def test_setup_sheets_alone_are_a_valid_file(session_factory, tmp_path):
     result = run(session_factory, path)
     assert result.accepted, result.messages()
     assert result.processes_created == 2 and result.sheets == ["Procesos"]
+
+
+def test_more_error_kinds_in_english(session_factory, tmp_path):
+    path = small_company(
+        tmp_path,
+        Procesos=[PROCESS_HEADER,
+                  ["P" * 21, "Largo", "apoyo", None, None],  # row 2: code too long
+                  ["NUE", "Nuevo", None, None, None],  # row 3: a new process without a type
+                  ["VEN", "Ventas", "operativo", None, None], ["DIR", "Dirección", "apoyo", None, None]],
+        Objetivos=[OBJECTIVE_HEADER,
+                   ["OB-1", "Repetido", "FIN", None, None, None, "x" * 121, None, None, None, None],  # row 2
+                   ["OB-2", "Repetido", "CLI", None, None, None, None, None, None, None, None],
+                   ["OB-3", "Hijo", "APR", None, None, None, None, None, None, None, "repetido"]],  # row 4
+        Indicadores=[INDICATOR_HEADER,
+                     ["VEN-01", "Ventas", "MXN", None, None, None, 10, None, None, None, None, None, "pronto", None]],
+        Mediciones=[MEASUREMENT_HEADER])
+    assert refused(session_factory, path, lang="en") == [
+        "Procesos!A2: “Code” takes at most 20 characters (it has 21)",
+        "Procesos!A3: “NUE” is new and needs a “Type”",
+        "Objetivos!G2: “Owner” takes at most 120 characters (it has 121)",
+        "Objetivos!K4: “repetido” matches several (OB-1, OB-2); use the code",
+        "Indicadores!M2: “pronto” is not a window of periods (write two periods, e.g. 2025-01 to 2025-12)",
+    ]
