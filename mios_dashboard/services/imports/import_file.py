@@ -1,4 +1,5 @@
-"""Use case: import an Excel or CSV file of indicator definitions and measurements, all or nothing (docs/import-formats.md).
+"""Use case: import an Excel or CSV file — processes, objectives, indicator definitions and measurements — all or
+nothing (docs/import-formats.md).
 
 Transactions — the caller owns the session (`session_scope`) and commits; this service never commits:
 - Every check runs before the first write. A refused file is a normal *return*, not an exception: nothing
@@ -9,9 +10,10 @@ Transactions — the caller owns the session (`session_scope`) and commits; this
 - If the database fails while writing (a concurrent import inserting the same row, a lost connection), the
   exception propagates and the caller's transaction rolls back; the caller may then keep a record of the
   attempt with `record_refusal` in a new transaction (the command line does).
-Indicators go through the ORM (few rows; the audit hook records them). Measurements and targets are written
-in bulk by the repositories, which write their own AuditEvents; the data version is bumped here. Unchanged
-rows are not touched, so a second import of the same file changes nothing apart from its own ImportBatch.
+Processes and objectives (services/imports/setup_write.py), then indicators, go through the ORM (few rows; the
+audit hook records them), in that order so each may point at the rows written before it. Measurements and
+targets are written in bulk by the repositories, which write their own AuditEvents; the data version is
+bumped here. Unchanged rows are not touched, so a second import of the same file changes nothing apart from its own ImportBatch.
 """
 from __future__ import annotations
 

@@ -53,3 +53,30 @@ def test_a_measurements_sheet_without_any_value_is_an_error_naming_it(session_fa
     assert [(p.code, p.sheet) for p in result.errors] == [("no_values_in_sheet", "Mediciones")]
     with session_scope(session_factory) as session:
         assert session.scalar(select(Measurement.id)) is None
+
+
+def test_percent_targets_in_a_hand_built_workbook_as_calc_writes_them(session_factory, tmp_path):
+    """The definitions' percent cells through the workbook's own styles part (as Calc and Excel write it,
+    not openpyxl): the target, its digits and a wide sheet's percent values all in percent points."""
+    from mios_dashboard.models import Indicator
+    from tests.corpus.xlsx import SheetSpec, Styled, write_xlsx
+
+    path = write_xlsx(tmp_path / "calc-setup.xlsx", [
+        SheetSpec("Procesos", [["Código", "Nombre", "Tipo"], ["OPE", "Operación", "operativo"]]),
+        SheetSpec("Objetivos", [["Código", "Objetivo", "Perspectiva", "Proceso", "Fecha de cierre"],
+                                ["OB-1", "Entregar a tiempo", "CLI", "Operación", Styled(46387, "date")]]),
+        SheetSpec("Indicadores", [["Código", "Nombre", "Unidad", "Meta", "Objetivo", "Proceso"],
+                                  ["ENT-1", "Entregas a tiempo", "%", Styled(1 / 97, "percent"), "OB-1", "OPE"],
+                                  ["ENT-2", "Reclamos", "%", Styled(0.025, "percent1"), "OB-1", "OPE"]]),
+        SheetSpec("Mediciones", [["Código", "ene-26", "feb-26"],
+                                 ["ENT-1", Styled(0.5, "percent"), Styled(0.875, "percent")]]),
+    ])
+    with session_scope(session_factory, actor="ana") as session:
+        result = import_file(session, path, actor="ana")
+        assert result.accepted, result.messages()
+    with session_scope(session_factory) as session:
+        targets = {i.code: i.target for i in session.scalars(select(Indicator))}
+        assert targets == {"ENT-1": 1.03092783505155, "ENT-2": 2.5}
+        assert sorted(m.value for m in session.scalars(select(Measurement))) == [50.0, 87.5]
+        objective = session.scalars(select(Indicator)).first().objective
+        assert objective.plan_due.isoformat() == "2026-12-31" and objective.process.code == "OPE"

@@ -119,3 +119,28 @@ def test_the_same_workbook_in_english_then_again_changes_nothing(dash_duo, setup
     wait_for_text(dash_duo, f"#{Ids.RESULT}", "The file changes nothing")
     assert group(dash_duo, "processes")[:6] == ["processes", "0", "to create", "0", "to update", "3"]
     assert dash_duo.get_logs() == []
+
+
+def test_a_setup_workbook_with_errors_names_each_sheet_and_cell(dash_duo, setup_app, tmp_path):
+    from tests.integration.imports.setup_books import OBJECTIVE_HEADER, PROCESS_HEADER, write_sheets
+
+    path = write_sheets(tmp_path / "con-errores.xlsx", {
+        "Procesos": [PROCESS_HEADER, ["VEN", "Ventas", "comercial", None, None]],
+        "Objetivos": [OBJECTIVE_HEADER,
+                      ["OB-1", "Uno", "Marte", "VEN", None, None, None, None, None, None, "OB-2"],
+                      ["OB-2", "Dos", "CLI", "Compras", None, None, None, None, None, None, "OB-1"]]})
+    dash_duo.start_server(setup_app)
+    dash_duo.wait_for_page(url=f"{dash_duo.server_url}/importar", timeout=TIMEOUT)
+    dash_duo.find_element(f"#{Ids.UPLOAD} input[type=file]").send_keys(str(path))
+    wait_for_text(dash_duo, f"#{Ids.RESULT}", "No se puede importar «con-errores.xlsx»")
+    rows = [row.text for row in dash_duo.find_elements(f"#{Ids.RESULT} table tbody tr")]
+    assert rows == [
+        "Procesos!C2 «comercial» no es un tipo de proceso (use estratégico, operativo o apoyo)",
+        "Objetivos!C2 perspectiva desconocida «Marte» (use FIN, CLI, PRO o APR, o su nombre)",
+        "Objetivos!K2 el objetivo padre de «OB-1» forma un ciclo: OB-1 → OB-2 → OB-1",
+        "Objetivos!D3 proceso desconocido «Compras»: no está en la base de datos ni en la hoja de procesos",
+        "Objetivos!K3 el objetivo padre de «OB-2» forma un ciclo: OB-1 → OB-2 → OB-1",
+    ]
+    assert counted(setup_app) == (0, 0)
+    shoot(dash_duo.driver, "setup-refused-es")
+    assert dash_duo.get_logs() == []

@@ -235,3 +235,50 @@ def test_setup_sheets_alone_are_a_valid_file(session_factory, tmp_path):
     result = run(session_factory, path)
     assert result.accepted, result.messages()
     assert result.processes_created == 2 and result.sheets == ["Procesos"]
+
+
+def test_more_error_kinds_in_english(session_factory, tmp_path):
+    path = small_company(
+        tmp_path,
+        Procesos=[PROCESS_HEADER,
+                  ["P" * 21, "Largo", "apoyo", None, None],  # row 2: code too long
+                  ["NUE", "Nuevo", None, None, None],  # row 3: a new process without a type
+                  ["VEN", "Ventas", "operativo", None, None], ["DIR", "Dirección", "apoyo", None, None]],
+        Objetivos=[OBJECTIVE_HEADER,
+                   ["OB-1", "Repetido", "FIN", None, None, None, "x" * 121, None, None, None, None],  # row 2
+                   ["OB-2", "Repetido", "CLI", None, None, None, None, None, None, None, None],
+                   ["OB-3", "Hijo", "APR", None, None, None, None, None, None, None, "repetido"]],  # row 4
+        Indicadores=[INDICATOR_HEADER,
+                     ["VEN-01", "Ventas", "MXN", None, None, None, 10, None, None, None, None, None, "pronto", None]],
+        Mediciones=[MEASUREMENT_HEADER])
+    assert refused(session_factory, path, lang="en") == [
+        "Procesos!A2: “Code” takes at most 20 characters (it has 21)",
+        "Procesos!A3: “NUE” is new and needs a “Type”",
+        "Objetivos!G2: “Owner” takes at most 120 characters (it has 121)",
+        "Objetivos!K4: “repetido” matches several (OB-1, OB-2); use the code",
+        "Indicadores!M2: “pronto” is not a window of periods (write two periods, e.g. 2025-01 to 2025-12)",
+    ]
+
+
+def test_a_stored_indicator_moves_to_an_objective_and_process_the_second_file_creates(session_factory, tmp_path):
+    assert run(session_factory, small_company(tmp_path)).accepted
+    (tmp_path / "second").mkdir()
+    path = small_company(
+        tmp_path / "second",
+        Procesos=[PROCESS_HEADER, ["LOG", "Logística", "apoyo", "Rosa", None]],
+        Objetivos=[OBJECTIVE_HEADER, ["OB-4", "Entregar a tiempo", "PRO", "Logística", None, None, None, None, None,
+                                      None, "OB-1"]],
+        Indicadores=[INDICATOR_HEADER, ["VEN-01", None, None, None, None, None, None, None, "entregar a tiempo",
+                                        "LOG", None, None, None, None]],
+        Mediciones=[MEASUREMENT_HEADER])
+    result = run(session_factory, path)
+    assert result.accepted, result.messages()
+    assert (result.processes_created, result.objectives_created, result.indicators_updated) == (1, 1, 1)
+    with session_scope(session_factory) as session:
+        ven = session.scalar(select(Indicator).where(Indicator.code == "VEN-01"))
+        assert (ven.objective.code, ven.process.code, ven.name) == ("OB-4", "LOG", "Ventas netas")
+        ob4 = ven.objective
+        assert (ob4.parent.code, ob4.process.code, ob4.perspective.code) == ("OB-1", "LOG", "PRO")
+        event = session.scalars(select(AuditEvent).where(AuditEvent.entity == "indicator",
+                                                         AuditEvent.operation == "update")).one()
+        assert event.changes["objective_id"][1] == ob4.id and event.changes["process_id"][1] == ven.process.id

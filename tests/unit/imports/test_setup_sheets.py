@@ -135,3 +135,12 @@ def test_duplicates_ambiguity_and_a_cycle_through_a_stored_objective(tmp_path):
         "Objetivos!K2: the parent objective of “OB-1” makes a cycle: OB-1 → OB-9 → OB-1",
         "Objetivos!K3: “Reducir costos” matches several (OB-10, OB-9); use the code",
     ]
+
+
+def test_an_objective_can_be_retired_and_its_due_date_written_as_a_month(tmp_path):
+    result = plan(tmp_path, {"Objetivos": [["Código", "Objetivo", "Perspectiva", "Fecha de cierre", "Activo"],
+                                           ["OB-5", "Cerrar brechas", "PRO", "jun-26", "no"]]})
+    assert result.ok, [p.render() for p in result.problems]
+    (objective,) = result.objectives
+    assert objective.values == {"title": "Cerrar brechas", "perspective_id": 3, "plan_due": dt.date(2026, 6, 30),
+                                "active": False}
