@@ -107,6 +107,7 @@ class IndicatorRow:
     yellow_threshold: float
     weight: float
     decimals: int
+    baseline: float | None
     xmr_baseline_start: dt.date | None
     xmr_baseline_end: dt.date | None
     owner: str | None
@@ -199,7 +200,7 @@ def indicator_rows(session: Session) -> list[IndicatorRow]:
         rows.append(IndicatorRow(
             i.id, i.row_version, i.code, i.name, i.description or "", i.unit or "", i.direction, i.frequency,
             i.aggregation, i.target, i.target_min, i.target_max, i.green_threshold, i.yellow_threshold, i.weight,
-            i.decimals, i.xmr_baseline_start, i.xmr_baseline_end, i.owner, i.data_source, i.group, i.active,
+            i.decimals, i.baseline, i.xmr_baseline_start, i.xmr_baseline_end, i.owner, i.data_source, i.group, i.active,
             i.objective_id, f"{objective_code} · {objective_title}" if objective_code else None, i.perspective_id,
             perspective, i.process_id, process, count or 0, period, value,
         ))

@@ -89,10 +89,11 @@ FIELDS: dict[str, tuple[Field | Heading, ...]] = {
         Field("green_threshold", "number", width=3, help="admin.help.threshold"),
         Field("yellow_threshold", "number", width=3, help="admin.help.threshold"),
         Field("weight", "number", width=3), Field("decimals", "number", width=3),
+        Field("baseline", "number", width=3, help="admin.help.baseline"),
         Field("xmr_baseline_start", "date", width=3, help="admin.help.xmr"), Field("xmr_baseline_end", "date", width=3),
-        Field("owner", width=3), Field("data_source", width=3),
+        Field("owner", width=3), Field("data_source", width=4),
         Field("group", width=4, help="admin.help.group"), Field("active", "switch", width=2),
-        Field("description", "area", width=6),
+        Field("description", "area", width=12),
     ),
     "targets": (
         Field("year", "select", width=3, options="year", help="admin.help.year"),

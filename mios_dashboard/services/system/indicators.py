@@ -145,7 +145,9 @@ def save_indicator(session: Session, actor: Actor, values: Mapping[str, Any]) ->
     data_source = fields.optional_text("data_source", max_length=200)
     group = fields.optional_text("group", max_length=60)
     active = fields.flag("active") if "active" in values else True
-    links = _links(fields, session, values)
+    sent: dict[str, object] = dict(_links(fields, session, values))
+    if "baseline" in values:  # the value before improvement started (optional; kept when the form leaves it out)
+        sent["baseline"] = fields.number("baseline")
     if direction == "range":
         if target_min is None:
             fields.add("target_min", "form.required")
@@ -182,7 +184,7 @@ def save_indicator(session: Session, actor: Actor, values: Mapping[str, Any]) ->
         "green_threshold": green, "yellow_threshold": yellow, "weight": weight, "decimals": decimals,
         "xmr_baseline_start": xmr_start, "xmr_baseline_end": xmr_end,
         "description": description, "unit": unit, "owner": owner, "data_source": data_source, "group": group,
-        "active": active, **links,
+        "active": active, **sent,
     })
     session.flush()
     return record

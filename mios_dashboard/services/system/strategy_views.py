@@ -121,7 +121,7 @@ def _indicator(session: Session, record_id: int | None, _current: Mapping[str, A
         return FormState({"code": "", "name": "", "unit": "", "description": "", "objective": "", "perspective": "",
                           "process": "", "direction": "higher", "frequency": "monthly", "aggregation": "sum",
                           "target": "", "target_min": "", "target_max": "", "green_threshold": "1",
-                          "yellow_threshold": "0.9", "weight": "1", "decimals": "1", "xmr_baseline_start": "",
+                          "yellow_threshold": "0.9", "weight": "1", "decimals": "1", "baseline": "", "xmr_baseline_start": "",
                           "xmr_baseline_end": "", "owner": "", "data_source": "", "group": "", "active": True})
     i: IndicatorRow = _row(queries.indicator_rows(session), record_id)
     return FormState({
@@ -130,7 +130,8 @@ def _indicator(session: Session, record_id: int | None, _current: Mapping[str, A
         "frequency": i.frequency, "aggregation": i.aggregation, "target": plain_number(i.target),
         "target_min": plain_number(i.target_min), "target_max": plain_number(i.target_max),
         "green_threshold": plain_number(i.green_threshold), "yellow_threshold": plain_number(i.yellow_threshold),
-        "weight": plain_number(i.weight), "decimals": str(i.decimals), "xmr_baseline_start": _iso(i.xmr_baseline_start),
+        "weight": plain_number(i.weight), "decimals": str(i.decimals), "baseline": plain_number(i.baseline),
+        "xmr_baseline_start": _iso(i.xmr_baseline_start),
         "xmr_baseline_end": _iso(i.xmr_baseline_end), "owner": i.owner or "", "data_source": i.data_source or "",
         "group": i.group or "", "active": i.active,
     }, i.id, i.row_version, f"{i.code} · {i.name}")
