@@ -219,6 +219,12 @@ def choices(session: Session) -> dict[str, list[Choice]]:
     }
 
 
+def indicator_groups(session: Session) -> list[str]:
+    """The groups indicators carry (slide 13's strategic evaluation metrics, or the organization's own)."""
+    return [group for group in session.scalars(
+        select(Indicator.group).where(Indicator.group.is_not(None)).distinct().order_by(Indicator.group)) if group]
+
+
 def measurement_at(session: Session, indicator_id: int, period: dt.date | None) -> Measurement | None:
     """The indicator's stored value for `period` (its first day), or its newest one when `period` is None."""
     statement = select(Measurement).where(Measurement.indicator_id == indicator_id)

@@ -16,6 +16,7 @@ from mios_dashboard.models import Indicator
 from mios_dashboard.repositories import strategy as queries
 from mios_dashboard.repositories.organization import time_zone
 from mios_dashboard.repositories.strategy import Choice, IndicatorRow, ObjectiveRow, PerspectiveRow, ProcessRow
+from mios_dashboard.services.evaluation import SLIDE_13_GROUPS
 
 SECTIONS = ("perspectives", "processes", "objectives", "indicators")
 SIPOC_FORM_KINDS = ("supplier", "input", "activity", "output", "customer", "control")
@@ -51,7 +52,14 @@ def section_data(session: Session, section: str) -> SectionData:
                "objectives": queries.objective_rows, "indicators": queries.indicator_rows}
     if section not in readers:
         raise NotFound("admin.unknown_section", section=section)
-    return SectionData(section, list(readers[section](session)), queries.choices(session), time_zone(session))
+    return SectionData(section, list(readers[section](session)), _choices(session), time_zone(session))
+
+
+def _choices(session: Session) -> dict[str, list[Choice]]:
+    """The forms' drop-downs, plus the groups an indicator's "Grupo" suggests: slide 13's and those in use."""
+    found = queries.choices(session)
+    groups = list(dict.fromkeys([*SLIDE_13_GROUPS, *queries.indicator_groups(session)]))
+    return {**found, "group": [Choice(0, group, group) for group in groups]}
 
 
 def plain_number(value: float | None) -> str:
@@ -95,7 +103,7 @@ def _process(session: Session, record_id: int | None, _current: Mapping[str, Any
 
 def _objective(session: Session, record_id: int | None, _current: Mapping[str, Any]) -> FormState:
     if record_id is None:
-        first = queries.choices(session)["perspective"]
+        first = _choices(session)["perspective"]
         return FormState({"code": "", "title": "", "description": "", "perspective": first[0].id if first else "",
                           "process": "", "parent": "", "weight": "1", "active": True, "policy_commitment": "",
                           "plan_what": "", "plan_resources": "", "plan_owner": "", "plan_due": "",
