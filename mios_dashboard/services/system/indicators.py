@@ -64,20 +64,23 @@ def save_measurement(session: Session, actor: Actor, code: str, values: Mapping[
     return record
 
 
-def save_year_targets(session: Session, actor: Actor, code: str, year: int,
+def save_year_targets(session: Session, actor: Actor, code: str, year: object,
                       monthly: Sequence[object]) -> list[Target]:
     """Store a monthly indicator's targets for `year`: twelve values, January first; an empty value removes
     that month's override (the indicator's own target applies). Another frequency is refused: its periods
     are not months."""
     indicator = _indicator(session, code)
     values = {f"month_{number}": monthly[number - 1] if number <= len(monthly) else None for number in range(1, 13)}
-    fields = Fields(values, labels=LABELS)
+    fields = Fields({**values, "year": year}, labels=LABELS)
+    whole_year = fields.whole("year", required=True, minimum=1900, maximum=2200)
     numbers = [fields.number(f"month_{number}") for number in range(1, 13)]
     if indicator.direction == "range" and any(number is not None for number in numbers):
         fields.add("month_1", "admin.problem.range_targets")
     elif indicator.frequency != "monthly" and any(number is not None for number in numbers):
         fields.add("month_1", "admin.problem.monthly_targets_only")
     fields.check()
+    assert whole_year is not None
+    year = whole_year
     stored = {
         target.period: target
         for target in session.scalars(

@@ -159,3 +159,11 @@ def test_the_baseline_is_stored_checked_and_kept_when_not_sent(with_indicator):
         indicators.save_indicator(session, ANA, {**base, "row_version": stored.row_version, "target": "105"})
     with session_scope(with_indicator) as session:
         assert session.scalars(select(Indicator)).one().baseline == 82.5
+
+
+def test_a_wrong_year_of_targets_is_named_and_nothing_written(with_indicator):
+    with session_scope(with_indicator, actor="ana") as session, pytest.raises(Invalid) as refused:
+        indicators.save_year_targets(session, ANA, "VEN-01", "dos mil", ["1"] * 12)
+    assert refused.value.details("es") == ["Año: «dos mil» no es un número"]
+    with session_scope(with_indicator) as session:
+        assert session.scalars(select(Target)).all() == []
