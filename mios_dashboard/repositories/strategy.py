@@ -67,6 +67,7 @@ class ObjectiveRow:
     description: str
     perspective_id: int
     perspective: str
+    perspective_code: str
     process_id: int | None
     process: str | None
     parent_id: int | None
@@ -166,17 +167,18 @@ def objective_rows(session: Session) -> list[ObjectiveRow]:
                                          .order_by(ObjectiveLink.id)).all():
         effects.setdefault(cause, []).append(effect)
     statement = (
-        select(Objective, Perspective.name, Process.name, parent.code)
+        select(Objective, Perspective.name, Perspective.code, Process.name, parent.code)
         .join(Perspective, Objective.perspective_id == Perspective.id)
         .outerjoin(Process, Objective.process_id == Process.id)
         .outerjoin(parent, Objective.parent_id == parent.id)
         .order_by(Objective.active.desc(), Perspective.sort_order, Objective.code)
     )
     return [ObjectiveRow(
-        o.id, o.row_version, o.code, o.title, o.description or "", o.perspective_id, perspective, o.process_id,
+        o.id, o.row_version, o.code, o.title, o.description or "", o.perspective_id, perspective, perspective_code,
+        o.process_id,
         process, o.parent_id, parent_code, o.weight, o.active, o.policy_commitment, o.plan_what, o.plan_resources,
         o.plan_owner, o.plan_due, o.plan_evaluation, indicators.get(o.id, 0), tuple(effects.get(o.id, ())),
-    ) for o, perspective, process, parent_code in session.execute(statement).all()]
+    ) for o, perspective, perspective_code, process, parent_code in session.execute(statement).all()]
 
 
 def indicator_rows(session: Session) -> list[IndicatorRow]:
