@@ -67,6 +67,7 @@ class ObjectiveRow:
     description: str
     perspective_id: int
     perspective: str
+    perspective_code: str
     process_id: int | None
     process: str | None
     parent_id: int | None
@@ -107,6 +108,7 @@ class IndicatorRow:
     yellow_threshold: float
     weight: float
     decimals: int
+    baseline: float | None
     xmr_baseline_start: dt.date | None
     xmr_baseline_end: dt.date | None
     owner: str | None
@@ -165,17 +167,18 @@ def objective_rows(session: Session) -> list[ObjectiveRow]:
                                          .order_by(ObjectiveLink.id)).all():
         effects.setdefault(cause, []).append(effect)
     statement = (
-        select(Objective, Perspective.name, Process.name, parent.code)
+        select(Objective, Perspective.name, Perspective.code, Process.name, parent.code)
         .join(Perspective, Objective.perspective_id == Perspective.id)
         .outerjoin(Process, Objective.process_id == Process.id)
         .outerjoin(parent, Objective.parent_id == parent.id)
         .order_by(Objective.active.desc(), Perspective.sort_order, Objective.code)
     )
     return [ObjectiveRow(
-        o.id, o.row_version, o.code, o.title, o.description or "", o.perspective_id, perspective, o.process_id,
+        o.id, o.row_version, o.code, o.title, o.description or "", o.perspective_id, perspective, perspective_code,
+        o.process_id,
         process, o.parent_id, parent_code, o.weight, o.active, o.policy_commitment, o.plan_what, o.plan_resources,
         o.plan_owner, o.plan_due, o.plan_evaluation, indicators.get(o.id, 0), tuple(effects.get(o.id, ())),
-    ) for o, perspective, process, parent_code in session.execute(statement).all()]
+    ) for o, perspective, perspective_code, process, parent_code in session.execute(statement).all()]
 
 
 def indicator_rows(session: Session) -> list[IndicatorRow]:
@@ -199,7 +202,7 @@ def indicator_rows(session: Session) -> list[IndicatorRow]:
         rows.append(IndicatorRow(
             i.id, i.row_version, i.code, i.name, i.description or "", i.unit or "", i.direction, i.frequency,
             i.aggregation, i.target, i.target_min, i.target_max, i.green_threshold, i.yellow_threshold, i.weight,
-            i.decimals, i.xmr_baseline_start, i.xmr_baseline_end, i.owner, i.data_source, i.group, i.active,
+            i.decimals, i.baseline, i.xmr_baseline_start, i.xmr_baseline_end, i.owner, i.data_source, i.group, i.active,
             i.objective_id, f"{objective_code} · {objective_title}" if objective_code else None, i.perspective_id,
             perspective, i.process_id, process, count or 0, period, value,
         ))
@@ -216,6 +219,12 @@ def choices(session: Session) -> dict[str, list[Choice]]:
         "objective": [Choice(o.id, o.code, f"{o.code} · {o.title}") for o in session.scalars(
             select(Objective).order_by(Objective.code))],
     }
+
+
+def indicator_groups(session: Session) -> list[str]:
+    """The groups indicators carry (slide 13's strategic evaluation metrics, or the organization's own)."""
+    return [group for group in session.scalars(
+        select(Indicator.group).where(Indicator.group.is_not(None)).distinct().order_by(Indicator.group)) if group]
 
 
 def measurement_at(session: Session, indicator_id: int, period: dt.date | None) -> Measurement | None:

@@ -15,7 +15,8 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from mios_dashboard.components.admin import ids
-from mios_dashboard.components.admin.ids import DELETABLE, Kind
+from mios_dashboard.components.admin.common import perspective_label
+from mios_dashboard.components.admin.ids import DELETABLE, Ids, Kind
 from mios_dashboard.components.imports import period_text
 from mios_dashboard.i18n import fmt_datetime, fmt_number, t
 
@@ -89,10 +90,11 @@ FIELDS: dict[str, tuple[Field | Heading, ...]] = {
         Field("green_threshold", "number", width=3, help="admin.help.threshold"),
         Field("yellow_threshold", "number", width=3, help="admin.help.threshold"),
         Field("weight", "number", width=3), Field("decimals", "number", width=3),
+        Field("baseline", "number", width=3, help="admin.help.baseline"),
         Field("xmr_baseline_start", "date", width=3, help="admin.help.xmr"), Field("xmr_baseline_end", "date", width=3),
-        Field("owner", width=3), Field("data_source", width=3),
-        Field("group", width=4, help="admin.help.group"), Field("active", "switch", width=2),
-        Field("description", "area", width=6),
+        Field("owner", width=3), Field("data_source", width=4),
+        Field("group", width=4, options="group", help="admin.help.group"), Field("active", "switch", width=2),
+        Field("description", "area", width=12),
     ),
     "targets": (
         Field("year", "select", width=3, options="year", help="admin.help.year"),
@@ -126,6 +128,11 @@ def _options(item: Field, choices: Mapping[str, Sequence[Any]], lang: str, value
         this_year = dt.date.today().year
         shown = {this_year + offset for offset in range(-3, 3)} | {int(str(values.get("year") or this_year))}
         options = [{"label": str(year), "value": str(year)} for year in sorted(shown)]
+    elif item.options == "perspective":
+        options = [{"label": perspective_label(choice.code, choice.label, lang), "value": str(choice.id)}
+                   for choice in choices.get("perspective", [])]
+    elif item.options == "group":
+        options = [{"label": choice.label, "value": choice.code} for choice in choices.get("group", [])]
     else:
         options = [{"label": choice.label, "value": str(choice.id)} for choice in choices.get(item.options or "", [])
                    if not (item.options == "objective" and choice.id == record_id and item.name in ("parent", "effects"))]
@@ -148,8 +155,14 @@ def _input(form: str, item: Field, value: Any, invalid: bool, disabled: bool, op
         return dbc.Checklist(id=component_id, value=chosen, options=options, className="mios-admin__checks")
     kind = "date" if item.kind == "date" else "text"
     extra = {"inputMode": "decimal"} if item.kind == "number" else {}
-    return dbc.Input(id=component_id, type=kind, value=value if value is not None else "", invalid=invalid,
-                     disabled=disabled, **extra)
+    if options:  # free text with suggestions (an indicator's group)
+        extra["list"] = Ids.SUGGESTIONS
+    control = dbc.Input(id=component_id, type=kind, value=value if value is not None else "", invalid=invalid,
+                        disabled=disabled, **extra)
+    if not options:
+        return control
+    return html.Div([control, html.Datalist([html.Option(value=o["value"]) for o in options],
+                                            id=Ids.SUGGESTIONS)])
 
 
 def form_body(form: str, values: Mapping[str, Any], lang: str, choices: Mapping[str, Sequence[Any]], *,

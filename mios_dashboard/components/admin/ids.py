@@ -19,6 +19,7 @@ class Ids(StrEnum):
     LANG = "mios-admin-lang"
     NAV = "mios-admin-nav"
     TOAST = "mios-admin-toast"
+    SUGGESTIONS = "mios-admin-suggestions"  # the <datalist> of a free-text field's suggestions
 
 
 class Kind(StrEnum):

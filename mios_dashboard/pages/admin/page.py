@@ -25,7 +25,7 @@ from mios_dashboard.i18n import normalize_lang, t
 from mios_dashboard.pages import clock
 from mios_dashboard.pages.frame import PageFrame
 from mios_dashboard.pages.guard import Failure, guarded
-from mios_dashboard.services.edits import Actor, FieldProblem, Fields, StaleVersion
+from mios_dashboard.services.edits import Actor, FieldProblem, StaleVersion
 from mios_dashboard.services.system import indicators, strategy, strategy_views
 from mios_dashboard.web import runtime
 
@@ -133,11 +133,8 @@ def _save(form: str, session: Any, actor: Actor, store: Mapping, values: dict[st
         return indicators.save_indicator(session, actor, {**values, **record}).code
     code = strategy_views.indicator_code(session, record["id"])
     if form == "targets":
-        fields = Fields(values, labels=indicators.LABELS)
-        year = fields.whole("year", required=True, minimum=1900, maximum=2200)
-        fields.check()
-        assert year is not None
-        indicators.save_year_targets(session, actor, code, year, [values.get(f"month_{m}") for m in range(1, 13)])
+        indicators.save_year_targets(session, actor, code, values.get("year"),
+                                     [values.get(f"month_{m}") for m in range(1, 13)])
     else:
         same = strategy_views.same_period(session, record["id"], values.get("period"), store.get("period"))
         indicators.save_measurement(session, actor, code, {**values, "row_version": record["row_version"]

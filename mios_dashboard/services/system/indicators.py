@@ -64,20 +64,23 @@ def save_measurement(session: Session, actor: Actor, code: str, values: Mapping[
     return record
 
 
-def save_year_targets(session: Session, actor: Actor, code: str, year: int,
+def save_year_targets(session: Session, actor: Actor, code: str, year: object,
                       monthly: Sequence[object]) -> list[Target]:
     """Store a monthly indicator's targets for `year`: twelve values, January first; an empty value removes
     that month's override (the indicator's own target applies). Another frequency is refused: its periods
     are not months."""
     indicator = _indicator(session, code)
     values = {f"month_{number}": monthly[number - 1] if number <= len(monthly) else None for number in range(1, 13)}
-    fields = Fields(values, labels=LABELS)
+    fields = Fields({**values, "year": year}, labels=LABELS)
+    whole_year = fields.whole("year", required=True, minimum=1900, maximum=2200)
     numbers = [fields.number(f"month_{number}") for number in range(1, 13)]
     if indicator.direction == "range" and any(number is not None for number in numbers):
         fields.add("month_1", "admin.problem.range_targets")
     elif indicator.frequency != "monthly" and any(number is not None for number in numbers):
         fields.add("month_1", "admin.problem.monthly_targets_only")
     fields.check()
+    assert whole_year is not None
+    year = whole_year
     stored = {
         target.period: target
         for target in session.scalars(
@@ -145,7 +148,9 @@ def save_indicator(session: Session, actor: Actor, values: Mapping[str, Any]) ->
     data_source = fields.optional_text("data_source", max_length=200)
     group = fields.optional_text("group", max_length=60)
     active = fields.flag("active") if "active" in values else True
-    links = _links(fields, session, values)
+    sent: dict[str, object] = dict(_links(fields, session, values))
+    if "baseline" in values:  # the value before improvement started (optional; kept when the form leaves it out)
+        sent["baseline"] = fields.number("baseline")
     if direction == "range":
         if target_min is None:
             fields.add("target_min", "form.required")
@@ -182,7 +187,7 @@ def save_indicator(session: Session, actor: Actor, values: Mapping[str, Any]) ->
         "green_threshold": green, "yellow_threshold": yellow, "weight": weight, "decimals": decimals,
         "xmr_baseline_start": xmr_start, "xmr_baseline_end": xmr_end,
         "description": description, "unit": unit, "owner": owner, "data_source": data_source, "group": group,
-        "active": active, **links,
+        "active": active, **sent,
     })
     session.flush()
     return record

@@ -16,6 +16,7 @@ from mios_dashboard.models import Indicator
 from mios_dashboard.repositories import strategy as queries
 from mios_dashboard.repositories.organization import time_zone
 from mios_dashboard.repositories.strategy import Choice, IndicatorRow, ObjectiveRow, PerspectiveRow, ProcessRow
+from mios_dashboard.services.evaluation import SLIDE_13_GROUPS
 
 SECTIONS = ("perspectives", "processes", "objectives", "indicators")
 SIPOC_FORM_KINDS = ("supplier", "input", "activity", "output", "customer", "control")
@@ -51,7 +52,14 @@ def section_data(session: Session, section: str) -> SectionData:
                "objectives": queries.objective_rows, "indicators": queries.indicator_rows}
     if section not in readers:
         raise NotFound("admin.unknown_section", section=section)
-    return SectionData(section, list(readers[section](session)), queries.choices(session), time_zone(session))
+    return SectionData(section, list(readers[section](session)), _choices(session), time_zone(session))
+
+
+def _choices(session: Session) -> dict[str, list[Choice]]:
+    """The forms' drop-downs, plus the groups an indicator's "Grupo" suggests: slide 13's and those in use."""
+    found = queries.choices(session)
+    groups = list(dict.fromkeys([*SLIDE_13_GROUPS, *queries.indicator_groups(session)]))
+    return {**found, "group": [Choice(0, group, group) for group in groups]}
 
 
 def plain_number(value: float | None) -> str:
@@ -95,7 +103,7 @@ def _process(session: Session, record_id: int | None, _current: Mapping[str, Any
 
 def _objective(session: Session, record_id: int | None, _current: Mapping[str, Any]) -> FormState:
     if record_id is None:
-        first = queries.choices(session)["perspective"]
+        first = _choices(session)["perspective"]
         return FormState({"code": "", "title": "", "description": "", "perspective": first[0].id if first else "",
                           "process": "", "parent": "", "weight": "1", "active": True, "policy_commitment": "",
                           "plan_what": "", "plan_resources": "", "plan_owner": "", "plan_due": "",
@@ -121,7 +129,7 @@ def _indicator(session: Session, record_id: int | None, _current: Mapping[str, A
         return FormState({"code": "", "name": "", "unit": "", "description": "", "objective": "", "perspective": "",
                           "process": "", "direction": "higher", "frequency": "monthly", "aggregation": "sum",
                           "target": "", "target_min": "", "target_max": "", "green_threshold": "1",
-                          "yellow_threshold": "0.9", "weight": "1", "decimals": "1", "xmr_baseline_start": "",
+                          "yellow_threshold": "0.9", "weight": "1", "decimals": "1", "baseline": "", "xmr_baseline_start": "",
                           "xmr_baseline_end": "", "owner": "", "data_source": "", "group": "", "active": True})
     i: IndicatorRow = _row(queries.indicator_rows(session), record_id)
     return FormState({
@@ -130,7 +138,8 @@ def _indicator(session: Session, record_id: int | None, _current: Mapping[str, A
         "frequency": i.frequency, "aggregation": i.aggregation, "target": plain_number(i.target),
         "target_min": plain_number(i.target_min), "target_max": plain_number(i.target_max),
         "green_threshold": plain_number(i.green_threshold), "yellow_threshold": plain_number(i.yellow_threshold),
-        "weight": plain_number(i.weight), "decimals": str(i.decimals), "xmr_baseline_start": _iso(i.xmr_baseline_start),
+        "weight": plain_number(i.weight), "decimals": str(i.decimals), "baseline": plain_number(i.baseline),
+        "xmr_baseline_start": _iso(i.xmr_baseline_start),
         "xmr_baseline_end": _iso(i.xmr_baseline_end), "owner": i.owner or "", "data_source": i.data_source or "",
         "group": i.group or "", "active": i.active,
     }, i.id, i.row_version, f"{i.code} · {i.name}")

@@ -140,3 +140,30 @@ def test_monthly_targets_are_refused_for_a_quarterly_indicator(session_factory):
     assert refused.value.details("en") == ["January: only a monthly indicator takes a target per month"]
     with session_scope(session_factory) as session:
         assert session.scalars(select(Target)).all() == []
+
+
+def test_the_baseline_is_stored_checked_and_kept_when_not_sent(with_indicator):
+    with session_scope(with_indicator) as session:
+        stored = session.scalars(select(Indicator)).one()
+        base = {"id": stored.id, "row_version": stored.row_version, "code": "VEN-01", "name": "Ventas",
+                "direction": "higher", "frequency": "monthly", "aggregation": "sum", "target": "100",
+                "green_threshold": "1", "yellow_threshold": "0.9", "weight": "1", "decimals": "1"}
+    with session_scope(with_indicator, actor="ana") as session, pytest.raises(Invalid) as refused:
+        indicators.save_indicator(session, ANA, {**base, "baseline": "mucho"})
+    assert refused.value.details("es") == ["Línea base: «mucho» no es un número"]
+    with session_scope(with_indicator, actor="ana") as session:
+        indicators.save_indicator(session, ANA, {**base, "baseline": "82,5"})
+    with session_scope(with_indicator, actor="ana") as session:
+        stored = session.scalars(select(Indicator)).one()
+        assert stored.baseline == 82.5
+        indicators.save_indicator(session, ANA, {**base, "row_version": stored.row_version, "target": "105"})
+    with session_scope(with_indicator) as session:
+        assert session.scalars(select(Indicator)).one().baseline == 82.5
+
+
+def test_a_wrong_year_of_targets_is_named_and_nothing_written(with_indicator):
+    with session_scope(with_indicator, actor="ana") as session, pytest.raises(Invalid) as refused:
+        indicators.save_year_targets(session, ANA, "VEN-01", "dos mil", ["1"] * 12)
+    assert refused.value.details("es") == ["Año: «dos mil» no es un número"]
+    with session_scope(with_indicator) as session:
+        assert session.scalars(select(Target)).all() == []

@@ -197,7 +197,7 @@ def test_an_objective_form_names_every_wrong_field_and_writes_nothing(session_fa
         strategy.save_objective(session, ANA, values)
     assert fields_of(refused) == {"code", "title", "perspective", "process", "parent", "weight", "plan_due",
                                   "plan_owner"}
-    assert "Cuándo se finalizará: «31/12/2026» no es una fecha" in " ".join(refused.value.details("es"))
+    assert "Fecha de cierre: «31/12/2026» no es una fecha" in " ".join(refused.value.details("es"))
     with session_scope(session_factory) as session:
         assert session.scalars(select(Objective)).all() == []
 

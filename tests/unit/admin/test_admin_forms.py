@@ -81,3 +81,21 @@ def test_the_section_tabs_are_links_that_keep_the_language():
         "/admin?lang=en&seccion=objetivos", "/admin?lang=en&seccion=indicadores"]
     assert [link.active for link in links] == [False, False, True, False]
     assert set(common.SECTION_OF_PARAM.values()) == set(SECTIONS)
+
+
+def test_an_indicator_group_is_free_text_with_the_suggested_groups():
+    from mios_dashboard.repositories.strategy import Choice
+
+    choices = {"group": [Choice(0, "Calidad", "Calidad"), Choice(0, "Ventas", "Ventas")]}
+    body = html.Div(forms.form_body("indicator", {"group": "Mi grupo"}, "es", choices))
+    field = _inputs(body.children)["group"]
+    assert field.value == "Mi grupo" and field.list == "mios-admin-suggestions"
+    lists = [node for node in walk(body) if type(node).__name__ == "Datalist"]
+    assert [option.value for option in lists[0].children] == ["Calidad", "Ventas"]
+
+
+def test_a_seeded_perspective_reads_in_english_until_it_is_renamed():
+    assert common.perspective_label("FIN", "Financiera", "en") == "Financial"
+    assert common.perspective_label("FIN", "Financiera", "es") == "Financiera"
+    assert common.perspective_label("FIN", "Finanzas y rentabilidad", "en") == "Finanzas y rentabilidad"
+    assert common.perspective_label("SOS", "Sostenibilidad", "en") == "Sostenibilidad"
