@@ -70,7 +70,11 @@ def policy_view(rows: list, lang: str) -> html.Div:
                               *_actions(row, lang, "history")], className="mios-context-actions")),
         ]) for row in rows]),
     ], className="table mios-context-table")
-    return html.Div([head, featured, html.H3(t("context.policy.history", lang), className="mios-context-subheading"),
+    # A draft prepared while another version is in force: said under it, with the way to approve it.
+    pending = [html.Div([html.Span(t("context.policy.pending", lang, version=drafts[0].version)),
+                         *_actions(drafts[0], lang, "pending")], className="mios-context-pending")
+               ] if current and drafts else []
+    return html.Div([head, featured, *pending, html.H3(t("context.policy.history", lang), className="mios-context-subheading"),
                      html.Div(history, className="mios-context-scroll")])
 
 

@@ -36,6 +36,7 @@ def test_the_version_in_force_is_featured_and_a_pending_draft_is_in_the_history(
     featured = next(n for n in walk(view) if "mios-context-policy " in (getattr(n, "className", "") or "") + " ")
     assert "Versión 2" in text_of(featured) and "En vigor" in text_of(featured) and "21 ene 2026" in text_of(featured)
     assert all(word in text_of(view) for word in ("Borrador", "Sustituida", "Historial de versiones"))
+    assert "Borrador en preparación: versión 3, pendiente de aprobar." in text_of(view)
     ids = [n.id for n in walk(view) if isinstance(getattr(n, "id", None), dict)]
     assert len({str(sorted(i.items())) for i in ids}) == len(ids)  # no two buttons share an id
 
