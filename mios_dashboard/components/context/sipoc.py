@@ -26,7 +26,7 @@ def sipoc_view(rows: list, lang: str) -> html.Div:
     if not rows:
         return html.Div(html.Section([
             icon("bi-diagram-3", "mios-empty__icon"), html.H2(t("context.sipoc.empty_title", lang)),
-            html.P(t("context.sipoc.empty_body", lang)), *_edit_link(lang),
+            html.P(t("context.sipoc.empty_body", lang)), *(_edit_link(lang) if page_exists(ADMIN) else []),
         ], id=Ids.EMPTY, className="mios-empty mios-context-empty"))
     processes = [
         html.Section([
