@@ -97,11 +97,7 @@ def _loop_inputs(indicators: pd.DataFrame, measurements: pd.DataFrame, targets: 
 def _fill_sqlite(url: str, indicators: pd.DataFrame, measurements: pd.DataFrame, targets: pd.DataFrame) -> None:
     engine = make_engine(url)
     upgrade_to_head(engine)
-    with engine.begin() as connection:
-        names = {"FIN": "Financiera", "CLI": "Clientes", "PRO": "Procesos internos",
-                 "APR": "Aprendizaje y crecimiento"}
-        connection.execute(insert(Perspective), [
-            {"code": c, "name": n, "sort_order": k} for k, (c, n) in enumerate(names.items())])
+    with engine.begin() as connection:  # the migrations seed the four perspectives FIN, CLI, PRO, APR
         perspective_ids = dict(connection.execute(select(Perspective.code, Perspective.id)).all())
         objective_rows = indicators.drop_duplicates("objective")
         connection.execute(insert(Objective), [

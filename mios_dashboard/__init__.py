@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from mios_dashboard.config import REPO_ROOT, Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import dash
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -32,7 +34,7 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     if prepare:
         from mios_dashboard.services.system.setup import prepare_database
 
-        fill_empty = None
+        fill_empty: Callable[..., object] | None = None
         if settings.load_demo_when_empty:
             from mios_dashboard.demo.loader import load_demo as fill_empty  # only a first start needs the demo
         prepare_database(engine, factory, actor=settings.actor, fill_empty=fill_empty)
@@ -44,7 +46,7 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
         pages_folder="",  # no folder scan: each page package registers its pages below
         assets_folder=str(REPO_ROOT / "assets"),
         title="MI-OS · Tablero de control directivo",
-        update_title=None,
+        update_title="",  # no "Updating…" in the tab while a callback runs
         suppress_callback_exceptions=True,
         serve_locally=True,
         background_callback_manager=background_manager(settings),
@@ -56,11 +58,11 @@ def create_app(settings: Settings | None = None, *, prepare: bool = False) -> da
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     runtime.attach(app.server, factory, settings)
     shell.init_app(app)
-    from mios_dashboard.pages import board, context, drilldown, evaluation, imports, not_found, phva
+    from mios_dashboard.pages import admin, board, context, drilldown, evaluation, imports, not_found, phva, risks
 
     # Dash keeps one page registry per process: this app's pages replace whatever an earlier app registered.
     dash.page_registry.clear()
-    for page in (board, evaluation, drilldown, imports, phva, context, not_found):
+    for page in (board, evaluation, drilldown, imports, phva, context, risks, admin, not_found):
         page.init_app(app)
     if prepare:  # a serving process: keep the board's first view warm after imports and edits
         from mios_dashboard.pages.board import keep_warm

@@ -18,6 +18,7 @@ STAGES = ("plan", "do", "check", "act")
 STAGE_CLAUSES = {"plan": (4, 5, 6), "do": (7, 8), "check": (9,), "act": (10,)}
 GAP_LIMIT = 5  # items listed per check; the rest are counted
 REVIEW_MONTHS = 12  # context issues reviewed, improvements recorded, corrective actions looked back on
+OBJECTIVES_ADMIN = "/admin?seccion=objetivos"  # where objectives and their 6.2.2 plans are written
 MEETING_DAYS = 10  # a weekly meeting, plus a long weekend of slack
 RECENT_MEETING_DAYS = 28
 OPEN_STATUSES = ("open", "in_progress")
@@ -73,7 +74,7 @@ def context_reviewed(facts: PhvaFacts, today: dt.date) -> dict:
     """4.1: every internal and external issue reviewed within the last 12 months (exactly 12 counts)."""
     issues = facts.context_issues
     if not issues:
-        return result("context_reviewed", False, "context_none", {}, [], "/contexto")
+        return result("context_reviewed", False, "context_none", {}, [], "/contexto?seccion=foda")
     cutoff = months_before(today, REVIEW_MONTHS)
     late = sorted((i for i in issues if i.last_reviewed_on is None or i.last_reviewed_on < cutoff),
                   key=lambda i: i.last_reviewed_on or dt.date.min)
@@ -81,25 +82,25 @@ def context_reviewed(facts: PhvaFacts, today: dt.date) -> dict:
     gap = [gap_item(None, ["reviewed_on" if i.last_reviewed_on else "never_reviewed"], label=_short(i.description),
                     date=i.last_reviewed_on) for i in late]
     params = {"reviewed": len(issues) - len(late), "total": len(issues), "oldest_on": min(dates, default=None)}
-    return result("context_reviewed", not late, "context_reviewed", params, gap, "/contexto")
+    return result("context_reviewed", not late, "context_reviewed", params, gap, "/contexto?seccion=foda")
 
 
 def parties_recorded(facts: PhvaFacts, today: dt.date) -> dict:
     """4.2: interested parties recorded, each with at least one pertinent requirement."""
     parties = facts.parties
     if not parties:
-        return result("parties_recorded", False, "parties_none", {}, [], "/contexto")
+        return result("parties_recorded", False, "parties_none", {}, [], "/contexto?seccion=partes")
     gap = [gap_item(None, ["no_requirements"], label=p.name) for p in parties if not p.requirements]
     params = {"with_requirements": len(parties) - len(gap), "total": len(parties),
               "requirements": sum(p.requirements for p in parties)}
-    return result("parties_recorded", not gap, "parties_recorded", params, gap, "/contexto")
+    return result("parties_recorded", not gap, "parties_recorded", params, gap, "/contexto?seccion=partes")
 
 
 def policy_communicated(facts: PhvaFacts, today: dt.date) -> dict:
     """5.2: a policy version in force, approved, and communicated on or after its approval."""
     policy = facts.policy
     if policy is None:
-        return result("policy_communicated", False, "policy_none", {}, [], "/contexto")
+        return result("policy_communicated", False, "policy_none", {}, [], "/contexto?seccion=politica")
     reasons = []
     if policy.approved_on is None:
         reasons.append("not_approved")
@@ -109,7 +110,7 @@ def policy_communicated(facts: PhvaFacts, today: dt.date) -> dict:
         reasons.append("communicated_before")
     gap = [gap_item(f"v{policy.version}", reasons)] if reasons else []
     params = {"version": policy.version, "approved_on": policy.approved_on, "communicated_on": policy.communicated_on}
-    return result("policy_communicated", not gap, "policy_communicated", params, gap, "/contexto")
+    return result("policy_communicated", not gap, "policy_communicated", params, gap, "/contexto?seccion=politica")
 
 
 def _risk_review_due(risk: RiskFact) -> dt.date | None:
@@ -138,14 +139,15 @@ def risks_assessed(facts: PhvaFacts, today: dt.date) -> dict:
         if reasons:
             gap.append(gap_item(risk.code, reasons, label=_short(risk.title), date=due))
     params = {"ok": len(risks) - len(gap), "total": len(risks), "next_on": min(upcoming, default=None)}
-    return result("risks_assessed", not gap, "risks_assessed", params, gap, "/riesgos")
+    overdue = any("review_overdue" in item["reasons"] for item in gap)
+    return result("risks_assessed", not gap, "risks_assessed", params, gap, "/riesgos?vencidas=1" if overdue else "/riesgos")
 
 
 def objectives_planned(facts: PhvaFacts, today: dt.date) -> dict:
     """6.2: every active objective has its 6.2.2 plan (what, resources, who, when, how evaluated) and an indicator."""
     objectives = facts.objectives
     if not objectives:
-        return result("objectives_planned", False, "objectives_none", {}, [], "/")
+        return result("objectives_planned", False, "objectives_none", {}, [], OBJECTIVES_ADMIN)
     gap = []
     for o in objectives:
         reasons = [name for name in PLAN_FIELDS if _blank(getattr(o, name))]
@@ -153,7 +155,7 @@ def objectives_planned(facts: PhvaFacts, today: dt.date) -> dict:
         if reasons:
             gap.append(gap_item(o.code, reasons, label=_short(o.title), href=f"/objetivo/{o.code}"))
     params = {"complete": len(objectives) - len(gap), "total": len(objectives)}
-    href = gap[0]["href"] if gap else "/"
+    href = gap[0]["href"] if gap else OBJECTIVES_ADMIN
     return result("objectives_planned", not gap, "objectives_planned", params, gap, href)
 
 
@@ -163,14 +165,14 @@ def roles_assigned(facts: PhvaFacts, today: dt.date) -> dict:
     """5.3 / 7.1.2: every role has a person, and a management representative is appointed."""
     roles = facts.roles
     if not roles:
-        return result("roles_assigned", False, "roles_none", {}, [], "/contexto")
+        return result("roles_assigned", False, "roles_none", {}, [], "/contexto?seccion=roles")
     gap = [gap_item(None, ["no_person"], label=r.name) for r in roles if _blank(r.person)]
     representative = next((r.person for r in roles if r.is_management_representative and not _blank(r.person)), None)
     if representative is None:
         gap.insert(0, gap_item(None, ["no_representative"]))
     params = {"assigned": sum(not _blank(r.person) for r in roles), "total": len(roles),
               "representative": representative}
-    return result("roles_assigned", not gap, "roles_assigned", params, gap, "/contexto")
+    return result("roles_assigned", not gap, "roles_assigned", params, gap, "/contexto?seccion=roles")
 
 
 def resources_recorded(facts: PhvaFacts, today: dt.date) -> dict:

@@ -83,6 +83,7 @@ def cmd_import(ctx: Context, args) -> int:
         return EXIT_FAILURE
     if not args.json:
         ctx.say("import_preview" if args.dry_run else "import_accepted", **counts)
+        print(f"  {msg('import_per_sheet', ctx.lang, summary=result.summary(ctx.lang))}")
         for line in result.notice_messages():
             print(f"  {line}")
     return EXIT_OK

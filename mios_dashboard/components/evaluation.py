@@ -14,6 +14,7 @@ from typing import Any
 from dash import dcc, html
 
 from mios_dashboard.components.board.cards import INDICATOR_PATH, drill_href, with_unit
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.sparkline import sparkline
 from mios_dashboard.components.status import STATUS_ICONS, icon, normalize_status, status_badge, trend_mark
 from mios_dashboard.i18n import MISSING, fmt_month, fmt_number, fmt_percent, t, t_or
@@ -86,7 +87,7 @@ def heat_cell(row: Row, cell: Mapping[str, Any], lang: str = "es", month: str | 
         [value, icon(STATUS_ICONS[status], "mios-heat__icon")],  # no wrapper: 12 cells × every metric
         className=f"mios-heat__cell mios-heat__cell--{status}",
         title=title,
-        **{"data-status": status, "data-month": cell.get("month") or ""},
+        **attrs(data_status=status, data_month=cell.get("month") or ""),
     )
 
 
@@ -114,7 +115,7 @@ def metric_row(row: Row, lang: str = "es", query: Query | None = None, months: M
                      *([trend] if trend is not None else [])], className="mios-heat__trend"),
         ],
         className="mios-heat__row",
-        **{"data-code": code},
+        **attrs(data_code=code),
     )
 
 
@@ -132,7 +133,7 @@ def group_rows(group: Group, columns: int, lang: str = "es", query: Query | None
             colSpan=columns, scope="rowgroup", className="mios-heat__group",
         ),
         className="mios-heat__group-row",
-        **{"data-group": key},
+        **attrs(data_group=key),
     )
     if not rows:
         return [heading, html.Tr(html.Td(t("evaluation.group_empty", lang), colSpan=columns, className="mios-heat__none"),
@@ -157,7 +158,7 @@ def heat_table(table: Mapping[str, Any], lang: str = "es", query: Query | None =
     names = {m: fmt_month(m, lang, long=True) for m in months}
     body = [tr for group in table.get("groups") or [] for tr in group_rows(group, columns, lang, query, names)]
     return html.Table([html.Thead(header), html.Tbody(body)], id=Ids.TABLE, className="mios-heat",
-                      **{"aria-label": t("evaluation.table", lang)})
+                      **attrs(aria_label=t("evaluation.table", lang)))
 
 
 def legend(lang: str = "es") -> html.Div:

@@ -170,21 +170,30 @@ def _count(number: object, key: str, lang: str, kind: str) -> html.Li:
                    className=f"mios-count mios-change-count mios-change-count--{kind}")
 
 
+def _count_group(label_key: str, counts: Mapping[str, Any], first: str, first_key: str, lang: str,
+                 kind: str) -> html.Div:
+    return html.Div([html.Span(t(label_key, lang), className="mios-label"),
+                     html.Ul([_count(counts.get(first), first_key, lang, "new"),
+                              _count(counts.get("updated"), "upload.to_update", lang, "changed"),
+                              _count(counts.get("unchanged"), "upload.unchanged", lang, "same")],
+                             className="mios-counts")], **{"data-kind": kind})
+
+
+def _setup_kinds(outcome: Outcome) -> list[str]:
+    """The setup sheets the file holds (processes, objectives), in the order they are applied."""
+    kinds = {row.get("kind") for row in outcome.get("per_sheet") or [] if isinstance(row, Mapping)}
+    return [kind for kind in ("processes", "objectives") if kind in kinds]
+
+
 def _counts(outcome: Outcome, lang: str) -> html.Div:
-    m, i = outcome.get("measurements") or {}, outcome.get("indicators") or {}
-    return html.Div(
-        [
-            html.Div([html.Span(t("upload.measurements", lang), className="mios-label"),
-                      html.Ul([_count(m.get("inserted"), "upload.to_insert", lang, "new"),
-                               _count(m.get("updated"), "upload.to_update", lang, "changed"),
-                               _count(m.get("unchanged"), "upload.unchanged", lang, "same")], className="mios-counts")]),
-            html.Div([html.Span(t("upload.indicators", lang), className="mios-label"),
-                      html.Ul([_count(i.get("created"), "upload.to_create", lang, "new"),
-                               _count(i.get("updated"), "upload.to_update", lang, "changed"),
-                               _count(i.get("unchanged"), "upload.unchanged", lang, "same")], className="mios-counts")]),
-        ],
-        className="mios-preview__counts",
-    )
+    """Per sheet kind, in the order applied: what the file creates, updates and leaves alone."""
+    groups = [_count_group(f"upload.{kind}", outcome.get(kind) or {}, "created", "upload.to_create", lang, kind)
+              for kind in _setup_kinds(outcome)]
+    groups.append(_count_group("upload.indicators", outcome.get("indicators") or {}, "created", "upload.to_create",
+                               lang, "indicators"))
+    groups.append(_count_group("upload.measurements", outcome.get("measurements") or {}, "inserted",
+                               "upload.to_insert", lang, "measurements"))
+    return html.Div(groups, className="mios-preview__counts")
 
 
 def _change_row(change: Mapping[str, Any], lang: str) -> html.Tr:
@@ -272,16 +281,24 @@ def outcome_view(outcome: Outcome | None, lang: str, errors_page: int = 1) -> li
         return [_notice("bi-x-octagon-fill", t("upload.refused_title", lang, file=file_name), body, "refused", role="alert")]
     if status == "accepted" and outcome.get("stage") == "import":
         m, i = outcome.get("measurements") or {}, outcome.get("indicators") or {}
-        body = [html.P(t("upload.done_body", lang, inserted=fmt_number(m.get("inserted") or 0, lang),
-                         updated=fmt_number(m.get("updated") or 0, lang), unchanged=fmt_number(m.get("unchanged") or 0, lang),
-                         created=fmt_number(i.get("created") or 0, lang), ind_updated=fmt_number(i.get("updated") or 0, lang))),
+        lines = [line for line in outcome.get("summary_lines") or [] if isinstance(line, str)]
+        done = (html.Ul([html.Li(line) for line in lines], className="mios-preview__per-sheet")
+                if _setup_kinds(outcome) and lines  # a setup file: what each sheet did, one line each
+                else html.P(t("upload.done_body", lang, inserted=fmt_number(m.get("inserted") or 0, lang),
+                              updated=fmt_number(m.get("updated") or 0, lang),
+                              unchanged=fmt_number(m.get("unchanged") or 0, lang),
+                              created=fmt_number(i.get("created") or 0, lang),
+                              ind_updated=fmt_number(i.get("updated") or 0, lang))))
+        body = [done,
                 dcc.Link([icon("bi-speedometer2"), html.Span(t("upload.see_board", lang))], href=localized_href("/", lang),
                          className="btn btn-primary mios-preview__action")]
         return [_notice("bi-check-circle-fill", t("upload.done_title", lang, file=file_name, batch=outcome.get("batch_id")),
                         body, "done")]
     if status == "accepted":
         m, i = outcome.get("measurements") or {}, outcome.get("indicators") or {}
-        changes = sum(int(x or 0) for x in (m.get("inserted"), m.get("updated"), i.get("created"), i.get("updated")))
+        setup = [outcome.get(kind) or {} for kind in ("processes", "objectives")]
+        changes = sum(int(x or 0) for x in (m.get("inserted"), m.get("updated"), i.get("created"), i.get("updated"),
+                                            *(c.get(k) for c in setup for k in ("created", "updated"))))
         facts = t("upload.file_facts", lang, size=size_text(outcome.get("size_bytes"), lang),
                   sheets=", ".join(outcome.get("sheets") or []) or MISSING)
         body = [html.P([html.Span(t("upload.preview_note", lang)), " ", html.Span(facts, className="mios-muted")]),

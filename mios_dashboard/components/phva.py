@@ -9,9 +9,11 @@ import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
+from urllib.parse import parse_qsl
 
 from dash import dcc, html
 
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.shell import localized_href, page_exists
 from mios_dashboard.components.status import STATUS_ICONS, icon, normalize_status
 from mios_dashboard.i18n import MISSING, fmt_date, fmt_month, fmt_number, fmt_percent, t
@@ -80,10 +82,10 @@ def _gap_entry(item: Status, lang: str) -> html.Li:
     """Code (linked when it has a page) beside what is missing, with the item's name under it."""
     ref, href = item.get("ref"), item.get("href")
     ref_node = (dcc.Link(ref, href=localized_href(href, lang)) if href and page_exists(href) else ref) if ref else None
-    detail = [html.Span(reasons_text(item, lang), className="mios-phva-gap__reason")]
+    parts = [html.Span(reasons_text(item, lang), className="mios-phva-gap__reason")]
     if item.get("label"):
-        detail.append(html.Span(item["label"], className="mios-phva-gap__label", title=item["label"]))
-    detail = html.Span(detail, className="mios-phva-gap__detail")
+        parts.append(html.Span(item["label"], className="mios-phva-gap__label", title=item["label"]))
+    detail = html.Span(parts, className="mios-phva-gap__detail")
     if ref_node is None:  # a gap of the whole check ("no management review held"): the sentence alone
         return html.Li(detail, className="mios-phva-gap__item mios-phva-gap__item--plain")
     return html.Li([html.Span(ref_node, className="mios-phva-gap__ref"), detail], className="mios-phva-gap__item")
@@ -104,12 +106,12 @@ def gap_list(check: Status, lang: str = "es") -> html.Ul | None:
 def fix_link(check: Status, lang: str = "es") -> dcc.Link | None:
     """Where the check is fixed ("Resolver en Acciones") or, when met, where its records live ("Ver en …");
     None while that page does not exist yet (a link to it would land on the not-found page)."""
-    path = check.get("fix_href") or "/"
+    path, _, query = (check.get("fix_href") or "/").partition("?")  # a section of the page: "?seccion=foda"
     if not page_exists(path):
         return None
     key = "phva.view" if check.get("met") else "phva.fix"
     return dcc.Link([html.Span(t(key, lang, page=where(path, lang))), icon("bi-arrow-right-short")],
-                    href=localized_href(path, lang), className="mios-phva-fix")
+                    href=localized_href(path, lang, dict(parse_qsl(query))), className="mios-phva-fix")
 
 
 def percent_text(score: float | None, status: object, lang: str = "es", size: str = "lg") -> html.Span:
@@ -139,7 +141,7 @@ def check_item(check: Status, lang: str = "es") -> html.Li:
             None if met else fix_link(check, lang),
         ],
         className=f"mios-phva-check mios-phva-check--{'met' if met else 'missing'}",
-        **{"data-check": check.get("key") or "", "data-met": "true" if met else "false"},
+        **attrs(data_check=check.get("key") or "", data_met="true" if met else "false"),
     )
 
 
@@ -153,7 +155,7 @@ def stage_card(stage: Status, lang: str = "es") -> html.Section:
             html.Header(
                 [
                     html.Span(t(f"phva.letter_{key}", lang), className="mios-phva-stage__letter",
-                              **{"aria-hidden": "true"}),
+                              **attrs(aria_hidden="true")),
                     html.H2(t(f"phva.stage_{key}", lang), className="mios-phva-stage__name"),
                     html.Div([percent_text(stage.get("score"), status, lang),
                               html.Span([icon(STATUS_ICONS[status]),
@@ -168,7 +170,7 @@ def stage_card(stage: Status, lang: str = "es") -> html.Section:
             html.Ol([check_item(c, lang) for c in stage.get("checks") or []], className="mios-phva-checks"),
         ],
         className=f"mios-phva-stage mios-phva-stage--{status}",
-        **{"data-stage": key, "aria-label": t(f"phva.stage_{key}", lang)},
+        **attrs(data_stage=key, aria_label=t(f"phva.stage_{key}", lang)),
     )
 
 
@@ -201,7 +203,7 @@ def phva_view(status: Status, lang: str = "es") -> list:
     return [
         phva_header(status, lang),
         html.Div([stage_card(s, lang) for s in status.get("stages") or []], id=Ids.STAGES,
-                 className="mios-phva__stages", **{"aria-label": t("phva.stages", lang)}),
+                 className="mios-phva__stages", **attrs(aria_label=t("phva.stages", lang))),
     ]
 
 
@@ -223,7 +225,7 @@ def phva_strip(status: Status, lang: str = "es") -> dcc.Link:
              html.Span(percent, className="mios-phva-strip__pct")],
             className=f"mios-phva-strip__seg mios-phva-strip__seg--{state}",
             title=f"{name}: {count}",
-            **{"data-stage": key},
+            **attrs(data_stage=key),
         ))
     label = t("phva.strip_label", lang)
     # dcc.Link takes no aria-label: screen readers get a hidden sentence, the visual segments are hidden from them.
@@ -231,7 +233,7 @@ def phva_strip(status: Status, lang: str = "es") -> dcc.Link:
         [html.Span(f"{label}: " + ", ".join(spoken), className="visually-hidden"),
          html.Span([html.Span(label, className="mios-phva-strip__label"),
                     html.Span(segments, className="mios-phva-strip__segs")],
-                   className="mios-phva-strip__body", **{"aria-hidden": "true"})],
+                   className="mios-phva-strip__body", **attrs(aria_hidden="true"))],
         id=Ids.STRIP,
         href=localized_href(PHVA_PATH, lang),
         className="mios-phva-strip",

@@ -15,8 +15,10 @@ from urllib.parse import parse_qsl, urlencode
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, dcc, html
+from dash.development.base_component import Component
 from dash.exceptions import MissingCallbackContextException
 
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import DEFAULT_LANG, SUPPORTED, normalize_lang, t
 
@@ -111,7 +113,7 @@ def localized_href(path: str, lang: str, params: Mapping[str, str | None] | None
 
 def _language_switch(pathname: str, search: str | None, lang: str) -> html.Div:
     params = query_params(search)
-    options = []
+    options: list[Component] = []
     for code in SUPPORTED:
         element_id = Ids.LANG_ES if code == "es" else Ids.LANG_EN
         label, name = t(f"nav.lang_{code}", lang), t(f"nav.lang_{code}_name", lang)
@@ -119,7 +121,7 @@ def _language_switch(pathname: str, search: str | None, lang: str) -> html.Div:
             # The current language is a state, not a destination: marked, not linked.
             options.append(html.Span(label, id=element_id, title=name, lang=code,
                                      className="mios-lang__option mios-lang__option--active",
-                                     **{"aria-current": "true"}))
+                                     **attrs(aria_current="true")))
         else:
             options.append(dcc.Link(label, id=element_id, title=name,
                                     href=localized_href(pathname, code, params),
@@ -129,7 +131,7 @@ def _language_switch(pathname: str, search: str | None, lang: str) -> html.Div:
         id=Ids.LANG_SWITCH,
         className="mios-lang",
         role="group",
-        **{"aria-label": t("nav.language", lang)},
+        **attrs(aria_label=t("nav.language", lang)),
     )
 
 
@@ -138,8 +140,9 @@ def nav_links(lang: str, carried: Mapping[str, str | None] | None = None,
     """A link to each navbar page that exists, in `lang`, keeping the `carried` query; `current` is marked."""
     return [
         dcc.Link(
-            [icon(icon_name), html.Span(t(key, lang))],
+            [icon(icon_name), html.Span(t(key, lang), className="mios-nav__label")],
             href=localized_href(path, lang, carried),
+            title=t(key, lang),  # the name stays on hover when a narrow screen shows the icon alone
             className="nav-link mios-nav__link" + (" active" if current == path else ""),
         )
         for path, key, icon_name in NAV_PAGES
@@ -171,7 +174,7 @@ def navbar(pathname: str | None = "/", search: str | None = "") -> html.Nav:
             className="mios-navbar__inner",
         ),
         className="navbar navbar-expand mios-navbar",
-        **{"data-bs-theme": "dark", "aria-label": t("nav.main", lang)},
+        **attrs(data_bs_theme="dark", aria_label=t("nav.main", lang)),
     )
 
 

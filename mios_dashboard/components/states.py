@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import t, t_count
@@ -35,7 +36,7 @@ def page_state(icon_name: str, title: str, *body, element_id: str | None = None,
     return html.Section(
         [icon(icon_name, "mios-empty__icon"), html.H2(title), *body],
         className=" ".join(c for c in ("mios-empty", "mios-empty--error" if alert else "", extra_class) if c),
-        **({"id": element_id} if element_id else {}), **({"role": "alert"} if alert else {}),
+        **(attrs(id=element_id) if element_id else {}), **(attrs(role="alert") if alert else {}),
     )
 
 

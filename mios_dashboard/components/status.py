@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from dash import html
 
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.i18n import fmt_percent, t
 
 STATUSES: tuple[str, ...] = ("green", "yellow", "red", "no_data", "stale")
@@ -34,7 +35,7 @@ def normalize_status(status: object) -> str:
 
 def icon(name: str, extra_class: str = "") -> html.I:
     """A decorative bootstrap icon, hidden from screen readers (the word next to it says it)."""
-    return html.I(className=f"bi {name} {extra_class}".strip(), **{"aria-hidden": "true"})
+    return html.I(className=f"bi {name} {extra_class}".strip(), **attrs(aria_hidden="true"))
 
 
 def status_badge(status: object, lang: str = "es", size: str = "md") -> html.Span:
@@ -45,7 +46,7 @@ def status_badge(status: object, lang: str = "es", size: str = "md") -> html.Spa
         [icon(STATUS_ICONS[key], "mios-status__icon"), html.Span(word, className="mios-status__word")],
         className=f"mios-status mios-status--{key} mios-status--{size}",
         title=word,
-        **{"data-status": key},
+        **attrs(data_status=key),
     )
 
 
@@ -64,10 +65,10 @@ def status_counts(counts: Mapping[str, int] | None, lang: str = "es") -> html.Ul
                     html.Span(word, className="mios-count__word"),
                 ],
                 className=f"mios-count mios-count--{key}",
-                **{"data-status": key},
+                **attrs(data_status=key),
             )
         )
-    return html.Ul(items, className="mios-counts", **{"aria-label": t("board.counts", lang)})
+    return html.Ul(items, className="mios-counts", **attrs(aria_label=t("board.counts", lang)))
 
 
 def score_text(score: float | None, status: object, lang: str = "es", size: str = "md") -> html.Span:

@@ -18,6 +18,7 @@ from mios_dashboard.demo.schema import (
     DemoDataError,
     Field,
     Loc,
+    Located,
     Problem,
     boolean,
     choice,
@@ -91,7 +92,10 @@ RISK = {"code": _f(code), "kind": _f(choice(*enums.RISK_KINDS)), "title": _f(tex
         "impact": _f(whole_at_least(1)), "owner": _f(person("owner")), "treatment": _f(text),
         "objective": _f(optional_code, None), "process": _f(optional_code, None),
         "effectiveness": _f(choice(*enums.EFFECTIVENESS)), "description": EMPTY_TEXT, "assessed_on": _f(date),
-        "review_on": _f(date)}
+        "review_on": _f(date),
+        # After the treatment (docs/risks.md#rating); absent until the treatment has been reassessed.
+        "residual_likelihood": _f(lambda value, ctx: None if value is None else whole_at_least(1)(value, ctx), None),
+        "residual_impact": _f(lambda value, ctx: None if value is None else whole_at_least(1)(value, ctx), None)}
 
 KEEPING = {"keeper": _f(person()), "groups": _f(list_of(text), None)}
 SHIFT = {"last_months": _f(whole_at_least(1)), "delta": _f(number)}
@@ -178,9 +182,9 @@ def read_content(folder: Path) -> DemoContent:
     policies = _rows(section("organization", "policies", POLICY, key="version"))
     communication = _rows(section("organization", "communication", COMMUNICATION, key="what"))
     roles = [_role(row) for row, _loc in section("organization", "roles", ROLE)]
-    users = [(_user(row, loc), loc) for row, loc in section("organization", "users", USER)]
-    _unique(users, "username")
-    users = _rows(users)
+    located_users = [(_user(row, loc), loc) for row, loc in section("organization", "users", USER)]
+    _unique(located_users, "username")
+    users = _rows(located_users)
     if sum(role["is_management_representative"] for role in roles) != 1:
         raise DemoDataError(contexts["organization"].path, None, "roles",
                             "exactly one role must have is_management_representative: true")
@@ -279,16 +283,20 @@ def _role(row: dict) -> dict:
 def _user(row: dict, loc: Loc) -> dict:
     """A user is one of the people (username and name from people.yaml) or says its own username and name."""
     who: Person | None = row["person"]
-    if who is None and not (row["username"] and row["full_name"]):
-        raise loc.error("a user names a person of people.yaml, or gives its own username and full_name")
-    return {"username": row["username"] or who.username, "full_name": row["full_name"] or who.full,
+    if who is None:
+        if not (row["username"] and row["full_name"]):
+            raise loc.error("a user names a person of people.yaml, or gives its own username and full_name")
+        username, full_name = row["username"], row["full_name"]
+    else:
+        username, full_name = row["username"] or who.username, row["full_name"] or who.full
+    return {"username": username, "full_name": full_name,
             "email": row["email"], "role": row["role"]}
 
 
 def _seasons(document, ctx: Context) -> dict[str, tuple[float, ...]]:
-    raw = document.get("seasons") or {}
+    raw = document.get("seasons") or Located()
     line = getattr(raw, "line", None)
-    if not isinstance(raw, dict):
+    if not isinstance(raw, Located):
         raise DemoDataError(ctx.path, line, "seasons", "expected names, each with its 12 monthly factors")
     seasons = {}
     for name, factors in raw.items():
@@ -304,7 +312,7 @@ def _files(document, ctx: Context) -> tuple[dict[str, Person], dict[str, tuple[s
     """Who keeps each workbook, and the groups whose indicators go into the two long workbooks."""
     raw = document.get("files")
     line = getattr(raw, "line", None)
-    if not isinstance(raw, dict) or set(raw) != set(FILE_NAMES):
+    if not isinstance(raw, Located) or set(raw) != set(FILE_NAMES):
         raise DemoDataError(ctx.path, line, "files", f"expected exactly these files: {', '.join(FILE_NAMES)}")
     keepers, groups = {}, {}
     for name in FILE_NAMES:

@@ -172,7 +172,7 @@ def _snapshot(session: Session, month: dt.date) -> dict:
     board = build_board(session, month)
     return {
         "period": board["period"], "score": board["score"], "status": board["status"], "counts": board["counts"],
-        "indicators": [{k: reading[k] for k in SNAPSHOT_FIELDS} for reading in board["indicators"]],
+        "indicators": [{k: reading.get(k) for k in SNAPSHOT_FIELDS} for reading in board["indicators"]],
     }
 
 
@@ -352,7 +352,8 @@ def _import_files(session: Session, up: _Upserter, folder: Path, files: list[wor
             result = import_file(session, path, actor=demo_file.actor)
             if not result.accepted:
                 raise DemoImportError(result)
-            batches[demo_file.name] = result.batch_id
+            if result.batch_id is not None:  # an accepted import always writes its batch
+                batches[demo_file.name] = result.batch_id
         for table, (inserted, updated, unchanged) in (
             ("indicator", (result.indicators_created, result.indicators_updated, 0)),
             ("measurement", (result.measurements_inserted, result.measurements_updated, result.measurements_unchanged)),

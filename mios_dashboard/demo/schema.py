@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -19,7 +19,10 @@ from mios_dashboard.demo.dates import DateExpression, NotationError, parse_date,
 from mios_dashboard.errors import Invalid
 
 REQUIRED = object()
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: same result, faster
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:  # libyaml's parser when present: same result, faster
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DemoDataError(Invalid):
@@ -302,7 +305,8 @@ def read_section(document: Mapping, section: str, fields: Mapping[str, Field], c
     if not single and (not isinstance(raw, list) or not raw):
         line = getattr(raw, "line", None) or getattr(document, "line", None)
         raise DemoDataError(ctx.path, line, section, "expected a list of entries, each starting with '- '")
-    out, seen = [], {}
+    out: list = []
+    seen: dict[object, int] = {}
     for n, entry in enumerate(entries, 1):
         label = section if single else f"{section}, entry {n}"
         if key and isinstance(entry, dict) and isinstance(entry.get(key), (str, int)):

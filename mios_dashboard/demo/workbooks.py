@@ -34,9 +34,12 @@ from openpyxl.writer.excel import ExcelWriter
 
 from mios_dashboard.demo.calendar import MONTH_NAMES, DemoCalendar, add_months, spanish_month
 from mios_dashboard.demo.series import budget_targets, noise_table, series_values
+from mios_dashboard.exporters.cells import first_sheet
 from mios_dashboard.i18n import t
 
 if TYPE_CHECKING:
+    from openpyxl.cell import _CellSetValue as CellValue
+
     from mios_dashboard.demo.content import DemoContent, IndicatorSpec, Person
 
 DEFINITIONS = "indicadores.xlsx"
@@ -115,7 +118,7 @@ def demo_files(content: DemoContent, cal: DemoCalendar, values: Values | None = 
 
 # --- the definitions ---------------------------------------------------------------------------------------
 # (header, value of a spec given the perspective and process names by code, number format, width)
-DEFINITION_COLUMNS: tuple[tuple[str, Callable[[IndicatorSpec, tuple[dict, dict]], object], str | None, int], ...] = (
+DEFINITION_COLUMNS: tuple[tuple[str, Callable[[IndicatorSpec, tuple[dict, dict]], CellValue], str | None, int], ...] = (
     ("Código", lambda s, n: s.code, None, 10),
     ("Nombre", lambda s, n: s.name, None, 48),
     ("Unidad", lambda s, n: s.unit, None, 10),
@@ -142,7 +145,7 @@ DEFINITION_COLUMNS: tuple[tuple[str, Callable[[IndicatorSpec, tuple[dict, dict]]
 def _definitions(cal: DemoCalendar, specs: list[IndicatorSpec], names: tuple[dict, dict], legal_name: str,
                  stamp: dt.datetime) -> bytes:
     wb = Workbook()
-    ws = wb.active
+    ws = first_sheet(wb)
     ws.title = "Indicadores"
     _header(ws, 1, [header for header, *_ in DEFINITION_COLUMNS])
     for row, spec in enumerate(specs, 2):
@@ -161,7 +164,7 @@ def _monthly(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, lega
              stamp: dt.datetime) -> bytes:
     months = cal.monthly()
     wb = Workbook()
-    ws = wb.active
+    ws = first_sheet(wb)
     ws.title = "Mensual"
     ws.cell(1, 1, legal_name).font = TITLE
     ws.cell(2, 1, f"Tablero mensual de indicadores, {spanish_month(months[0])} a {spanish_month(months[-1])}")
@@ -198,7 +201,7 @@ def _monthly(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, lega
     ws.column_dimensions["A"].width = 52
     for col in range(first_col, first_col + len(months) + 1):
         ws.column_dimensions[get_column_letter(col)].width = 12
-    ws.freeze_panes = ws.cell(header + 1, first_col)
+    ws.freeze_panes = ws.cell(header + 1, first_col).coordinate
     return _xlsx(wb, stamp, "Tablero mensual de indicadores", legal_name)
 
 
@@ -212,7 +215,7 @@ def _no_comment(spec: IndicatorSpec, comment: str | None) -> bool:
 def _commercial(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, legal_name: str,
                 stamp: dt.datetime) -> bytes:
     wb = Workbook()
-    ws = wb.active
+    ws = first_sheet(wb)
     ws.title = "Ventas y clientes"
     _header(ws, 1, ["Código", "Indicador", "Periodo", "Valor", "Meta", "Comentario"])
     row = 2
@@ -248,7 +251,7 @@ def _period_text(period: dt.date, frequency: str):
 # --- the quality log (long, year and month columns, comments) ---------------------------------------------
 def _quality(specs: list[IndicatorSpec], values: Values, legal_name: str, stamp: dt.datetime) -> bytes:
     wb = Workbook()
-    ws = wb.active
+    ws = first_sheet(wb)
     ws.title = "Bitácora"
     _header(ws, 1, ["Año", "Mes", "Código", "Indicador", "Valor", "Unidad", "Comentario"])
     rows = []
@@ -289,7 +292,7 @@ def _weekly(specs: list[IndicatorSpec], values: Values) -> bytes:
 def _daily(cal: DemoCalendar, specs: list[IndicatorSpec], values: Values, legal_name: str,
            stamp: dt.datetime) -> bytes:
     wb = Workbook()
-    ws = wb.active
+    ws = first_sheet(wb)
     ws.title = "OEE"
     ws.cell(1, 1, "Captura de producción (MES) — OEE por día de operación").font = TITLE
     _header(ws, 3, ["Fecha", "Código", "Valor"])

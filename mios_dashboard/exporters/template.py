@@ -1,9 +1,12 @@
-"""The template to fill in and import back: Mediciones, Indicadores, Instrucciones and a hidden Listas sheet.
+"""The template to fill in and import back: Procesos, Objetivos, Indicadores, Mediciones, Instrucciones and a
+hidden Listas sheet — the whole management system from one workbook, in the order the importer applies it.
 
 Built so that importing it untouched changes nothing: Mediciones lists every active indicator with an empty
-value (empty values are skipped by the importer, not read as zero), and Indicadores holds the current
-definitions in the importer's own words. Drop-down lists (data validation) point at the hidden Listas sheet,
-because an inline list is limited to 255 characters and a company has more codes than that.
+value (empty values are skipped by the importer, not read as zero), and Procesos, Objetivos and Indicadores
+hold the current rows in the importer's own words (exporters/template_setup.py for the first two). Drop-down
+lists (data validation) point at the hidden Listas sheet, because an inline list is limited to 255 characters
+and a company has more codes than that; process and objective codes point at the Procesos and Objetivos
+sheets themselves, so a row added in the file is offered at once.
 Headers come from the catalogues (`export.col_*`); a unit test checks the importer recognises every one.
 """
 from __future__ import annotations
@@ -27,13 +30,21 @@ from mios_dashboard.exporters.cells import (
     put,
     unit_format,
 )
+from mios_dashboard.exporters.template_setup import (
+    PROCESS_TYPES,
+    code_range,
+    list_validation,
+    objectives_sheet,
+    processes_sheet,
+)
 from mios_dashboard.i18n import normalize_lang, t
 
 EXTRA_ROWS = 1000  # empty rows below the listed indicators that still get the drop-down lists
 MEASUREMENT_COLUMNS = ("code", "indicator", "unit", "frequency", "period", "value", "comment")
 DEFINITION_COLUMNS = (
     "code", "name", "unit", "direction", "frequency", "aggregation", "target", "target_min", "target_max",
-    "green_threshold", "yellow_threshold", "perspective", "objective", "process", "owner", "group",
+    "green_threshold", "yellow_threshold", "perspective", "objective", "process", "owner", "group", "decimals",
+    "xmr_baseline_start", "xmr_baseline_end", "active",
 )
 NUMBER_FIELDS = ("target", "target_min", "target_max")
 FRACTION_FIELDS = ("green_threshold", "yellow_threshold")
@@ -42,11 +53,13 @@ VOCABULARIES = {
     "frequency": ("daily", "weekly", "monthly", "quarterly", "yearly"),
     "aggregation": ("sum", "mean", "last", "min", "max"),
 }
-# Listas columns, in order: what each drop-down offers.
-LIST_COLUMNS = ("code", "direction", "frequency", "aggregation", "perspective", "objective", "process")
+# Listas columns, in order: what each drop-down offers (process and objective codes: their own sheets).
+LIST_COLUMNS = ("code", "direction", "frequency", "aggregation", "perspective", "type", "active")
 HELP_KEYS = (
+    "export.help_setup", "export.help_processes", "export.help_objectives", "export.help_references",
     "export.help_measurements", "export.help_period", "export.help_value", "export.help_more_periods",
-    "export.help_definitions", "export.help_new_indicator", "export.help_example", "export.help_import",
+    "export.help_definitions", "export.help_new_indicator", "export.help_percent", "export.help_example",
+    "export.help_import",
     "export.help_errors",
 )
 
@@ -82,7 +95,7 @@ def _lists_sheet(wb: Workbook, title: str, lists: Mapping[str, Sequence[str]], l
 
 
 def _list_validation(ws: Worksheet, source: str | None, column: int, last_row: int, lang: str,
-                     prompt_key: str | None = None) -> None:
+                     prompt_key: str | None = None) -> None:  # the measurements' code column, with its hint
     """A drop-down on rows 2..last_row of `column`; an unknown entry is refused with a message."""
     if source is None:
         return
@@ -100,8 +113,7 @@ def _list_validation(ws: Worksheet, source: str | None, column: int, last_row: i
 
 def _measurements_sheet(wb: Workbook, indicators: Sequence[Mapping[str, Any]], ranges: dict[str, str],
                         lang: str) -> Worksheet:
-    ws = first_sheet(wb)
-    ws.title = t("export.measurements_sheet", lang)
+    ws = wb.create_sheet(t("export.measurements_sheet", lang))
     header_row(ws, 1, [_column_label(c, lang) for c in MEASUREMENT_COLUMNS])
     for row, ind in enumerate(indicators, 2):
         put(ws, row, 1, ind.get("code") or "")
@@ -130,6 +142,14 @@ def _measurements_sheet(wb: Workbook, indicators: Sequence[Mapping[str, Any]], r
 
 
 def _definition_value(ind: Mapping[str, Any], field: str, lang: str) -> tuple[object, str | None]:
+    if field == "active":
+        return t("export.yes" if ind.get("active", True) else "export.no", lang), None
+    if field in ("xmr_baseline_start", "xmr_baseline_end"):  # a period as the importer reads it: 2025-01
+        day = ind.get(field)
+        return (day.isoformat()[:7] if ind.get("frequency") in (None, "monthly") else day.isoformat()) \
+            if day else "", "@"
+    if field == "decimals":
+        return ind.get(field), None
     if field in VOCABULARIES:
         return _vocabulary_word(field, ind.get(field), lang), None
     if field in NUMBER_FIELDS:
@@ -148,8 +168,8 @@ def _definitions_sheet(wb: Workbook, indicators: Sequence[Mapping[str, Any]], ra
             value, number_format = _definition_value(ind, field, lang)
             put(ws, row, col, value, number_format=number_format)
     last = len(indicators) + 1 + EXTRA_ROWS
-    for field in ("direction", "frequency", "aggregation", "perspective", "objective", "process"):
-        _list_validation(ws, ranges.get(field), DEFINITION_COLUMNS.index(field) + 1, last, lang)
+    for field in ("direction", "frequency", "aggregation", "perspective", "objective", "process", "active"):
+        list_validation(ws, ranges.get(field), DEFINITION_COLUMNS.index(field) + 1, last, lang)
     ws.freeze_panes = "C2"
     fit_columns(ws, maximum=45)
     return ws
@@ -166,23 +186,32 @@ def _instructions_sheet(wb: Workbook, lang: str) -> Worksheet:
 
 
 def template_workbook(indicators: Iterable[Mapping[str, Any]], lists: Mapping[str, Sequence[str]] | None = None,
-                      lang: str = "es") -> Workbook:
+                      lang: str = "es", *, processes: Sequence[Mapping[str, Any]] = (),
+                      objectives: Sequence[Mapping[str, Any]] = ()) -> Workbook:
     """The template for `indicators` (dicts with the Indicator fields; perspective by name, objective and
-    process by code) and `lists` of perspective names, objective codes and process codes."""
+    process by code), `processes` and `objectives` (dicts with their model fields; an objective's perspective
+    by name, process and parent by code) and `lists` of perspective names."""
     lang = normalize_lang(lang)
     rows = sorted(indicators, key=lambda ind: str(ind.get("code") or ""))
-    lists = dict(lists or {})
+    lists = {key: value for key, value in (lists or {}).items() if key in LIST_COLUMNS}
     lists["code"] = [str(ind["code"]) for ind in rows if ind.get("code")]
     for family, codes in VOCABULARIES.items():
         lists[family] = [t(f"{family}.{code}", lang) for code in codes]
+    lists["type"] = [t(f"export.process_type.{code}", lang) for code in PROCESS_TYPES]
+    lists["active"] = [t("export.yes", lang), t("export.no", lang)]
     title = t("export.lists_sheet", lang)
     ranges = _list_ranges(title, lists)
+    ranges["process"] = code_range(t("export.processes_sheet", lang), len(processes))
+    ranges["objective"] = code_range(t("export.objectives_sheet", lang), len(objectives))
     wb = Workbook()
-    _measurements_sheet(wb, rows, ranges, lang)
+    wb.remove(first_sheet(wb))
+    processes_sheet(wb, sorted(processes, key=lambda p: str(p.get("code") or "")), ranges, lang)
+    objectives_sheet(wb, sorted(objectives, key=lambda o: str(o.get("code") or "")), ranges, lang)
     _definitions_sheet(wb, rows, ranges, lang)
+    _measurements_sheet(wb, rows, ranges, lang)
     _instructions_sheet(wb, lang)
     _lists_sheet(wb, title, lists, lang)
-    wb.active = 0
+    wb.active = wb.sheetnames.index(t("export.measurements_sheet", lang))
     wb.properties.title = t("export.template_title", lang)
     wb.properties.creator = t("app.name", lang)
     return wb

@@ -10,10 +10,18 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
+from mios_dashboard.importers.periods import parse_period, parse_window
 from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.reader import Cell, Sheet
 from mios_dashboard.importers.text import ValueProblem, parse_text
-from mios_dashboard.importers.values import parse_aggregation, parse_direction, parse_fraction, parse_frequency
+from mios_dashboard.importers.values import (
+    parse_aggregation,
+    parse_bool,
+    parse_decimals,
+    parse_direction,
+    parse_fraction,
+    parse_frequency,
+)
 
 if TYPE_CHECKING:
     from mios_dashboard.importers.layouts import Header, Numbers
@@ -25,9 +33,13 @@ TEXT_LIMITS = {"code": 20, "name": 200, "unit": 30, "owner": 120, "group": 60, "
 TEXT_FIELDS = ("name", "unit", "owner", "group", "data_source", "description")
 NUMBER_FIELDS = ("target", "target_min", "target_max", "baseline", "weight")
 FRACTION_FIELDS = ("green_threshold", "yellow_threshold")
-VOCABULARY_FIELDS: dict[str, Callable[[object], str]] = {
+VOCABULARY_FIELDS: dict[str, Callable[[object], object]] = {
     "direction": parse_direction, "frequency": parse_frequency, "aggregation": parse_aggregation,
+    "decimals": parse_decimals, "active": parse_bool,
 }
+# Numbers compared with the measurements: in a percent-formatted cell, percent points for a % indicator.
+PERCENT_POINT_FIELDS = ("target", "target_min", "target_max", "baseline")
+WINDOW_FIELDS = ("xmr_baseline_start", "xmr_baseline_end")
 REFERENCE_FIELDS = ("perspective", "objective", "process")
 
 
@@ -41,10 +53,11 @@ class DefinitionRow:
     references: dict[str, str] = field(default_factory=dict)
     cells: dict[str, Cell] = field(default_factory=dict)
     broken: bool = False  # a cell of the row could not be read (already reported)
+    percent: set[str] = field(default_factory=set)  # number fields read from percent-formatted cells
 
 
 def parse_definitions(
-    sheet: Sheet, header: Header, numbers: Numbers
+    sheet: Sheet, header: Header, numbers: Numbers, day_first: bool = True
 ) -> tuple[list[DefinitionRow], list[ImportProblem]]:
     """Rows of a definitions sheet under `header` (a layouts.Header); numbers read through `numbers`."""
     problems: list[ImportProblem] = []
@@ -73,12 +86,20 @@ def parse_definitions(
                                       partial(row.values.__setitem__, key))
                 if number is not None:
                     row.values[key] = number
+                if key in PERCENT_POINT_FIELDS and (cell.row, cell.col) in sheet.percent:
+                    row.percent.add(key)
+            elif key in WINDOW_FIELDS:
+                if (period := _read(cell, partial(parse_period, day_first=day_first), problems)) is not None:
+                    row.values[key] = period.start
+            elif key == "xmr_window":
+                if (window := _read(cell, partial(parse_window, day_first=day_first), problems)) is not None:
+                    row.values["xmr_baseline_start"], row.values["xmr_baseline_end"] = window[0].start, window[1].start
             elif key in FRACTION_FIELDS:
                 if (number := _read(cell, parse_fraction, problems)) is not None:
                     row.values[key] = number
             elif key in VOCABULARY_FIELDS:
-                if (code := _read(cell, VOCABULARY_FIELDS[key], problems)) is not None:
-                    row.values[key] = code
+                if (word := _read(cell, VOCABULARY_FIELDS[key], problems)) is not None:
+                    row.values[key] = word
             elif key in REFERENCE_FIELDS:
                 row.references[key] = parse_text(cell.value)
         row.broken = len(problems) > reported

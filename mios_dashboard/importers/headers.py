@@ -28,7 +28,53 @@ DEFINITION_HEADERS: dict[str, tuple[str, ...]] = {
     "data_source": ("fuente", "fuente de datos", "data source", "source"),
     "description": ("descripción", "description"),
     "weight": ("peso", "ponderación", "weight"),
+    "decimals": ("decimales", "decimals", "decimal places"),
+    "xmr_window": ("ventana xmr", "xmr window", "ventana de la línea base xmr", "xmr baseline window"),
+    "xmr_baseline_start": ("ventana xmr desde", "inicio ventana xmr", "ventana xmr inicio", "xmr window from",
+                           "xmr window start", "xmr baseline start"),
+    "xmr_baseline_end": ("ventana xmr hasta", "fin ventana xmr", "ventana xmr fin", "xmr window to",
+                         "xmr window end", "xmr baseline end"),
+    "active": ("activo", "activa", "active"),
 }
+
+# The Procesos/Processes sheet (4.4): one row per process of the management system.
+PROCESS_HEADERS: dict[str, tuple[str, ...]] = {
+    "code": ("código", "código del proceso", "clave", "code", "process code", "id"),
+    "name": ("nombre", "proceso", "nombre del proceso", "name", "process", "process name"),
+    "type": ("tipo", "tipo de proceso", "type", "process type"),
+    "owner": ("responsable", "dueño", "dueño del proceso", "owner", "process owner"),
+    "purpose": ("propósito", "objeto", "objetivo del proceso", "purpose"),
+}
+
+# The Objetivos/Objectives sheet (6.2): the quality objectives and their 6.2.2 plans.
+OBJECTIVE_HEADERS: dict[str, tuple[str, ...]] = {
+    "code": ("código", "código del objetivo", "clave", "code", "objective code", "id"),
+    "title": ("objetivo", "objetivo de la calidad", "título", "objective", "quality objective", "title"),
+    "perspective": ("perspectiva", "perspective"),
+    "process": ("proceso", "process"),
+    "plan_what": ("qué se hará", "que se hara", "qué", "acciones", "what", "what will be done", "actions"),
+    "plan_resources": ("recursos", "recursos requeridos", "resources", "resources required"),
+    "plan_owner": ("responsable", "owner", "who", "quién", "responsible"),
+    "plan_due": ("fecha de cierre", "cuándo", "fecha límite", "fecha compromiso", "due date", "when", "due"),
+    "plan_evaluation": ("cómo se evaluará", "cómo se evaluarán los resultados", "evaluación", "how evaluated",
+                        "how it will be evaluated", "how results are evaluated", "evaluation"),
+    "weight": ("peso", "ponderación", "weight"),
+    "parent": ("objetivo padre", "padre", "parent objective", "parent"),
+    "description": ("descripción", "description"),
+    "active": ("activo", "activa", "active"),
+}
+# Columns only a process or an objective sheet has (a definitions sheet never does).
+PROCESS_ONLY = frozenset({"type", "purpose"})
+OBJECTIVE_ONLY = frozenset({"plan_what", "plan_resources", "plan_due", "plan_evaluation", "parent"})
+# Columns only the definitions sheet has: a header with one of these is indicators, whatever else it names.
+INDICATOR_ONLY = frozenset({
+    "unit", "direction", "frequency", "aggregation", "target", "target_min", "target_max", "green_threshold",
+    "yellow_threshold", "baseline", "data_source", "group", "decimals", "xmr_window", "xmr_baseline_start",
+    "xmr_baseline_end",
+})
+# Sheet names that settle a header naming only the columns every sheet shares (Código, Nombre, Responsable).
+SHEET_NAMES = {"procesos": "processes", "processes": "processes", "objetivos": "objectives",
+               "objectives": "objectives", "objetivos de la calidad": "objectives", "quality objectives": "objectives"}
 
 MEASUREMENT_HEADERS: dict[str, tuple[str, ...]] = {
     "code": ("código", "codigo del indicador", "código del indicador", "clave", "code", "indicator code", "kpi code"),

@@ -1,6 +1,8 @@
 """Which layout each sheet holds, and the rows all sheets of a file add up to (no database, no references).
 
 Layouts (docs/import-formats.md#layouts), recognised by content, not by sheet name, from the first row that names them:
+- processes / objectives: a code column and one only a Procesos (Tipo, Propósito) or Objetivos sheet (the
+  6.2.2 plan columns, Objetivo padre) has — or, in a sheet so named, code and name (`setup_sheets.setup_layout`);
 - definitions: a header with a code column and definition fields (Nombre, Unidad, Sentido, Meta…);
 - long measurements: a header with an indicator (code or name), a period and a value column;
 - wide measurements: the first row where two or more cells read as periods (titles and merged cells above),
@@ -8,7 +10,8 @@ Layouts (docs/import-formats.md#layouts), recognised by content, not by sheet na
 A file whose measurement sheets yield no value and that defines nothing is refused, naming each such sheet
 (never a silent "accepted" that writes nothing; a template's blank measurement sheet beside definitions is fine).
 A visible sheet in none of these shapes (instructions, notes, charts' data) is skipped and said so; a file
-where no sheet has a layout is refused. Definitions are parsed first, so a file can define and measure.
+where no sheet has a layout is refused. Sheets are parsed in the order they are applied (APPLY_ORDER: Procesos,
+Objetivos, Indicadores, then measurements), so one file can set a management system up and measure it.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from mios_dashboard.importers.headers import DEFINITION_HEADERS, MEASUREMENT_HEA
 from mios_dashboard.importers.periods import MonthOnly, ParsedPeriod, read_period
 from mios_dashboard.importers.problems import ImportProblem
 from mios_dashboard.importers.reader import Sheet, Workbook
+from mios_dashboard.importers.setup_sheets import parse_setup, setup_columns, setup_layout
 from mios_dashboard.importers.text import ValueProblem, is_blank, normalize
 from mios_dashboard.importers.values import AmbiguousNumber, decimal_evidence, parse_number
 
@@ -28,13 +32,18 @@ if TYPE_CHECKING:
     from mios_dashboard.importers.csv_reader import CsvWorkbook
     from mios_dashboard.importers.definitions import DefinitionRow
     from mios_dashboard.importers.measurement_layouts import MeasurementRow
+    from mios_dashboard.importers.setup_sheets import SetupRow
 
 HEADER_SEARCH_ROWS = 30  # the header may sit under a few title rows
+# Sheets are read (and their problems listed) in the order they are applied; measurement layouts last.
+APPLY_ORDER = {"processes": 0, "objectives": 1, "definitions": 2}
 
 
 @dataclass
 class ParsedWorkbook:
     sheets: list[str] = field(default_factory=list)  # sheets read, in the order they were parsed
+    processes: list[SetupRow] = field(default_factory=list)
+    objectives: list[SetupRow] = field(default_factory=list)
     definitions: list[DefinitionRow] = field(default_factory=list)
     measurements: list[MeasurementRow] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
@@ -156,6 +165,9 @@ def find_header(sheet: Sheet, day_first: bool = True) -> Header | None:
             return Header("wide", index, columns, periods=periods)
         definition_columns, definition_duplicates = _columns(values, _DEFINITION_ALIASES)
         measuring = {"period", "month", "value"} & columns.keys()
+        if not measuring and (layout := setup_layout(values, definition_columns, sheet.name)) is not None:
+            setup, setup_duplicates = setup_columns(layout, values)
+            return Header(layout, index, setup, duplicates=setup_duplicates)
         if "code" in definition_columns and len(definition_columns) >= 2 and not measuring:
             return Header("definitions", index, definition_columns, duplicates=definition_duplicates)
         if periods and has_indicator:  # a monthly update sheet: `Código | oct-26`
@@ -205,23 +217,27 @@ def parse_workbook(workbook: Workbook | CsvWorkbook) -> ParsedWorkbook:
             parsed.problems.append(sheet.problem(header.row, col, "duplicate_header", field=key,
                                                  other=sheet.problem(header.row, first, "").cell))
         found.append((sheet, header))
-    found.sort(key=lambda pair: pair[1].layout != "definitions")
+    found.sort(key=lambda pair: APPLY_ORDER.get(pair[1].layout, len(APPLY_ORDER)))
     empty: list[str] = []  # measurement sheets no value was read from
     for sheet, header in found:
         parsed.sheets.append(sheet.name)
         parsed.layouts[sheet.name] = header.layout
         read_before = len(parsed.measurements)
-        if header.layout == "definitions":
-            rows, problems = parse_definitions(sheet, header, numbers)
+        if header.layout in ("processes", "objectives"):
+            setup_rows, problems = parse_setup(sheet, header, numbers, day_first)
+            (parsed.processes if header.layout == "processes" else parsed.objectives).extend(setup_rows)
+        elif header.layout == "definitions":
+            rows, problems = parse_definitions(sheet, header, numbers, day_first)
             parsed.definitions += rows
         elif header.layout == "long":
             problems = parse_long(sheet, header, numbers, day_first, parsed.measurements)
         else:
             problems = parse_wide(sheet, header, numbers, day_first, parsed.measurements)
-        if header.layout != "definitions" and not problems and len(parsed.measurements) == read_before:
+        if header.layout not in APPLY_ORDER and not problems and len(parsed.measurements) == read_before:
             empty.append(sheet.name)
         parsed.problems += problems
-    if empty and not parsed.measurements and not parsed.definitions:  # nothing would be written
+    defines = parsed.definitions or parsed.processes or parsed.objectives
+    if empty and not parsed.measurements and not defines:  # nothing would be written
         parsed.problems += [ImportProblem("no_values_in_sheet", sheet=name) for name in empty]
     if not found and not parsed.problems:
         parsed.problems.append(ImportProblem("no_known_sheet", params={"sheets": ", ".join(workbook.sheet_names)}))

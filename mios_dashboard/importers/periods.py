@@ -203,3 +203,38 @@ def period_start(day: dt.date, frequency: str) -> dt.date:
     if frequency == "yearly":
         return dt.date(day.year, 1, 1)
     raise ValueError(f"unknown frequency {frequency!r}")
+
+
+def period_end(period: ParsedPeriod) -> dt.date:
+    """The last day of a written period (a due date written "dic 2026" means 31 Dec 2026)."""
+    start, granularity = period
+    if granularity == "day":
+        return start
+    if granularity == "week":
+        return start + dt.timedelta(days=6)
+    months = {"month": 1, "quarter": 3, "year": 12}[granularity]
+    following = start.month - 1 + months
+    return dt.date(start.year + following // 12, following % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def parse_day(value: object, day_first: bool = True) -> dt.date:
+    """A date cell or text (a month, quarter or year means its last day); ValueProblem("not_a_date")."""
+    try:
+        return period_end(parse_period(value, day_first))
+    except ValueProblem as exc:
+        raise ValueProblem("not_a_date", value=display(value)) from exc
+
+
+# "2025-01 a 2025-12", "ene-25 – dic-25", "Jan 2025 to Dec 2025", "2025-01..2025-12"
+_WINDOW_SEPARATOR = re.compile(r"\s+(?:a|al|hasta|to|until)\s+|\s*[–—]\s*|\s+-\s+|\s*\.\.\s*", re.IGNORECASE)
+
+
+def parse_window(value: object, day_first: bool = True) -> tuple[ParsedPeriod, ParsedPeriod]:
+    """An XmR baseline window written in one cell as two periods; ValueProblem("not_a_window")."""
+    parts = _WINDOW_SEPARATOR.split(str(value).strip(), maxsplit=1) if isinstance(value, str) else []
+    if len(parts) != 2:
+        raise ValueProblem("not_a_window", value=display(value))
+    try:
+        return parse_period(parts[0], day_first), parse_period(parts[1], day_first)
+    except ValueProblem as exc:
+        raise ValueProblem("not_a_window", value=display(value)) from exc

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from mios_dashboard.importers.definitions import DefinitionRow
 from mios_dashboard.importers.layouts import ParsedWorkbook
+from mios_dashboard.importers.lookup import Lookup as _Lookup
 from mios_dashboard.importers.measurement_layouts import MeasurementRow
 from mios_dashboard.importers.periods import fits, period_start
 from mios_dashboard.importers.problems import ImportProblem, cell_name, reading_order, sheet_ref
 from mios_dashboard.importers.reader import Cell
 from mios_dashboard.importers.text import display, normalize
+from mios_dashboard.importers.validate_setup import SetupIndexes, ValidSetup, validate_setup
 from mios_dashboard.importers.values import percent_points
 
 DEFAULT_FREQUENCY = "monthly"
@@ -38,6 +39,8 @@ class KnownIndicator:
     weight: float = 1.0
     has_measurements: bool = False
     unit: str = ""
+    xmr_baseline_start: dt.date | None = None
+    xmr_baseline_end: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class ReferenceData:
     perspectives: list[Reference] = field(default_factory=list)
     objectives: list[Reference] = field(default_factory=list)
     processes: list[Reference] = field(default_factory=list)
+    objective_parents: dict[str, str | None] = field(default_factory=dict)  # stored objective → parent code
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,8 @@ class ValidMeasurement(NamedTuple):
 @dataclass
 class ImportPlan:
     sheets: list[str] = field(default_factory=list)
+    processes: list[ValidSetup] = field(default_factory=list)
+    objectives: list[ValidSetup] = field(default_factory=list)
     definitions: list[ValidDefinition] = field(default_factory=list)
     measurements: list[ValidMeasurement] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
@@ -107,49 +113,6 @@ def same_number(a: float | None, b: float | None) -> bool:
     return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
 
 
-class _Lookup:
-    """Match by exact code, then code ignoring case, then name ignoring case, accents and spacing."""
-
-    def __init__(self) -> None:
-        self.by_code: dict[str, str] = {}
-        self.by_folded: dict[str, set[str]] = defaultdict(set)
-        self.by_name: dict[str, set[str]] = defaultdict(set)
-
-    def add(self, code: str, name: str | None) -> None:
-        self.by_code[code] = code
-        self.by_folded[code.casefold()].add(code)
-        if name:
-            self.by_name[normalize(name)].add(code)
-
-    def find_code(self, text: str) -> str | None:
-        """A code written with any case; names are not codes."""
-        if text in self.by_code:
-            return text
-        candidates = self.by_folded.get(text.casefold())
-        return next(iter(candidates)) if candidates and len(candidates) == 1 else None
-
-    def find(self, text: str) -> tuple[str | None, list[str]]:
-        """(code, []) when found; (None, candidates) when ambiguous; (None, []) when unknown."""
-        if text in self.by_code:
-            return text, []
-        text = text.strip()
-        if text in self.by_code:
-            return text, []
-        for candidates in (self.by_folded.get(text.casefold()), self.by_name.get(normalize(text))):
-            if candidates and len(candidates) == 1:
-                return next(iter(candidates)), []
-            if candidates:
-                return None, sorted(candidates)
-        return None, []
-
-
-def _reference_lookup(references: list[Reference]) -> _Lookup:
-    lookup = _Lookup()
-    for ref in references:
-        lookup.add(ref.code, ref.name)
-    return lookup
-
-
 def _address(cell: Cell) -> str:
     return f"{sheet_ref(cell.sheet)}!{cell.name}"
 
@@ -164,23 +127,22 @@ def validate(parsed: ParsedWorkbook, refs: ReferenceData) -> ImportPlan:
     frequency = {ind.code: ind.frequency for ind in refs.indicators}
     units = {ind.code: ind.unit for ind in refs.indicators}
 
-    _validate_definitions(parsed.definitions, refs, known, indicators, frequency, units, plan)
+    setup = validate_setup(parsed.processes, parsed.objectives, refs.perspectives, refs.processes, refs.objectives,
+                           refs.objective_parents)
+    plan.problems += setup.problems
+    plan.processes, plan.objectives = setup.processes_valid, setup.objectives_valid
+    _validate_definitions(parsed.definitions, setup, known, indicators, frequency, units, plan)
     _validate_measurements(parsed.measurements, indicators, frequency, units, plan)
     plan.problems = reading_order(plan.problems, plan.sheets)
     return plan
 
 
 def _validate_definitions(
-    rows: list[DefinitionRow], refs: ReferenceData, known: dict[str, KnownIndicator], indicators: _Lookup,
+    rows: list[DefinitionRow], setup: SetupIndexes, known: dict[str, KnownIndicator], indicators: _Lookup,
     frequency: dict[str, str], units: dict[str, str], plan: ImportPlan,
 ) -> None:
-    sources = {
-        "perspective": ("perspective_id", refs.perspectives, "unknown_perspective"),
-        "objective": ("objective_id", refs.objectives, "unknown_objective"),
-        "process": ("process_id", refs.processes, "unknown_process"),
-    }
-    lookups = {key: (column, _reference_lookup(items), {r.code: r.id for r in items}, problem)
-               for key, (column, items, problem) in sources.items()}
+    lookups = {"perspective": ("perspective_id", setup.perspectives), "objective": ("objective_id", setup.objectives),
+               "process": ("process_id", setup.processes)}
     seen: dict[str, tuple[DefinitionRow, dict]] = {}
     for row in rows:
         problems: list[ImportProblem] = []
@@ -188,12 +150,14 @@ def _validate_definitions(
         code = existing.code if existing else row.code
         values = dict(row.values)
         for key, text in row.references.items():
-            column, lookup, ids, problem_code = lookups[key]
-            found, _candidates = lookup.find(text)
+            column, index = lookups[key]
+            found, candidates = index.resolve(text)
             if found is None:
-                problems.append(row.cells[key].problem(problem_code, value=display(text)))
+                problem = "ambiguous_reference" if candidates else f"unknown_{key}"
+                problems.append(row.cells[key].problem(problem, value=display(text), matches=", ".join(candidates)))
             else:
-                values[column] = ids[found]
+                values[column] = found
+        _as_compared(row, values, existing)
         first = seen.get(code.casefold())
         if first is not None:
             if first[1] != values:
@@ -218,6 +182,20 @@ def _validate_definitions(
         units[code] = str(values.get("unit", units.get(code, "")))
 
 
+def _as_compared(row: DefinitionRow, values: dict, existing: KnownIndicator | None) -> None:
+    """Numbers read as the values they are compared with: a percent-formatted 0.9 is 90 for a % indicator (as
+    its percent-formatted measurements are), and the XmR window starts where its periods start."""
+    unit = values.get("unit", existing.unit if existing else "")
+    if row.percent and is_percent_unit(str(unit)):
+        for key in row.percent:
+            if isinstance(values.get(key), float):
+                values[key] = percent_points(values[key])
+    frequency = str(values.get("frequency", existing.frequency if existing else DEFAULT_FREQUENCY))
+    for key in ("xmr_baseline_start", "xmr_baseline_end"):
+        if isinstance(values.get(key), dt.date):
+            values[key] = period_start(values[key], frequency)
+
+
 def _check_effective(row: DefinitionRow, code: str, values: dict, existing: KnownIndicator | None) -> list[ImportProblem]:
     """Rules the database also enforces, checked on the indicator as it would be after the import."""
     base = existing or KnownIndicator(code=code, name="")
@@ -235,6 +213,11 @@ def _check_effective(row: DefinitionRow, code: str, values: dict, existing: Know
             "thresholds_unordered", yellow=display(yellow), green=display(green)))
     if "weight" in values and not values["weight"] > 0:
         problems.append(at("weight").problem("not_positive", field="weight"))
+    start, end = get("xmr_baseline_start"), get("xmr_baseline_end")
+    if start is not None and end is not None and start > end:
+        cell = next((row.cells[k] for k in ("xmr_baseline_end", "xmr_window", "xmr_baseline_start")
+                     if k in row.cells and not row.cells[k].is_blank), row.code_cell)
+        problems.append(cell.problem("window_unordered", start=start.isoformat(), end=end.isoformat()))
     new_frequency = values.get("frequency")
     if existing is not None and existing.has_measurements and new_frequency and new_frequency != existing.frequency:
         problems.append(at("frequency").problem("frequency_change", code=code, old=existing.frequency, new=new_frequency))

@@ -29,7 +29,7 @@ from mios_dashboard.importers.text import (  # noqa: F401
     parse_text,
     unescape_formula,
 )
-from mios_dashboard.models.enums import AGGREGATIONS, DIRECTIONS, FREQUENCIES
+from mios_dashboard.models.enums import AGGREGATIONS, DIRECTIONS, FREQUENCIES, PROCESS_TYPES
 
 # --- numbers -------------------------------------------------------------------------------------------
 _CURRENCY = re.compile(
@@ -191,7 +191,19 @@ def _vocabulary(words: dict[str, tuple[str, ...]], codes: tuple[str, ...]) -> di
     return table
 
 
+PROCESS_TYPE_WORDS = {
+    "strategic": ("estrategico", "estrategica", "de direccion", "strategic", "management"),
+    "operational": ("operativo", "operativa", "operacional", "clave", "de realizacion", "operational", "core", "key"),
+    "support": ("apoyo", "soporte", "de apoyo", "support", "supporting"),
+}
+BOOLEAN_WORDS = {
+    "yes": ("si", "s", "verdadero", "activo", "activa", "x", "1", "yes", "y", "true", "active"),
+    "no": ("no", "n", "falso", "inactivo", "inactiva", "0", "false", "inactive"),
+}
+
 _DIRECTIONS = _vocabulary(DIRECTION_WORDS, DIRECTIONS)
+_PROCESS_TYPES = _vocabulary(PROCESS_TYPE_WORDS, PROCESS_TYPES)
+_BOOLEANS = _vocabulary(BOOLEAN_WORDS, ("yes", "no"))
 _FREQUENCIES = _vocabulary(FREQUENCY_WORDS, FREQUENCIES)
 _AGGREGATIONS = _vocabulary(AGGREGATION_WORDS, AGGREGATIONS)
 
@@ -215,3 +227,30 @@ def parse_aggregation(value: object) -> str:
     return _choose(_AGGREGATIONS, "unknown_aggregation", value)
 
 
+
+
+def parse_process_type(value: object) -> str:
+    return _choose(_PROCESS_TYPES, "unknown_process_type", value)
+
+
+def parse_bool(value: object) -> bool:
+    """Sí/no, yes/no, true/false, 1/0 (a real boolean or number cell too)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    return _choose(_BOOLEANS, "unknown_boolean", value) == "yes"
+
+
+MAX_DECIMALS = 6  # the Indicator model's check (decimals BETWEEN 0 AND 6)
+
+
+def parse_decimals(value: object) -> int:
+    """How many decimals the board shows: a whole number 0–6."""
+    try:
+        number = parse_number(value)
+    except AmbiguousNumber as ambiguous:
+        number = ambiguous.as_decimal
+    if not float(number).is_integer() or not 0 <= number <= MAX_DECIMALS:
+        raise ValueProblem("bad_decimals", value=display(value), limit=MAX_DECIMALS)
+    return int(number)

@@ -102,6 +102,9 @@ class Risk(Versioned, Timestamped, Base):
     assessed_on: Mapped[dt.date | None] = mapped_column(Date)
     review_on: Mapped[dt.date | None] = mapped_column(Date)
     effectiveness: Mapped[str] = mapped_column(String(15), default="pending")  # of the action taken (9.3.2 e)
+    # Closed instead of deleted once actions were taken on it: the actions stay linked as evidence (docs/risks.md).
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    closure_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     objective = relationship("Objective")
     process = relationship("Process")

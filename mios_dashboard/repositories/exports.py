@@ -25,8 +25,12 @@ from mios_dashboard.models import (
 
 DEFINITION_FIELDS = (
     "code", "name", "unit", "direction", "frequency", "aggregation", "target", "target_min", "target_max",
-    "green_threshold", "yellow_threshold", "owner", "group", "decimals",
+    "green_threshold", "yellow_threshold", "owner", "group", "decimals", "xmr_baseline_start", "xmr_baseline_end",
+    "active",
 )
+PROCESS_FIELDS = ("code", "name", "type", "owner", "purpose")
+OBJECTIVE_FIELDS = ("code", "title", "plan_what", "plan_resources", "plan_owner", "plan_due", "plan_evaluation",
+                    "weight")
 
 
 def active_indicator_definitions(session: Session) -> list[dict]:
@@ -56,6 +60,27 @@ def reference_lists(session: Session) -> dict[str, list[str]]:
         "objective": list(session.scalars(select(Objective.code).order_by(Objective.code))),
         "process": list(session.scalars(select(Process.code).order_by(Process.code))),
     }
+
+
+def setup_rows(session: Session) -> tuple[list[dict], list[dict]]:
+    """The template's Procesos and Objetivos rows: processes, and objectives with their perspective (name),
+    process and parent (codes), each ordered by code."""
+    processes = [{field: getattr(p, field) for field in PROCESS_FIELDS}
+                 for p in session.scalars(select(Process).order_by(Process.code))]
+    perspective, process, parent = aliased(Perspective), aliased(Process), aliased(Objective)
+    statement = (
+        select(Objective, perspective.name, process.code, parent.code)
+        .join(perspective, perspective.id == Objective.perspective_id)
+        .outerjoin(process, process.id == Objective.process_id)
+        .outerjoin(parent, parent.id == Objective.parent_id)
+        .order_by(Objective.code)
+    )
+    objectives = []
+    for objective, perspective_name, process_code, parent_code in session.execute(statement):
+        row = {field: getattr(objective, field) for field in OBJECTIVE_FIELDS}
+        row.update(perspective=perspective_name, process=process_code, parent=parent_code)
+        objectives.append(row)
+    return processes, objectives
 
 
 MEETING_FIELDS = ("id", "kind", "held_at", "title", "chaired_by", "attendees", "agenda", "minutes",

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from mios_dashboard.models import Indicator, Measurement, Objective, Perspective, Process
 
@@ -43,3 +43,10 @@ def process_keys(session: Session) -> list[tuple[int, str, str]]:
     """(id, code, name) of every process."""
     rows = session.execute(select(Process.id, Process.code, Process.name))
     return [(i, code, name) for i, code, name in rows]
+
+
+def objective_parents(session: Session) -> dict[str, str | None]:
+    """Each objective's code → its parent's code (None at the top), for the importer's cycle check."""
+    parent = aliased(Objective)
+    rows = session.execute(select(Objective.code, parent.code).outerjoin(parent, Objective.parent_id == parent.id))
+    return {code: parent_code for code, parent_code in rows}

@@ -79,7 +79,8 @@ def gather(session: Session) -> dict:
         ).join(indicator_count, indicator_count.c.id == Objective.id)
             .where(Objective.active.is_(True)).order_by(Objective.code)),
         "risks": _rows(session, select(Risk.code, Risk.title, Risk.likelihood, Risk.impact, Risk.assessed_on,
-                                       Risk.review_on).order_by(Risk.code)),
+                                       Risk.review_on).where(Risk.closed_on.is_(None))  # closed: not reviewed any more
+                       .order_by(Risk.code)),
         "roles": _rows(session, select(Role.name, Role.person, Role.is_management_representative).order_by(Role.name)),
         "last_review": review,
         "review_interval_months": interval,

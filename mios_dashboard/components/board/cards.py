@@ -13,8 +13,10 @@ from functools import lru_cache
 from typing import Any
 
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from mios_dashboard.components.board.marks import forecast_mark, signal_mark
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.sparkline import sparkline
 from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge, trend_mark
@@ -132,7 +134,7 @@ def indicator_row(indicator: Indicator, lang: str = "es", query: Query | None = 
                     className="mios-status-cell"),
         ],
         className=f"mios-indicator-row mios-indicator-row--{status}",
-        **{"data-code": indicator.get("code") or ""},
+        **attrs(data_code=indicator.get("code") or ""),
     )
 
 
@@ -206,7 +208,7 @@ def objective_card(objective: Objective, indicators: Iterable[Indicator], lang: 
     status = normalize_status(objective.get("status"))
     code = objective.get("code") or ""
     rows, hidden = visible_rows(list(indicators))
-    body = [indicator_table(rows, lang, query)] if rows else [html.P(t("board.no_indicators", lang), className="mios-muted")]
+    body: list[Component] = [indicator_table(rows, lang, query)] if rows else [html.P(t("board.no_indicators", lang), className="mios-muted")]
     if hidden:
         body.append(more_note(hidden, lang, drill_href(OBJECTIVE_PATH, code, lang, query) if code else None))
     name = [html.Span(code, className="mios-code"), html.H4(objective.get("title") or "", className="mios-objective__title")]
@@ -231,7 +233,7 @@ def objective_card(objective: Objective, indicators: Iterable[Indicator], lang: 
             *body,
         ],
         className=f"card mios-objective mios-objective--{status}",
-        **{"data-code": objective.get("code") or ""},
+        **attrs(data_code=objective.get("code") or ""),
     )
 
 

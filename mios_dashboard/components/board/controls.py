@@ -7,15 +7,17 @@ re-renders the page from the new URL, so the URL is the only state there is.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from dash import dcc, html
 
 from mios_dashboard.components.board.ids import Ids
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.query import month_param
 from mios_dashboard.i18n import fmt_month, t
 
 
-def dropdown_labels(lang: str) -> dict[str, str]:
+def dropdown_labels(lang: str) -> dcc.Dropdown.Labels:
     """dcc.Dropdown's own words (search box, clear buttons, nothing found) in the page's language."""
     return {
         "search": t("board.dropdown_search", lang), "clear_search": t("board.dropdown_clear", lang),
@@ -27,7 +29,7 @@ def dropdown_labels(lang: str) -> dict[str, str]:
 
 def _control(label_key: str, control, lang: str, icon_class: str) -> html.Div:
     return html.Div(
-        [html.Label([html.I(className=f"bi {icon_class}", **{"aria-hidden": "true"}), html.Span(t(label_key, lang))],
+        [html.Label([html.I(className=f"bi {icon_class}", **attrs(aria_hidden="true")), html.Span(t(label_key, lang))],
                     htmlFor=control.id, className="mios-control__label"),
          control],
         className="mios-control",
@@ -42,7 +44,7 @@ def month_dropdown(element_id: str, periods: Iterable[str], selected: str | None
     return _control("board.month_label", control, lang, "bi-calendar3")
 
 
-def board_controls(options: Mapping[str, list], filters: Mapping[str, str | None], periods: Iterable[str],
+def board_controls(options: Mapping[str, Any], filters: Mapping[str, Any], periods: Iterable[str],
                    lang: str) -> html.Div:
     """Month, process and owner selectors, with the values of the URL selected."""
     processes = [{"label": f"{p['value']} — {p['name']}" if p["name"] != p["value"] else p["value"], "value": p["value"]}

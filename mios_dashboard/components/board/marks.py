@@ -13,6 +13,7 @@ from typing import Any
 
 from dash import html
 
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import fmt_date, fmt_percent, t
 
@@ -58,7 +59,7 @@ def _signal_span(tone: str, rules: tuple[int, ...], lang: str) -> html.Span:
         [icon(SIGNAL_ICON, "mios-mark__icon"), html.Span(t("board.signal", lang))],
         className=f"mios-mark mios-mark--signal mios-mark--{tone}",
         title=_signal_text(tone, rules, lang),
-        **{"data-mark": "signal", "data-tone": tone},
+        **attrs(data_mark="signal", data_tone=tone),
     )
 
 
@@ -68,7 +69,7 @@ def _noise_span(lang: str) -> html.Span:
         [icon(NOISE_ICON, "mios-mark__icon"), html.Span(t("board.no_signal", lang))],
         className="mios-mark mios-mark--noise",
         title=t("board.no_signal_title", lang),
-        **{"data-mark": "noise"},
+        **attrs(data_mark="noise"),
     )
 
 
@@ -82,5 +83,5 @@ def forecast_mark(indicator: Indicator, lang: str = "es") -> html.Span | None:
         [icon(FORECAST_ICON, "mios-mark__icon"), html.Span(t("board.forecast_off", lang, value=achievement))],
         className="mios-mark mios-mark--forecast",
         title=t("board.forecast_title", lang, due=fmt_date(forecast.get("due"), lang), value=achievement),
-        **{"data-mark": "forecast"},
+        **attrs(data_mark="forecast"),
     )

@@ -8,6 +8,7 @@ from typing import Any
 from dash import html
 
 from mios_dashboard.components.board.cards import loose_indicators_card, objective_card
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.status import normalize_status, score_text, status_badge
 from mios_dashboard.i18n import t, t_count, t_or
 
@@ -43,7 +44,7 @@ def perspective_tile(perspective: Perspective, lang: str = "es") -> html.A:
         ],
         href=f"#{section_anchor(perspective)}",
         className=f"mios-tile mios-tile--{normalize_status(perspective.get('status'))}",
-        **{"data-code": perspective.get("code") or ""},
+        **attrs(data_code=perspective.get("code") or ""),
     )
 
 
@@ -92,5 +93,5 @@ def perspective_section(perspective: Perspective, indicators: IndicatorsByCode, 
         ],
         id=section_anchor(perspective),
         className=f"mios-perspective mios-perspective--{normalize_status(perspective.get('status'))}",
-        **{"data-code": perspective.get("code") or ""},
+        **attrs(data_code=perspective.get("code") or ""),
     )

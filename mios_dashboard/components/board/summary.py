@@ -11,10 +11,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from mios_dashboard.components.board.cards import INDICATOR_PATH, MAX_ROWS, drill_href
 from mios_dashboard.components.board.ids import Ids
 from mios_dashboard.components.board.marks import signal_mark, signal_title, signal_tone
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.phva import phva_strip
 from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.status import (
@@ -75,7 +77,7 @@ def summary_strip(data: Mapping[str, Any], lang: str = "es") -> html.Section:
         _block(counts_label, [status_counts(board.get("counts"), lang)], "mios-summary__counts"),
         system_block(data.get("overdue_actions"), data.get("phva"), lang),
     ]
-    return html.Section(blocks, id=Ids.SUMMARY, className="mios-summary", **{"aria-label": t("board.summary", lang)})
+    return html.Section(blocks, id=Ids.SUMMARY, className="mios-summary", **attrs(aria_label=t("board.summary", lang)))
 
 
 def _change_item(entry: Mapping[str, Any], kind: str, lang: str, query: Query | None) -> html.Li:
@@ -97,7 +99,7 @@ def _change_item(entry: Mapping[str, Any], kind: str, lang: str, query: Query | 
          *detail,
          html.Span(entry.get("owner") or MISSING, className="mios-change-item__owner")],
         className=f"mios-change-item mios-change-item--{status}",
-        **{"data-code": code},
+        **attrs(data_code=code),
     )
 
 
@@ -123,9 +125,9 @@ def off_target_panel(board: Mapping[str, Any], lang: str = "es", query: Query | 
              html.Span(fmt_percent(row.get("achievement"), lang), className="mios-off__achievement"),
              *([mark] if mark is not None else []),
              html.Span(row.get("owner") or MISSING, className="mios-change-item__owner")],
-            className="mios-change-item mios-change-item--red", **{"data-code": code}))
+            className="mios-change-item mios-change-item--red", **attrs(data_code=code)))
     month = fmt_month(board.get("period"), lang, long=True)
-    body = [html.Ul(items, className="mios-changes__list")] if items else \
+    body: list[Component] = [html.Ul(items, className="mios-changes__list")] if items else \
         [html.P([icon(STATUS_ICONS["green"], "mios-off__ok"), t("board.off_target_none", lang, month=month)], className="mios-muted")]
     if hidden:
         body.append(html.P(t_count("board.more_indicators", len(hidden), lang), className="mios-more"))
@@ -155,7 +157,7 @@ def changes_panel(changes: Mapping[str, Any] | None, lang: str = "es", query: Qu
              html.Ul([_change_item(e, key, lang, query) for e in entries], className="mios-changes__list") if entries
              else html.P(t(f"{label_key}_none", lang), className="mios-muted mios-changes__none")],
             className=f"mios-changes__group mios-changes__group--{tone}",
-            **{"data-kind": key},
+            **attrs(data_kind=key),
         ))
     total = sum(len(changes.get(key) or []) for key, *_ in CHANGE_GROUPS)
     body: list = columns

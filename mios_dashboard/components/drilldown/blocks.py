@@ -7,12 +7,14 @@ board" returns to the board exactly as it was left.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from mios_dashboard.components.board.cards import format_measure, format_target
 from mios_dashboard.components.drilldown.ids import Ids
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.states import import_command, page_state
 from mios_dashboard.components.status import icon, normalize_status, score_text, status_badge, trend_mark
@@ -45,7 +47,7 @@ def crumbs(lang: str, query: Mapping[str, str], period: str | None, *extra) -> h
         [back_link(lang, query), *extra,
          html.Span([icon("bi-calendar3"), html.Span(t("board.period", lang, period=month))],
                    className="mios-dd__period")],
-        className="mios-dd__crumbs", **{"aria-label": t("drill.crumbs", lang)},
+        className="mios-dd__crumbs", **attrs(aria_label=t("drill.crumbs", lang)),
     )
 
 
@@ -97,7 +99,7 @@ def section(title: str, body, icon_name: str, element_id: str | None = None, ext
     return html.Section(
         [html.H2([icon(icon_name, "mios-dd__section-icon"), html.Span(title)], className="mios-dd__section-title"),
          body],
-        className=f"mios-dd__card {extra_class}".strip(), **({"id": element_id} if element_id else {}),
+        className=f"mios-dd__card {extra_class}".strip(), **(attrs(id=element_id) if element_id else {}),
     )
 
 
@@ -107,7 +109,7 @@ def reading_line(indicator: Mapping[str, Any], lang: str) -> html.Div:
     actual = format_measure(indicator.get("actual"), indicator.get("unit"), lang, decimals)
     trend = trend_mark(indicator.get("trend"), lang)
     status = normalize_status(indicator.get("status"))
-    parts = [fact(t("field.actual", lang), actual), fact(t("field.target", lang), format_target(indicator, lang)),
+    parts: list[Component] = [fact(t("field.actual", lang), actual), fact(t("field.target", lang), format_target(indicator, lang)),
              fact(t("field.achievement", lang), fmt_percent(indicator.get("achievement"), lang))]
     if status == "stale" and indicator.get("last_period"):
         parts.append(html.Span(t("board.last_value", lang, month=fmt_month(indicator["last_period"], lang)),
@@ -120,9 +122,9 @@ def reading_line(indicator: Mapping[str, Any], lang: str) -> html.Div:
 def chart(indicator: Mapping[str, Any], lang: str, height: int) -> html.Div:
     """The indicator's chart (figures.indicator_chart) in the reader's plotly locale."""
     graph = dcc.Graph(figure=indicator_chart(indicator, lang, height=height),
-                      config=graph_config(lang, indicator.get("code") or ""))
+                      config=cast("dcc.Graph.Config", graph_config(lang, indicator.get("code") or "")))
     return html.Div(graph, className="mios-dd__chart", role="figure",
-                    **{"aria-label": t("chart.aria", lang, code=indicator.get("code") or "")})
+                    **attrs(aria_label=t("chart.aria", lang, code=indicator.get("code") or "")))
 
 
 def indicator_panel(indicator: Mapping[str, Any], lang: str, query: Mapping[str, str]) -> html.Article:
@@ -149,7 +151,7 @@ def indicator_panel(indicator: Mapping[str, Any], lang: str, query: Mapping[str,
             *([html.P(t("drill.inactive", lang), className="mios-muted")] if indicator.get("active") is False else []),
             body,
         ],
-        className=f"mios-dd__panel mios-dd__panel--{status}", **{"data-code": code},
+        className=f"mios-dd__panel mios-dd__panel--{status}", **attrs(data_code=code),
     )
 
 

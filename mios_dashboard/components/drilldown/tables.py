@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from mios_dashboard.components.board.cards import format_measure
 from mios_dashboard.components.drilldown.blocks import code_and_name, objective_href, text_or_missing
@@ -42,7 +43,7 @@ def plan_list(objective: Mapping[str, Any], lang: str) -> html.Dl:
     ], "mios-dd__plan")
 
 
-def relatives_list(relatives: Mapping[str, Any], lang: str, query: Mapping[str, str]) -> html.Div:
+def relatives_list(relatives: Mapping[str, Any], lang: str, query: Mapping[str, str]) -> Component:
     """Parent, sub-objectives, and the cause→effect arrows of the strategy map, each a link."""
     def links(rows: Sequence[Mapping]) -> html.Ul:
         return html.Ul([
@@ -61,7 +62,7 @@ def relatives_list(relatives: Mapping[str, Any], lang: str, query: Mapping[str, 
 
 
 def _table(headers: Sequence[tuple[str, bool]], rows: list, lang: str, empty_key: str,
-           extra_class: str = "") -> html.Div:
+           extra_class: str = "") -> Component:
     """A compact table (header labels with a numeric flag); a sentence instead when there are no rows."""
     if not rows:
         return html.P(t(empty_key, lang), className="mios-muted")
@@ -71,7 +72,7 @@ def _table(headers: Sequence[tuple[str, bool]], rows: list, lang: str, empty_key
     return html.Div(table, className="mios-dd__table-wrap")
 
 
-def risks_table(risks: Sequence[Mapping[str, Any]], lang: str) -> html.Div:
+def risks_table(risks: Sequence[Mapping[str, Any]], lang: str) -> Component:
     """Risks and opportunities of the objective: level (likelihood × impact), owner, treatment, review."""
     rows = [
         html.Tr([
@@ -97,7 +98,7 @@ def _level(level: int) -> str:
     return "high" if level >= 15 else "medium" if level >= 8 else "low"
 
 
-def actions_table(actions: Sequence[Mapping[str, Any]], lang: str, today: dt.date) -> html.Div:
+def actions_table(actions: Sequence[Mapping[str, Any]], lang: str, today: dt.date) -> Component:
     """Actions on the objective, its indicators or its risks; an open action past its due date says so."""
     rows = []
     for a in actions:
@@ -140,7 +141,7 @@ def _period_text(period: Any, frequency: str | None, lang: str) -> str:
     return fmt_date(day, lang) if frequency in ("daily", "weekly") else period_label(day, frequency, lang)
 
 
-def recent_measurements_table(rows: Sequence[Mapping[str, Any]], lang: str) -> html.Div:
+def recent_measurements_table(rows: Sequence[Mapping[str, Any]], lang: str) -> Component:
     """The objective's latest values: indicator, period, value, source, who, when."""
     body = [
         html.Tr([
@@ -158,7 +159,7 @@ def recent_measurements_table(rows: Sequence[Mapping[str, Any]], lang: str) -> h
     return _table(headers, body, lang, "drill.no_measurements")
 
 
-def measurements_table(rows: Sequence[Mapping[str, Any]], indicator: Mapping[str, Any], lang: str) -> html.Div:
+def measurements_table(rows: Sequence[Mapping[str, Any]], indicator: Mapping[str, Any], lang: str) -> Component:
     """The indicator's data: period, value, target, achievement with its light, source, who, when, comment."""
     unit, decimals, frequency = indicator.get("unit"), indicator.get("decimals"), indicator.get("frequency")
     direction = indicator.get("direction")
@@ -210,7 +211,7 @@ def _change_text(change: Mapping[str, Any], operation: str, unit, decimals, lang
 
 
 def history_table(events: Sequence[Mapping[str, Any]], lang: str, unit: str | None = None,
-                  decimals: int | None = None, frequency: str | None = None) -> html.Div:
+                  decimals: int | None = None, frequency: str | None = None) -> Component:
     """Who changed what and when, old → new, newest first (the AuditEvent trail, ISO 7.5.3)."""
     body = []
     for e in events:

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import dash
 from dash import html
+from dash.development.base_component import Component
 
 from mios_dashboard.components.board.controls import board_controls
 from mios_dashboard.components.board.ids import Ids
 from mios_dashboard.components.board.perspective import perspective_section, perspective_tile
 from mios_dashboard.components.board.summary import changes_panel, off_target_panel, summary_strip
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.query import month_param, parse_period, search_for, text_param
 from mios_dashboard.components.states import empty_state, no_values_state, notice
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import fmt_month, normalize_lang, t
 from mios_dashboard.pages import clock
 from mios_dashboard.pages.frame import PageFrame
-from mios_dashboard.services.board.page import board_page
+from mios_dashboard.services.board.page import BoardPage, board_page
 from mios_dashboard.web.cache import RENDERED, VersionedReader
 from mios_dashboard.web.runtime import EXTENSION_KEY, read_session
 from mios_dashboard.web.warmup import DEFAULT_INTERVAL, Warmer, app_data_version
@@ -32,7 +34,7 @@ _default_view_langs: set[str] = {"es"}
 FRAME = PageFrame(Ids.PAGE, "mios-board", "board.load_error_title", location=Ids.LOCATION, reads_period=True)
 
 
-def board_header(data: dict, lang: str) -> html.Header:
+def board_header(data: BoardPage, lang: str) -> html.Header:
     """Title and month on the left, the selectors on the right."""
     board = data["board"]
     period = fmt_month(board.get("period"), lang, long=True) if board.get("period") else t("board.no_period", lang)
@@ -51,28 +53,28 @@ def board_header(data: dict, lang: str) -> html.Header:
     )
 
 
-def _query(data: dict) -> dict[str, str | None]:
+def _query(data: BoardPage) -> dict[str, str | None]:
     """What the drill-down links keep: the month shown and the filters applied."""
     filters = data["filters"]
     return {"period": month_param(filters.get("period")), "process": filters.get("process"), "owner": filters.get("owner")}
 
 
-def _notices(data: dict, lang: str) -> list:
+def _notices(data: BoardPage, lang: str) -> list:
     texts = []
     for item in data.get("notices") or []:
         params = dict(item.params)
         if "month" in params:
-            params["month"] = fmt_month(params["month"], lang, long=True)
+            params["month"] = fmt_month(str(params["month"]), lang, long=True)
         texts.append(notice(t(item.key, lang, **params)))
     return texts
 
 
-def board_view(data: dict, lang: str) -> list:
+def board_view(data: BoardPage, lang: str) -> list:
     """Header, summary, changes, perspective tiles, then a section per perspective with something to show."""
     board, query = data["board"], _query(data)
     perspectives = board.get("perspectives") or []
     indicators = {row["code"]: row for row in board.get("indicators") or [] if row.get("code")}
-    sections = [perspective_section(p, indicators, lang, query) for p in perspectives
+    sections: list[Component] = [perspective_section(p, indicators, lang, query) for p in perspectives
                 if not board.get("filtered") or p.get("objectives") or p.get("loose_indicators")]
     if board.get("filtered") and not indicators:
         sections = [html.P(t("board.filter_nothing", lang), className="mios-muted mios-board__nothing")]
@@ -86,13 +88,13 @@ def board_view(data: dict, lang: str) -> list:
         html.Div([off_target_panel(board, lang, query), changes_panel(data.get("changes"), lang, query)],
                  className="mios-news"),
         html.Nav([perspective_tile(p, lang) for p in perspectives if p.get("code")], className="mios-tiles",
-                 **{"aria-label": t("board.perspectives", lang)}),
+                 **attrs(aria_label=t("board.perspectives", lang))),
         *notes,
         html.Div(sections, id=Ids.SECTIONS),
     ]
 
 
-def board_content(data: dict, lang: str) -> list:
+def board_content(data: BoardPage, lang: str) -> list:
     """What the page shows for the board's data: the board, or the state that says what to do next."""
     board = data["board"]
     if not board.get("total"):  # no indicators yet: what to do next instead of an empty grid

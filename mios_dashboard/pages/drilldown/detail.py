@@ -13,8 +13,8 @@ from mios_dashboard.i18n import normalize_lang
 from mios_dashboard.pages.frame import PageFrame
 from mios_dashboard.web.runtime import read_session
 
-Read = Callable[[Any, str, Any], dict | None]  # (session, code, month) → the service's detail, or None
-View = Callable[[dict, str, dict], list]  # (detail, lang, query) → the page's content
+Read = Callable[[Any, str, Any], Mapping[str, Any] | None]  # (session, code, month) → the service's detail, or None
+View = Callable[[Any, str, dict], list]  # (detail, lang, query) → the page's content
 
 
 def drill_frame(element_id: str) -> PageFrame:

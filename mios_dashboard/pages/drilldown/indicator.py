@@ -6,6 +6,7 @@ URL parameters: `lang`, `period` (YYYY-MM) and any board filter, all passed on t
 from __future__ import annotations
 
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from mios_dashboard.components.board.cards import format_measure, format_target
 from mios_dashboard.components.drilldown.blocks import (
@@ -114,7 +115,7 @@ def summary_strip(indicator: dict, lang: str) -> html.Div:
     ], className="mios-dd__figures"), "bi-calendar-range")
     forecast = indicator.get("forecast")
     if forecast:
-        body = html.Div([
+        body: Component = html.Div([
             _figure(t("drill.forecast_value", lang), format_measure(forecast.get("value"), unit, lang, decimals),
                     t("drill.forecast_at", lang, date=fmt_date(forecast.get("due"), lang))),
             _figure(t("field.achievement", lang), fmt_percent(forecast.get("achievement"), lang),
@@ -124,7 +125,7 @@ def summary_strip(indicator: dict, lang: str) -> html.Div:
         body = html.P(t("drill.no_forecast", lang), className="mios-muted")
     xmr = indicator.get("xmr")
     if xmr:
-        limits = html.Div([
+        limits: Component = html.Div([
             _figure(t("chart.center", lang), format_measure(xmr.get("center"), unit, lang, decimals)),
             _figure(t("chart.limits", lang), t("target.range", lang,
                                                 low=format_measure(xmr.get("lower"), unit, lang, decimals),

@@ -16,21 +16,21 @@ from mios_dashboard.components.query import month_param, parse_period, search_fo
 from mios_dashboard.components.states import empty_state, no_values_state, notice
 from mios_dashboard.i18n import fmt_month, normalize_lang, t
 from mios_dashboard.pages.frame import PageFrame
-from mios_dashboard.services.evaluation import evaluation_table
+from mios_dashboard.services.evaluation import EvaluationPage, evaluation_table
 from mios_dashboard.web.cache import RENDERED, VersionedReader
 from mios_dashboard.web.runtime import read_session
 
 FRAME = PageFrame(Ids.PAGE, "mios-evaluation", "evaluation.load_error_title", location=Ids.LOCATION, reads_period=True)
 
 
-def nothing_to_show(table: dict, lang: str) -> html.Section:
+def nothing_to_show(table: EvaluationPage, lang: str) -> html.Section:
     """No indicators (load the demo or import), or indicators without values (import their values)."""
     if table.get("indicator_count"):
         return no_values_state(table["indicator_count"], lang, Ids.EMPTY)
     return empty_state("bi-grid-3x3", t("evaluation.empty_title", lang), t("board.empty_body", lang), lang, Ids.EMPTY)
 
 
-def header(table: dict, lang: str) -> html.Header:
+def header(table: EvaluationPage, lang: str) -> html.Header:
     """Title, slide 13's subtitle, the months covered and the month selector."""
     months = table.get("months") or []
     span = t("evaluation.range", lang, first=fmt_month(months[0], lang, long=True),
@@ -47,10 +47,10 @@ def header(table: dict, lang: str) -> html.Header:
     )
 
 
-def evaluation_content(table: dict, lang: str) -> list:
+def evaluation_content(table: EvaluationPage, lang: str) -> list:
     """The notices, then the heat table with its header and legend, or the state that says what to do next
     (cached per month and language by the data version, like the board)."""
-    notices = [notice(t(n.key, lang, month=fmt_month(n.params["month"], lang, long=True)))
+    notices = [notice(t(n.key, lang, month=fmt_month(str(n.params["month"]), lang, long=True)))
                for n in table.get("notices") or []]
     if not table.get("measured"):
         return [*notices, nothing_to_show(table, lang)]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dash import html
 
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.shell import nav_links
 from mios_dashboard.components.states import page_state
 from mios_dashboard.i18n import normalize_lang, t
@@ -16,7 +17,7 @@ def layout(lang: str | None = None, **_query: object) -> html.Div:
             t("notfound.title", lang),
             html.P(t("notfound.body", lang)),
             html.Nav(html.Ul([html.Li(link) for link in nav_links(lang)], className="mios-notfound__links"),
-                     **{"aria-label": t("notfound.pages", lang)}),
+                     **attrs(aria_label=t("notfound.pages", lang))),
             element_id="mios-not-found",
         ),
         className="mios-notfound", lang=lang,

@@ -49,11 +49,13 @@ def export_board(session: Session, destination: Destination, period: dt.date | N
 
 
 def export_template(session: Session, destination: Destination, lang: str = "es") -> ExportSummary:
-    """Write the measurements template (Mediciones, Indicadores, Instrucciones, hidden Listas) for the
-    active indicators to a path or a binary buffer."""
+    """Write the template (Procesos, Objetivos, Indicadores, Mediciones, Instrucciones, hidden Listas) with the
+    current processes, objectives and active indicators to a path or a binary buffer."""
     lang = normalize_lang(lang)
     indicators = exports_repo.active_indicator_definitions(session)
-    workbook = template_workbook(indicators, exports_repo.reference_lists(session), lang)
+    processes, objectives = exports_repo.setup_rows(session)
+    workbook = template_workbook(indicators, exports_repo.reference_lists(session), lang, processes=processes,
+                                 objectives=objectives)
     save(workbook, destination)
     return ExportSummary(period=None, sheets=list(workbook.sheetnames), indicators=len(indicators),
                          file_name=t("export.template_file", lang))

@@ -51,6 +51,7 @@ from mios_dashboard.repositories import indicators as indicator_repo
 from mios_dashboard.repositories import measurements as measurement_repo
 from mios_dashboard.repositories.measurements import Stored
 from mios_dashboard.services.imports.fingerprint import Fingerprint, repeat_identical
+from mios_dashboard.services.imports.setup_write import SetupChanges, apply_setup, compare_setup, resolve
 
 __all__ = [
     "ImportResult",
@@ -65,6 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 MAX_STORED_ERRORS = 1000  # a broken 200k-row file must not make a 50 MB batch row
 FILE_NAME_LENGTH = 255
+SAMPLE_FACTS = ("name", "unit", "decimals", "frequency")  # of a sample's indicator, for the preview's table
 Progress = Callable[[str], None]
 # What reading a hostile or odd file can raise past the reader's own refusals: a reader bug must not become a
 # traceback (the file is refused with "internal_error" and the log keeps the details).
@@ -119,6 +121,7 @@ def import_file(session: Session, path: str | Path, *, actor: str, dry_run: bool
         return _refuse(session, result, [ImportProblem("internal_error", params={"detail": type(exc).__name__})],
                        actor)
     result.sheets = list(parsed.sheets)
+    result.layouts = dict(parsed.layouts)
     result.notices = list(parsed.notices)
     step("validating")
     plan = validate(parsed, reference_data(session))
@@ -165,6 +168,7 @@ def reference_data(session: Session) -> ReferenceData:
             code=i.code, name=i.name, frequency=i.frequency, direction=i.direction, target_min=i.target_min,
             target_max=i.target_max, green_threshold=i.green_threshold, yellow_threshold=i.yellow_threshold,
             weight=i.weight, has_measurements=i.id in measured, unit=i.unit or "",
+            xmr_baseline_start=i.xmr_baseline_start, xmr_baseline_end=i.xmr_baseline_end,
         )
         for i in indicator_repo.all_indicators(session)
     ]
@@ -173,6 +177,7 @@ def reference_data(session: Session) -> ReferenceData:
         perspectives=[Reference(*row) for row in indicator_repo.perspective_keys(session)],
         objectives=[Reference(*row) for row in indicator_repo.objective_keys(session)],
         processes=[Reference(*row) for row in indicator_repo.process_keys(session)],
+        objective_parents=indicator_repo.objective_parents(session),
     )
 
 
@@ -244,8 +249,13 @@ class Changes:
     targets_unchanged: int = 0
     known_ids: dict[str, int] = field(default_factory=dict)  # indicators already stored, by code
     samples: list[dict] = field(default_factory=list)
+    setup: SetupChanges = field(default_factory=SetupChanges)
+    defined: dict[str, dict] = field(default_factory=dict)  # the file's definitions' values, by code
 
     def count_into(self, result: ImportResult) -> None:
+        result.processes_created, result.processes_updated, result.processes_unchanged = self.setup.counts("processes")
+        result.objectives_created, result.objectives_updated, result.objectives_unchanged = \
+            self.setup.counts("objectives")
         result.indicators_created, result.indicators_updated = len(self.create), len(self.update)
         result.indicators_unchanged = self.indicators_unchanged
         result.measurements_inserted, result.measurements_updated = len(self.insert), len(self.change)
@@ -263,7 +273,8 @@ def _differs(current, new) -> bool:
 
 def compare(session: Session, plan: ImportPlan) -> Changes:
     """What the plan would insert, update and leave alone (one query per table, not per row)."""
-    changes = Changes()
+    changes = Changes(setup=compare_setup(session, plan.processes, plan.objectives),
+                      defined={d.code: d.values for d in plan.definitions})
     codes = [d.code for d in plan.definitions] + list({m.code for m in plan.measurements})
     existing = indicator_repo.by_codes(session, codes)
     changes.known_ids = {code: indicator.id for code, indicator in existing.items()}
@@ -314,8 +325,11 @@ def compare(session: Session, plan: ImportPlan) -> Changes:
 
 def _sample(changes: Changes, kind: str, m: ValidMeasurement, old: float | None) -> None:
     if len(changes.samples) < PREVIEW_LIMIT:  # the preview lists the first changes; the counts cover them all
-        changes.samples.append({"kind": kind, "code": m.code, "period": m.period.isoformat(), "old": old,
-                                "new": m.value, "cell": m.location})
+        sample = {"kind": kind, "code": m.code, "period": m.period.isoformat(), "old": old, "new": m.value,
+                  "cell": m.location}
+        # what the file itself says of the indicator (a new one is not in the database for the preview to read)
+        sample.update({k: v for k, v in changes.defined.get(m.code, {}).items() if k in SAMPLE_FACTS})
+        changes.samples.append(sample)
 
 
 def _apply(session: Session, plan: ImportPlan, changes: Changes, result: ImportResult, actor: str) -> None:
@@ -328,10 +342,11 @@ def _apply(session: Session, plan: ImportPlan, changes: Changes, result: ImportR
         indicators_updated=result.indicators_updated,
     )
     session.add(batch)
-    created = [Indicator(code=d.code, **d.values) for d in changes.create]
+    setup_ids = apply_setup(session, changes.setup)  # Procesos, then Objetivos: the indicators may point at them
+    created = [Indicator(code=d.code, **resolve(d.values, setup_ids)) for d in changes.create]
     session.add_all(created)
     for indicator, diff in changes.update:
-        for key, value in diff.items():
+        for key, value in resolve(diff, setup_ids).items():
             setattr(indicator, key, value)
     session.flush()  # ids of the batch and of new indicators; the audit hook records these rows
     result.batch_id = batch.id
@@ -348,4 +363,5 @@ def _apply(session: Session, plan: ImportPlan, changes: Changes, result: ImportR
     if changes.insert or changes.change or changes.target_insert or changes.target_change:
         bump_data_version(session.connection())
     Fingerprint(sha256=result.sha256, batch_id=batch.id, definitions=len(plan.definitions),
-                targets=sum(1 for m in plan.measurements if m.target is not None)).save(session)
+                targets=sum(1 for m in plan.measurements if m.target is not None), processes=len(plan.processes),
+                objectives=len(plan.objectives)).save(session)

@@ -94,8 +94,13 @@ class UploadOutcome(TypedDict, total=False):
     dry_run: bool
     batch_id: int | None
     sheets: list[str]
+    processes: dict[str, int]  # created, updated, unchanged
+    objectives: dict[str, int]  # created, updated, unchanged
     indicators: dict[str, int]  # created, updated, unchanged
     measurements: dict[str, int]  # inserted, updated, unchanged
+    per_sheet: list[dict[str, Any]]  # ImportResult.per_sheet: kind, sheets, created, updated, unchanged
+    summary: str  # the per-sheet counts as one line, in the reader's language
+    summary_lines: list[str]  # the same, one line per kind
     targets: dict[str, int]
     changes: list[ChangeRow]
     errors: list[ProblemText]
@@ -222,6 +227,8 @@ def _outcome(result: ImportResult, lang: str, stage: str) -> UploadOutcome:
     return {
         "file": data["file"], "sha256": data["sha256"], "size_bytes": data["size_bytes"], "status": data["status"],
         "dry_run": data["dry_run"], "batch_id": data["batch_id"], "sheets": data["sheets"],
+        "processes": data["processes"], "objectives": data["objectives"], "per_sheet": data["per_sheet"],
+        "summary": data["summary"], "summary_lines": data["summary_lines"],
         "indicators": data["indicators"], "measurements": data["measurements"], "targets": data["targets"],
         "changes": data["changes"], "errors": _errors(result, lang), "notices": data["notices"], "stage": stage,
     }
@@ -325,13 +332,14 @@ def change_sample(session: Session, path: Path, limit: int = SAMPLE_SIZE) -> lis
 
 def described(session: Session, changes: list[dict[str, Any]]) -> list[ChangeRow]:
     """The import engine's own list of changes (kind, code, period, old, new, cell), completed with what the
-    table shows: the indicator's name, unit, decimals and frequency."""
+    table shows: the indicator's name, unit, decimals and frequency (the file's own, when it defines them)."""
     facts = imports_repo.indicator_facts(session, [str(c.get("code")) for c in changes if isinstance(c, dict)])
     rows: list[ChangeRow] = []
     for change in changes:
         if not isinstance(change, dict):
             continue
-        fact = facts.get(str(change.get("code"))) or {}
+        fact = {**(facts.get(str(change.get("code"))) or {}),
+                **{k: v for k, v in change.items() if k in ("name", "unit", "decimals", "frequency")}}
         rows.append({"name": fact.get("name") or "", "unit": fact.get("unit"), "decimals": fact.get("decimals"),
                      "frequency": fact.get("frequency"), "kind": change["kind"], "code": change["code"],
                      "period": change.get("period"), "old": change.get("old"), "new": change.get("new"),

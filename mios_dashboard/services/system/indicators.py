@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from mios_dashboard.errors import NotFound
 from mios_dashboard.importers.periods import period_start
-from mios_dashboard.models import Indicator, Measurement, Target
+from mios_dashboard.models import Indicator, Measurement, Objective, Perspective, Process, Target
 from mios_dashboard.models.enums import AGGREGATIONS, DIRECTIONS, FREQUENCIES
 from mios_dashboard.repositories.organization import time_zone
 from mios_dashboard.services.edits import Actor, Fields, apply, for_update, unique
@@ -67,13 +67,16 @@ def save_measurement(session: Session, actor: Actor, code: str, values: Mapping[
 def save_year_targets(session: Session, actor: Actor, code: str, year: int,
                       monthly: Sequence[object]) -> list[Target]:
     """Store a monthly indicator's targets for `year`: twelve values, January first; an empty value removes
-    that month's override (the indicator's own target applies)."""
+    that month's override (the indicator's own target applies). Another frequency is refused: its periods
+    are not months."""
     indicator = _indicator(session, code)
     values = {f"month_{number}": monthly[number - 1] if number <= len(monthly) else None for number in range(1, 13)}
     fields = Fields(values, labels=LABELS)
     numbers = [fields.number(f"month_{number}") for number in range(1, 13)]
     if indicator.direction == "range" and any(number is not None for number in numbers):
         fields.add("month_1", "admin.problem.range_targets")
+    elif indicator.frequency != "monthly" and any(number is not None for number in numbers):
+        fields.add("month_1", "admin.problem.monthly_targets_only")
     fields.check()
     stored = {
         target.period: target
@@ -99,10 +102,27 @@ def save_year_targets(session: Session, actor: Actor, code: str, year: int,
     return kept
 
 
+_LINKS: tuple[tuple[str, type[Objective | Perspective | Process]], ...] = (
+    ("objective", Objective), ("perspective", Perspective), ("process", Process))
+
+
+def _links(fields: Fields, session: Session, values: Mapping[str, Any]) -> dict[str, int | None]:
+    """The objective, perspective and process the form names (by id or code); only those it sends, so a caller
+    that edits the definition alone leaves the links as they are."""
+    links: dict[str, int | None] = {}
+    for name, model in _LINKS:
+        if name in values:
+            linked = fields.reference(name, session, model)
+            links[f"{name}_id"] = linked.id if linked is not None else None
+    return links
+
+
 def save_indicator(session: Session, actor: Actor, values: Mapping[str, Any]) -> Indicator:
     """Create (no `id`) or update an indicator's definition, every field checked, with the cross-field rules
     of docs/formulas.md#achievement: a range needs min < max, yellow ≤ green, decimals 0–6, an XmR window
-    whose start is not after its end (both normalised to period starts)."""
+    whose start is not after its end (both normalised to period starts). The objective, perspective and
+    process links are set when the form sends them (an indicator without its own perspective takes its
+    objective's on the board)."""
     record_id = values.get("id")
     fields = Fields(values, labels=LABELS)
     code = fields.code("code")
@@ -125,6 +145,7 @@ def save_indicator(session: Session, actor: Actor, values: Mapping[str, Any]) ->
     data_source = fields.optional_text("data_source", max_length=200)
     group = fields.optional_text("group", max_length=60)
     active = fields.flag("active") if "active" in values else True
+    links = _links(fields, session, values)
     if direction == "range":
         if target_min is None:
             fields.add("target_min", "form.required")
@@ -161,7 +182,7 @@ def save_indicator(session: Session, actor: Actor, values: Mapping[str, Any]) ->
         "green_threshold": green, "yellow_threshold": yellow, "weight": weight, "decimals": decimals,
         "xmr_baseline_start": xmr_start, "xmr_baseline_end": xmr_end,
         "description": description, "unit": unit, "owner": owner, "data_source": data_source, "group": group,
-        "active": active,
+        "active": active, **links,
     })
     session.flush()
     return record

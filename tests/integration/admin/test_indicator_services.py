@@ -99,3 +99,44 @@ def test_an_indicator_update_is_audited_and_a_stale_one_refused(with_indicator):
         event = session.scalars(select(AuditEvent).where(AuditEvent.entity == "indicator",
                                                          AuditEvent.operation == "update")).one()
         assert event.actor == "ana"
+
+
+def test_an_indicator_names_its_objective_and_process_and_keeps_them_when_not_sent(with_indicator):
+    from mios_dashboard.models import Objective, Perspective, Process
+
+    with session_scope(with_indicator) as session:
+        clients = session.scalars(select(Perspective).where(Perspective.code == "CLI")).one()
+        session.add(Process(code="VEN", name="Ventas", type="operational"))
+        session.add(Objective(code="OBJ-01", title="Vender más", perspective_id=clients.id))
+    with session_scope(with_indicator) as session:
+        stored = session.scalars(select(Indicator)).one()
+        base = {"id": stored.id, "row_version": stored.row_version, "code": "VEN-01", "name": "Ventas",
+                "direction": "higher", "frequency": "monthly", "aggregation": "sum", "target": "100",
+                "green_threshold": "1", "yellow_threshold": "0.9", "weight": "1", "decimals": "1"}
+    with session_scope(with_indicator, actor="ana") as session, pytest.raises(Invalid) as refused:
+        indicators.save_indicator(session, ANA, {**base, "objective": "OBJ-99", "process": "VEN"})
+    assert [problem.field for problem in refused.value.problems] == ["objective"]
+    with session_scope(with_indicator, actor="ana") as session:
+        indicators.save_indicator(session, ANA, {**base, "objective": "OBJ-01", "process": "VEN", "perspective": ""})
+    with session_scope(with_indicator, actor="ana") as session:
+        stored = session.scalars(select(Indicator)).one()
+        assert (stored.objective.code, stored.process.code, stored.perspective_id) == ("OBJ-01", "VEN", None)
+        indicators.save_indicator(session, ANA, {**base, "row_version": stored.row_version, "target": "110"})
+    with session_scope(with_indicator) as session:
+        stored = session.scalars(select(Indicator)).one()
+        assert (stored.target, stored.objective.code, stored.process.code) == (110.0, "OBJ-01", "VEN")
+        event = session.scalars(select(AuditEvent).where(AuditEvent.entity == "indicator",
+                                                         AuditEvent.operation == "update")
+                                .order_by(AuditEvent.id)).first()
+        assert event.changes["objective_id"][0] is None and event.changes["objective_id"][1] == stored.objective_id
+
+
+def test_monthly_targets_are_refused_for_a_quarterly_indicator(session_factory):
+    with session_scope(session_factory) as session:
+        session.add(Indicator(code="COM-01", name="Satisfacción", direction="higher", frequency="quarterly",
+                              target=85.0))
+    with session_scope(session_factory, actor="ana") as session, pytest.raises(Invalid) as refused:
+        indicators.save_year_targets(session, ANA, "COM-01", 2026, ["80"] + [""] * 11)
+    assert refused.value.details("en") == ["January: only a monthly indicator takes a target per month"]
+    with session_scope(session_factory) as session:
+        assert session.scalars(select(Target)).all() == []

@@ -22,8 +22,8 @@ from mios_dashboard.schema import upgrade_to_head
 from tests.component_tree import text_of, walk
 from tests.integration.dash_client import DashClient
 
-PATHS = ["/", "/contexto", "/evaluacion", "/importar", "/indicador/<code>", "/objetivo/<code>", "/pagina-no-encontrada",
-         "/phva"]
+PATHS = ["/", "/admin", "/contexto", "/evaluacion", "/importar", "/indicador/<code>", "/objetivo/<code>",
+         "/pagina-no-encontrada", "/phva", "/riesgos"]
 
 
 def build_app(tmp_path, name: str, indicator: str | None = None) -> dash.Dash:

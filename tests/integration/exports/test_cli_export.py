@@ -70,11 +70,12 @@ def test_template_writes_the_sheets_with_the_codes(demo_dir):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Plantilla escrita en plantilla.xlsx (") and "indicadores activos)" in result.stdout
     book = openpyxl.load_workbook(demo_dir / "plantilla.xlsx")
-    assert book.sheetnames == ["Mediciones", "Indicadores", "Instrucciones", "Listas"]
+    assert book.sheetnames == ["Procesos", "Objetivos", "Indicadores", "Mediciones", "Instrucciones", "Listas"]
     assert book["Listas"].sheet_state == "hidden"
     english = mios(demo_dir, "template", "template.xlsx", lang="en")
     assert english.stdout.startswith("Template written to template.xlsx (")
-    assert openpyxl.load_workbook(demo_dir / "template.xlsx").sheetnames[:2] == ["Measurements", "Indicators"]
+    assert openpyxl.load_workbook(demo_dir / "template.xlsx").sheetnames[:4] == ["Processes", "Objectives", "Indicators",
+                                                                             "Measurements"]
 
 
 def test_the_template_imports_back_without_changes(demo_dir):

@@ -39,6 +39,7 @@ def test_notices_follow_the_summary(ready):
     result = mios(ready, "import", str(path))
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout.splitlines()[1:] == [
+        "  Por hoja: Mediciones: 1 nueva, 0 actualizadas, 0 sin cambios",
         "  hojas ocultas no leídas: Notas",
         "  el libro tiene 1 vínculo(s) a otros libros; se leyeron los valores guardados, sin abrir los vínculos"]
 
@@ -71,3 +72,29 @@ def test_without_defusedxml_the_command_refuses_to_read(ready, monkeypatch):
     monkeypatch.setenv("PYTHONPATH", str(ready))
     line = assert_one_line_failure(mios(ready, "import", "catalogo.xlsx"))
     assert "defusedxml" in line
+
+
+def test_a_setup_workbook_previews_and_imports_with_counts_per_sheet(tmp_path):
+    from tests.integration.imports.setup_books import company_workbook
+
+    assert mios(tmp_path, "init-db").returncode == 0
+    path = company_workbook(tmp_path / "empresa.xlsx", processes=3, objectives=4, indicators=5, months=2)
+    preview = mios(tmp_path, "import", str(path), "--dry-run")
+    assert preview.returncode == 0, preview.stderr
+    assert preview.stdout.splitlines()[1] == (
+        "  Por hoja: Procesos: 3 nuevos, 0 actualizados, 0 sin cambios · Objetivos: 4 nuevos, 0 actualizados, "
+        "0 sin cambios · Indicadores: 5 nuevos, 0 actualizados, 0 sin cambios · Mediciones: 10 nuevas, "
+        "0 actualizadas, 0 sin cambios")
+    english = json.loads(mios(tmp_path, "import", str(path), "--dry-run", "--json", lang="en").stdout)
+    assert english["processes"] == {"created": 3, "updated": 0, "unchanged": 0}
+    assert english["objectives"] == {"created": 4, "updated": 0, "unchanged": 0}
+    assert [(row["kind"], row["sheets"]) for row in english["per_sheet"]] == [
+        ("processes", ["Procesos"]), ("objectives", ["Objetivos"]), ("indicators", ["Indicadores"]),
+        ("measurements", ["Mediciones"])]
+    assert english["summary"].startswith("Processes: 3 new, 0 updated, 0 unchanged · Objectives: 4 new")
+    done = mios(tmp_path, "import", str(path), lang="en")
+    assert done.returncode == 0 and "By sheet: Processes: 3 new" in done.stdout, done.stderr
+    again = mios(tmp_path, "import", str(path))
+    assert again.returncode == 0
+    assert "Procesos: 0 nuevos, 0 actualizados, 3 sin cambios · Objetivos: 0 nuevos, 0 actualizados, 4 sin cambios" \
+        in again.stdout

@@ -164,7 +164,7 @@ def test_downloads_of_the_template_the_board_and_the_records(dash_duo, upload_ap
         time.sleep(0.2)
     assert expected <= {p.name for p in folder.glob("*.xlsx")}
     template = openpyxl.load_workbook(folder / "plantilla-mediciones.xlsx")
-    assert template.sheetnames == ["Mediciones", "Indicadores", "Instrucciones", "Listas"]
+    assert template.sheetnames == ["Procesos", "Objetivos", "Indicadores", "Mediciones", "Instrucciones", "Listas"]
     board = openpyxl.load_workbook(folder / "tablero-2025-12.xlsx")
     assert board.sheetnames[0] == "Resumen" and "Financiera" in board.sheetnames
     assert openpyxl.load_workbook(folder / "minuta-2025-12-29.xlsx").sheetnames[0] == "Minuta"

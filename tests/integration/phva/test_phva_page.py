@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from urllib.parse import urlparse
 
 import dash
 import pytest
@@ -25,6 +26,7 @@ CLAUSES_ES = ["Contexto de la organización", "Liderazgo", "Planificación", "Ap
 CLAUSES_EN = ["Context of the organization", "Leadership", "Planning", "Support", "Operation",
               "Performance evaluation", "Improvement"]
 TIMEOUT = 20
+BUILT = {"/", "/importar", "/contexto", "/riesgos", "/admin"}  # the pages a fix link may lead to today
 
 
 def phva_module():
@@ -76,12 +78,15 @@ def test_demo_layout_shows_stages_clauses_checks_and_fix_links(demo_app, pinned)
     checks = [n for n in walk(page) if getattr(n, "className", "") and "mios-phva-check " in n.className + " "]
     assert len(checks) == 13
     hrefs = {n.href for n in walk(page) if "mios-phva-fix" in (getattr(n, "className", None) or "")}
-    # Only pages that exist are linked: /riesgos, /acciones, /juntas and /revision come later.
-    assert hrefs == {"/importar", "/", "/contexto"}
+    # Each fix opens the section where it is done; /acciones, /juntas and /revision come later: not linked.
+    assert hrefs == {"/contexto?seccion=foda", "/contexto?seccion=partes", "/contexto?seccion=politica",
+                     "/contexto?seccion=roles", "/admin?seccion=objetivos", "/importar", "/riesgos"}
     english = render(demo_app, lang="en")
     assert all(word in text_of(english) for word in [*STAGES_EN, *CLAUSES_EN, "Met", "Missing"])
     english_hrefs = {n.href for n in walk(english) if "mios-phva-fix" in (getattr(n, "className", None) or "")}
-    assert english_hrefs == {"/importar?lang=en", "/?lang=en", "/contexto?lang=en"}
+    assert english_hrefs == {"/contexto?lang=en&seccion=foda", "/contexto?lang=en&seccion=partes",
+                             "/contexto?lang=en&seccion=politica", "/contexto?lang=en&seccion=roles",
+                             "/admin?lang=en&seccion=objetivos", "/importar?lang=en", "/riesgos?lang=en"}
 
 
 # ---------- in the browser ----------
@@ -108,7 +113,7 @@ def test_phva_in_spanish_then_english_with_links_and_a_clean_console(dash_duo, d
     assert len(dash_duo.find_elements(".mios-phva-check")) == 13
     assert len(dash_duo.find_elements(".mios-phva-check--missing")) == 4
     fixes = [e.get_attribute("href") for e in dash_duo.find_elements(".mios-phva-fix")]
-    assert fixes and all(h.endswith(("/", "/importar", "/contexto")) for h in fixes)  # no link to a page not built yet
+    assert fixes and {urlparse(h).path for h in fixes} <= BUILT  # no link to a page not built yet
     assert any(h.endswith("/indicador/PER-02") for h in
                (e.get_attribute("href") for e in dash_duo.find_elements(".mios-phva-gap__ref a")))
     assert "active" in dash_duo.find_element(f"#{shell.Ids.NAVBAR} a.nav-link[href='/phva']").get_attribute("class")

@@ -28,7 +28,7 @@ ALLOWED: dict[str, set[str]] = {
     "web": {"audit", "db", "memory", "config", "errors"},
     "services": {"repositories", "importers", "exporters", "analytics", "models", "db", "audit", "schema", "web",
                  *FOUNDATION},
-    "demo": {"services", "importers", "models", "db", "analytics", *FOUNDATION},
+    "demo": {"services", "importers", "exporters", "models", "db", "analytics", *FOUNDATION},
     "pages": {"services", "components", "figures", "web", *FOUNDATION},
     "cli": {"services", "repositories", "importers", "models", "db", "schema", "demo", *FOUNDATION},
 }

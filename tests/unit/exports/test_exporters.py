@@ -249,26 +249,31 @@ DEFINITIONS = [
      "perspective": None, "objective": None, "process": None},
 ]
 LISTS = {"perspective": ["Financiera", "Clientes"], "objective": ["OBJ-01"], "process": ["COM", "PRD"]}
+PROCESSES = [{"code": "PRD", "name": "Producción", "type": "operational", "owner": None, "purpose": ""},
+             {"code": "COM", "name": "Comercial", "type": "operational", "owner": "Ana", "purpose": "Vender"}]
+OBJECTIVES = [{"code": "OBJ-01", "title": "Crecer", "perspective": "Financiera", "process": "COM", "parent": None,
+               "plan_what": None, "plan_resources": None, "plan_owner": None, "plan_due": None,
+               "plan_evaluation": None, "weight": 1.0}]
 
 
 @pytest.fixture(scope="module")
 def template():
-    return reloaded(template_workbook(DEFINITIONS, LISTS, "es"))
+    return reloaded(template_workbook(DEFINITIONS, LISTS, "es", processes=PROCESSES, objectives=OBJECTIVES))
 
 
 def referenced_values(book, formula: str) -> list:
     sheet, cells = formula.lstrip("=").split("!")
     ws = book[sheet.strip("'")]
-    return [c.value for row in ws[cells.replace("$", "")] for c in row]
+    return [c.value for row in ws[cells.replace("$", "")] for c in row if c.value is not None]
 
 
 def test_template_sheets_and_the_hidden_lists(template):
-    assert template.sheetnames == ["Mediciones", "Indicadores", "Instrucciones", "Listas"]
+    assert template.sheetnames == ["Procesos", "Objetivos", "Indicadores", "Mediciones", "Instrucciones", "Listas"]
     assert template.active.title == "Mediciones"
     assert template["Listas"].sheet_state == "hidden"
-    assert all(template[name].sheet_state == "visible" for name in ("Mediciones", "Indicadores", "Instrucciones"))
+    assert all(template[name].sheet_state == "visible" for name in template.sheetnames[:-1])
     english = reloaded(template_workbook(DEFINITIONS, LISTS, "en"))
-    assert english.sheetnames == ["Measurements", "Indicators", "Instructions", "Lists"]
+    assert english.sheetnames == ["Processes", "Objectives", "Indicators", "Measurements", "Instructions", "Lists"]
 
 
 def test_measurements_sheet_lists_every_indicator_with_an_empty_value(template):
@@ -310,6 +315,7 @@ def test_definitions_sheet_holds_the_current_definitions_with_drop_downs(templat
     assert lists["E2"] == ["Diaria", "Semanal", "Mensual", "Trimestral", "Anual"]
     assert lists["F2"] == ["Suma", "Promedio", "Último", "Mínimo", "Máximo"]
     assert lists["L2"] == ["Financiera", "Clientes"] and lists["M2"] == ["OBJ-01"] and lists["N2"] == ["COM", "PRD"]
+    assert lists["T2"] == ["Sí", "No"]
 
 
 def test_instructions_are_sentences_in_one_column(template):

@@ -122,7 +122,7 @@ def test_definition_errors_name_their_cells(tmp_path):
         "Indicadores!C2: «a veces» no es un sentido (use mayor es mejor, menor es mejor o rango)",
         "Indicadores!D2: «quincenal» no es una frecuencia (use diaria, semanal, mensual, trimestral o anual)",
         "Indicadores!E2: «mediana» no es una agregación (use suma, promedio, último, mínimo o máximo)",
-        "Indicadores!H2: perspectiva desconocida «Marte»",
+        "Indicadores!H2: perspectiva desconocida «Marte» (use FIN, CLI, PRO o APR, o su nombre)",
         "Indicadores!A3: el indicador nuevo «A-2» necesita un nombre",
         "Indicadores!C4: el indicador de rango «A-3» necesita «Meta mínima» y «Meta máxima»",
         "Indicadores!F5: la meta mínima (10) debe ser menor que la meta máxima (5)",

@@ -70,7 +70,7 @@ def test_context_reviewed_a_day_older_or_never_is_missing_oldest_first():
     assert not check["met"]
     assert gap_refs(check) == ["Nunca", "Viejo"] and reasons(check) == [["never_reviewed"], ["reviewed_on"]]
     assert check["gap"][1]["params"] == {"date": A_YEAR_AGO - DAY}
-    assert check["evidence"]["params"]["reviewed"] == 1 and check["fix_href"] == "/contexto"
+    assert check["evidence"]["params"]["reviewed"] == 1 and check["fix_href"] == "/contexto?seccion=foda"
 
 
 def test_no_context_issues_is_missing():
@@ -110,7 +110,7 @@ def test_risk_review_due_today_is_on_time_yesterday_is_overdue():
     assert not check["met"] and gap_refs(check) == ["RO-02"] and reasons(check) == [["review_overdue"]]
     assert check["gap"][0]["params"]["date"] == TODAY - DAY
     assert check["evidence"]["params"] == {"ok": 2, "total": 3, "next_on": TODAY}
-    assert check["fix_href"] == "/riesgos"
+    assert check["fix_href"] == "/riesgos?vencidas=1"  # the register filtered to overdue reviews
 
 
 def test_risk_without_review_date_is_due_a_year_after_its_assessment():
@@ -128,7 +128,7 @@ def test_unscored_or_unassessed_risks_are_missing():
 
 def test_objectives_need_five_plan_fields_and_an_indicator():
     complete = phva.objectives_planned(facts(objectives=(objective(),)), TODAY)
-    assert complete["met"] and complete["fix_href"] == "/"
+    assert complete["met"] and complete["fix_href"] == "/admin?seccion=objetivos"
     check = phva.objectives_planned(facts(objectives=(
         objective(), objective("OBJ-02", plan_resources="  ", indicators=0), objective("OBJ-03", plan_due=None),
     )), TODAY)

@@ -77,7 +77,7 @@ def test_every_message_reason_stage_and_link_target_has_its_words():
                  f"phva.stage_{check['stage']}", f"phva.letter_{check['stage']}"]
         names += [f"phva.reason_{r}" for g in check["gap"] for r in g["reasons"]]
         names += [f"phva.where_{(g['href'] or '/x/').split('/')[1]}" for g in check["gap"] if g["href"]]
-        path = check["fix_href"].split("/")[1]
+        path = check["fix_href"].partition("?")[0].split("/")[1]
         names.append(f"phva.where_{path or 'board'}")
         missing |= {name for name in names if not has_key(name)}
     missing |= {f"iso.clause_{n}" for clauses in phva.STAGE_CLAUSES.values() for n in clauses
@@ -191,3 +191,15 @@ def test_strip_of_a_status_without_stages_is_still_a_link():
 def test_phva_ids_are_unique():
     values = [member.value for member in ui.Ids]
     assert len(values) == len(set(values)) and all(v.startswith("mios-phva") for v in values)
+
+
+def test_a_fix_link_opens_the_section_of_its_page_in_the_readers_language(monkeypatch):
+    import dash
+
+    monkeypatch.setitem(dash.page_registry, "test/contexto", {"path": "/contexto", "path_template": None})
+    check = {"key": "context_reviewed", "met": False, "fix_href": "/contexto?seccion=foda"}
+    spanish, english = ui.fix_link(check, "es"), ui.fix_link(check, "en")
+    assert spanish is not None and english is not None
+    assert spanish.href == "/contexto?seccion=foda" and "Contexto" in text_of(spanish)
+    assert english.href == "/contexto?lang=en&seccion=foda" and "Context" in text_of(english)
+    assert ui.fix_link({**check, "fix_href": "/riesgos?vencidas=1"}, "es") is None  # not registered here
