@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from mios_dashboard.components.context import swot
+from mios_dashboard.components.context import sipoc, swot
 from mios_dashboard.components.context.common import section_tabs, zone_label
 from mios_dashboard.components.context.policy import policy_view
-from mios_dashboard.repositories.context import IssueRow, PolicyRow
+from mios_dashboard.repositories.context import IssueRow, PolicyRow, SipocRow
 from mios_dashboard.services.system.context import _requirement
 from tests.component_tree import text_of, walk
 
@@ -73,3 +73,22 @@ def test_the_tabs_are_links_that_keep_the_language():
     hrefs = [n.href for n in walk(tabs) if getattr(n, "href", None)]
     assert "/contexto?lang=en&seccion=organizacion" in hrefs and len(hrefs) == 6  # the current tab is no link
     assert "SWOT" in text_of(tabs)
+
+
+def _process() -> SipocRow:
+    columns = {"supplier": ("Clientes",), "input": ("Pedidos",), "activity": ("Planear",), "output": ("Plan",),
+               "customer": ("Producción",), "control": ()}
+    return SipocRow("DIR", "Responsabilidad de la dirección", "strategic", "Director general", columns)
+
+
+def test_sipoc_links_to_its_editor_only_once_the_admin_page_exists(monkeypatch):
+    import dash
+
+    monkeypatch.setattr(dash, "page_registry", {})
+    alone = sipoc.sipoc_view([_process()], "es")
+    assert not [n for n in walk(alone) if getattr(n, "href", None)]
+    assert "Solo lectura" in text_of(alone)
+    assert all(word in text_of(alone) for word in ("Proveedores", "Entradas", "Actividades", "Salidas", "Clientes"))
+    monkeypatch.setitem(dash.page_registry, "admin", {"path": "/admin", "path_template": None})
+    linked = sipoc.sipoc_view([_process()], "en")
+    assert [n.href for n in walk(linked) if getattr(n, "href", None)] == ["/admin?lang=en&seccion=procesos"]
