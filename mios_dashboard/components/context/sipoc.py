@@ -18,7 +18,8 @@ def _edit_link(lang: str) -> list:
     if not page_exists(ADMIN):
         return [html.P(t("context.sipoc.read_only", lang), className="mios-context-intro")]
     return [dcc.Link([icon("bi-pencil"), t("context.sipoc.edit", lang)],
-                     href=localized_href(ADMIN, lang, {"seccion": "procesos"}), className="btn btn-outline-secondary")]
+                     href=localized_href(ADMIN, lang, {"seccion": "procesos"}),
+                     className="btn btn-outline-secondary mios-context-button")]
 
 
 def sipoc_view(rows: list, lang: str) -> html.Div:
