@@ -48,7 +48,7 @@ def policy_view(rows: list, lang: str) -> html.Div:
     drafts = [row for row in rows if row.status == "draft"]
     focus = current or drafts[0]
     head = section_head("context.policy.title", lang,
-                        open_button("policy_draft", "context.policy.draft", lang, primary=not drafts))
+                        *([] if drafts else [open_button("policy_draft", "context.policy.draft", lang)]))
     featured = html.Article([
         html.Div([html.H3(t("context.policy.version", lang, version=focus.version)), status_badge(focus, lang)],
                  className="mios-context-policy-title"),
