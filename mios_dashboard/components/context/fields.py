@@ -2,6 +2,7 @@
 (`field_id(name)`) the save callback reads and whose problem line (`problem_id(name)`) it fills."""
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 import dash_bootstrap_components as dbc
@@ -28,11 +29,16 @@ def modal(lang: str) -> list:
     ]
 
 
+def dom_id(element_id: dict) -> str:
+    """The DOM id Dash gives a pattern-matching id (its JSON, keys sorted), for a label's `htmlFor`."""
+    return json.dumps(element_id, sort_keys=True, separators=(",", ":"))
+
+
 def _group(name: str, label: str, control, lang: str, *, required: bool = False, hint: str | None = None) -> html.Div:
     label_children = [label, html.Span(" *", className="mios-context-required", title=t("context.form.required", lang))
                       ] if required else [label]
     return html.Div([
-        html.Label(label_children, className="form-label"),
+        html.Label(label_children, htmlFor=dom_id(field_id(name)), className="form-label"),
         control,
         *([html.Div(hint, className="form-text")] if hint else []),
         html.Div(id=problem_id(name), className="mios-context-problem", role="alert"),

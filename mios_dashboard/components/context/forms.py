@@ -76,7 +76,7 @@ def issue_form(row, lang: str, quadrants: Codes, scopes: Codes) -> list:
             choice_field("swot", label("swot"), row.swot if row else None,
                          [(q, t(f"context.swot.{q}", lang)) for q in quadrants], lang),
             choice_field("scope", label("scope"), row.scope if row else None,
-                         [(s, t(f"context.scope.{s}", lang)) for s in scopes], lang,
+                         [(s, t(f"context.scope.{s}", lang)) for s in scopes], lang, required=False,
                          hint=t("context.issue.scope_hint", lang)),
         ], className="mios-context-form-pair"),
         area_field("description", label("description"), row.description if row else "", lang, required=True, rows=2),

@@ -48,7 +48,7 @@ def policy_view(rows: list, lang: str) -> html.Div:
     drafts = [row for row in rows if row.status == "draft"]
     focus = current or drafts[0]
     head = section_head("context.policy.title", lang,
-                        open_button("policy_draft", "context.policy.draft", lang, primary=not drafts))
+                        *([] if drafts else [open_button("policy_draft", "context.policy.draft", lang)]))
     featured = html.Article([
         html.Div([html.H3(t("context.policy.version", lang, version=focus.version)), status_badge(focus, lang)],
                  className="mios-context-policy-title"),
@@ -70,7 +70,11 @@ def policy_view(rows: list, lang: str) -> html.Div:
                               *_actions(row, lang, "history")], className="mios-context-actions")),
         ]) for row in rows]),
     ], className="table mios-context-table")
-    return html.Div([head, featured, html.H3(t("context.policy.history", lang), className="mios-context-subheading"),
+    # A draft prepared while another version is in force: said under it, with the way to approve it.
+    pending = [html.Div([html.Span(t("context.policy.pending", lang, version=drafts[0].version)),
+                         *_actions(drafts[0], lang, "pending")], className="mios-context-pending")
+               ] if current and drafts else []
+    return html.Div([head, featured, *pending, html.H3(t("context.policy.history", lang), className="mios-context-subheading"),
                      html.Div(history, className="mios-context-scroll")])
 
 

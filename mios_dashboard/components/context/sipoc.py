@@ -18,7 +18,8 @@ def _edit_link(lang: str) -> list:
     if not page_exists(ADMIN):
         return [html.P(t("context.sipoc.read_only", lang), className="mios-context-intro")]
     return [dcc.Link([icon("bi-pencil"), t("context.sipoc.edit", lang)],
-                     href=localized_href(ADMIN, lang, {"seccion": "procesos"}), className="btn btn-outline-secondary")]
+                     href=localized_href(ADMIN, lang, {"seccion": "procesos"}),
+                     className="btn btn-outline-secondary mios-context-button")]
 
 
 def sipoc_view(rows: list, lang: str) -> html.Div:
@@ -26,7 +27,7 @@ def sipoc_view(rows: list, lang: str) -> html.Div:
     if not rows:
         return html.Div(html.Section([
             icon("bi-diagram-3", "mios-empty__icon"), html.H2(t("context.sipoc.empty_title", lang)),
-            html.P(t("context.sipoc.empty_body", lang)), *_edit_link(lang),
+            html.P(t("context.sipoc.empty_body", lang)), *(_edit_link(lang) if page_exists(ADMIN) else []),
         ], id=Ids.EMPTY, className="mios-empty mios-context-empty"))
     processes = [
         html.Section([

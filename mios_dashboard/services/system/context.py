@@ -61,10 +61,13 @@ def delete_record(session: Session, actor: Actor, kind: str, values: Mapping[str
 # ---------- context issues (SWOT) ----------
 
 def save_issue(session: Session, actor: Actor, values: Mapping[str, Any]) -> ContextIssue:
-    """An internal (strength, weakness) or external (opportunity, threat) issue and how it is monitored."""
+    """An internal (strength, weakness) or external (opportunity, threat) issue and how it is monitored; the
+    scope left empty follows from the quadrant, a scope given must match it."""
     fields = Fields(values, labels="context.issue.field")
-    scope = fields.choice("scope", CONTEXT_SCOPES)
+    scope = fields.choice("scope", CONTEXT_SCOPES, required=False)
     swot = fields.choice("swot", SWOT_QUADRANTS)
+    if scope is None and swot and not fields.has_problem("scope"):
+        scope = "internal" if swot in INTERNAL_QUADRANTS else "external"
     description = fields.text("description", required=True, max_length=2000)
     effect = fields.text("effect", max_length=4000)
     monitoring = fields.text("monitoring", max_length=4000)

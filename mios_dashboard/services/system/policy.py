@@ -30,10 +30,14 @@ def _policy(session: Session, values: Mapping[str, Any]) -> QualityPolicy:
 
 
 def draft_policy(session: Session, actor: Actor, values: Mapping[str, Any]) -> QualityPolicy:
-    """A new draft version numbered one above the highest, with its statement."""
+    """A new draft version numbered one above the highest, with its statement; one draft at a time (a
+    second would leave two competing texts awaiting approval — the one there is edited instead)."""
     fields = Fields(values, labels=LABELS)
     statement = fields.text("statement", required=True, max_length=STATEMENT_LIMIT)
     fields.check()
+    pending = session.scalar(select(QualityPolicy.version).where(QualityPolicy.approved_on.is_(None)))
+    if pending is not None:
+        raise Conflict("context.problem.draft_pending", version=pending)
     number = (session.scalar(select(func.max(QualityPolicy.version))) or 0) + 1
     record = QualityPolicy(version=number, statement=statement, in_force=False)
     session.add(record)

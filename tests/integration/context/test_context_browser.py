@@ -48,6 +48,8 @@ def test_from_an_empty_database_to_a_communicated_policy(dash_duo, empty_app):
 
     # The organization: a wrong field is named under it, then the form saves.
     _click_button(dash_duo, "Registrar la organización")
+    label = dash_duo.find_element("label[for*='\"name\":\"name\"']")
+    assert label.text.startswith("Nombre")  # each label points at its field
     _type(dash_duo, "name", "Maquinados del Bajío")
     _type(dash_duo, "management_review_interval_months", "40")
     _type(dash_duo, "values", "Responsabilidad | Respondo por mis actos\nRespeto | Trato a todos con dignidad")

@@ -11,7 +11,7 @@ from mios_dashboard import create_app
 from mios_dashboard.audit import Actor
 from mios_dashboard.config import Settings
 from mios_dashboard.db import make_engine, make_session_factory, session_scope
-from mios_dashboard.models import Organization, QualityPolicy, Role
+from mios_dashboard.models import AuditEvent, Organization, QualityPolicy, Role
 from mios_dashboard.schema import upgrade_to_head
 from mios_dashboard.services.system import context, organization
 from tests.integration.context.context_client import ContextClient, problems_of, text_of
@@ -191,3 +191,27 @@ def test_an_old_policy_version_opens_to_read_only(demo):
     assert opened["mios-context-save"]["hidden"] is True and opened["mios-context-cancel"]["children"] == "Cerrar"
     refused = demo.save(opened["mios-context-form"]["data"], {})
     assert "El registro ya no existe" in text_of(refused)  # a read-only form has nothing to save
+
+
+def test_an_issue_is_reviewed_and_deleted_through_the_forms(empty):
+    client, factory = empty
+    with session_scope(factory, actor="ana") as session:
+        issue = context.save_issue(session, Actor("ana"), {"scope": "external", "swot": "threat",
+                                                           "description": "Nuevo competidor"})
+        issue_id = issue.id
+    page = client.page("/contexto", "?seccion=foda")
+    assert "Nunca revisada" in page and "1 cuestión sin revisar en los últimos 12 meses." in page
+    review = client.open("issue_review", issue_id)
+    assert "Nuevo competidor" in text_of(review)
+    assert client.save(review["mios-context-form"]["data"], {})["mios-context-modal"]["is_open"] is False
+    assert "Todas las cuestiones se revisaron en los últimos 12 meses." in client.page("/contexto", "?seccion=foda")
+    stale = review["mios-context-form"]["data"]  # the version loaded before the review
+    assert "lo modificó" in text_of(client.save({**stale, "form": "issue_delete"}, {}))
+    delete = client.open("issue_delete", issue_id)
+    deleted = client.save(delete["mios-context-form"]["data"], {})
+    assert "Eliminado." in text_of(deleted)
+    assert "Aún no hay análisis FODA" in client.page("/contexto", "?seccion=foda")
+    with session_scope(factory) as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.entity == "context_issue")
+                                .order_by(AuditEvent.id.desc())).first()
+        assert (event.operation, event.changes["description"][0]) == ("delete", "Nuevo competidor")

@@ -49,6 +49,12 @@ def test_an_issue_is_saved_reviewed_and_audited(session_factory):
     assert (update.actor, update.changes["last_reviewed_on"]) == ("luis", ["2025-01-10", "2026-02-03"])
 
 
+def test_an_issue_without_a_scope_takes_its_quadrants(session_factory):
+    record_id, _ = _save(session_factory, context.save_issue, {**ISSUE, "scope": "", "swot": "weakness"})
+    with session_scope(session_factory) as session:
+        assert session.get(ContextIssue, record_id).scope == "internal"
+
+
 def test_an_issue_names_every_wrong_field_and_writes_nothing(session_factory):
     with session_scope(session_factory, actor="ana") as session, pytest.raises(Invalid) as refused:
         context.save_issue(session, ANA, {"scope": "internal", "swot": "threat", "description": "",

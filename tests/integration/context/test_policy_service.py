@@ -87,6 +87,14 @@ def test_a_draft_is_edited_and_a_stale_edit_refused(session_factory):
         assert session.scalars(select(QualityPolicy.statement)).one() == "Texto corregido"
 
 
+def test_one_draft_at_a_time(session_factory):
+    _draft(session_factory)
+    with session_scope(session_factory, actor="ana") as session, pytest.raises(Conflict) as refused:
+        policy.draft_policy(session, ANA, {"statement": "Otra redacción"})
+    assert "versión 1" in refused.value.message("es")
+    assert _versions(session_factory) == [(1, False, None, None)]
+
+
 def test_a_draft_cannot_be_communicated(session_factory):
     record = _draft(session_factory)
     with session_scope(session_factory, actor="ana") as session, pytest.raises(Conflict) as refused:

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from mios_dashboard.components.context import swot
+from mios_dashboard.components.context import sipoc, swot
 from mios_dashboard.components.context.common import section_tabs, zone_label
 from mios_dashboard.components.context.policy import policy_view
-from mios_dashboard.repositories.context import IssueRow, PolicyRow
+from mios_dashboard.repositories.context import IssueRow, PolicyRow, SipocRow
 from mios_dashboard.services.system.context import _requirement
 from tests.component_tree import text_of, walk
 
@@ -36,6 +36,7 @@ def test_the_version_in_force_is_featured_and_a_pending_draft_is_in_the_history(
     featured = next(n for n in walk(view) if "mios-context-policy " in (getattr(n, "className", "") or "") + " ")
     assert "Versión 2" in text_of(featured) and "En vigor" in text_of(featured) and "21 ene 2026" in text_of(featured)
     assert all(word in text_of(view) for word in ("Borrador", "Sustituida", "Historial de versiones"))
+    assert "Borrador en preparación: versión 3, pendiente de aprobar." in text_of(view)
     ids = [n.id for n in walk(view) if isinstance(getattr(n, "id", None), dict)]
     assert len({str(sorted(i.items())) for i in ids}) == len(ids)  # no two buttons share an id
 
@@ -72,3 +73,22 @@ def test_the_tabs_are_links_that_keep_the_language():
     hrefs = [n.href for n in walk(tabs) if getattr(n, "href", None)]
     assert "/contexto?lang=en&seccion=organizacion" in hrefs and len(hrefs) == 6  # the current tab is no link
     assert "SWOT" in text_of(tabs)
+
+
+def _process() -> SipocRow:
+    columns = {"supplier": ("Clientes",), "input": ("Pedidos",), "activity": ("Planear",), "output": ("Plan",),
+               "customer": ("Producción",), "control": ()}
+    return SipocRow("DIR", "Responsabilidad de la dirección", "strategic", "Director general", columns)
+
+
+def test_sipoc_links_to_its_editor_only_once_the_admin_page_exists(monkeypatch):
+    import dash
+
+    monkeypatch.setattr(dash, "page_registry", {})
+    alone = sipoc.sipoc_view([_process()], "es")
+    assert not [n for n in walk(alone) if getattr(n, "href", None)]
+    assert "Solo lectura" in text_of(alone)
+    assert all(word in text_of(alone) for word in ("Proveedores", "Entradas", "Actividades", "Salidas", "Clientes"))
+    monkeypatch.setitem(dash.page_registry, "admin", {"path": "/admin", "path_template": None})
+    linked = sipoc.sipoc_view([_process()], "en")
+    assert [n.href for n in walk(linked) if getattr(n, "href", None)] == ["/admin?lang=en&seccion=procesos"]
