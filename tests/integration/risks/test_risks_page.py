@@ -159,9 +159,11 @@ def test_review_close_and_delete_through_their_forms(built):
     opened = callbacks.open_form(client, "review", stored.id, lang="en")
     assert callbacks.prop(opened, Ids.REVIEW_TITLE) == "Review RO-09"
     store = callbacks.prop(opened, Ids.REVIEW_STORE)
-    refused = callbacks.save_form(client, "review", {"review_on": dt.date.today().isoformat()}, store, lang="en")
+    with session_scope(factory) as session:
+        today = service.organization_today(session)  # Mexico City's day, not the server's (UTC) one
+    refused = callbacks.save_form(client, "review", {"review_on": today.isoformat()}, store, lang="en")
     assert callbacks.problems(refused, "review") == {"review_on": "Next review: must be after today"}
-    next_review = (dt.date.today() + dt.timedelta(days=90)).isoformat()
+    next_review = (today + dt.timedelta(days=90)).isoformat()
     done = callbacks.save_form(client, "review", {"review_on": next_review, "effectiveness": "effective"}, store)
     assert callbacks.prop(done, Ids.NOTICE) == "Revisión registrada: RO-09."
     reviewed = _risk(factory, "RO-09")
