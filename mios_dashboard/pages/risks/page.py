@@ -85,7 +85,7 @@ def facts(view: RegisterView, lang: str) -> list:
     return [html.Li(t_count("risks.count", view.total, lang)),
             html.Li([icon("bi-alarm"), " ", t_count("risks.overdue_count", view.overdue, lang)],
                     className="mios-risks-fact--alert" if view.overdue else None),
-            html.Li(t_count("risks.critical_count", view.critical, lang))]
+            html.Li(t_count(f"risks.critical_count_{view.filters.view}", view.critical, lang))]
 
 
 def header(shown: list, lang: str) -> html.Header:

@@ -76,12 +76,12 @@ def test_demo_layout_shows_stages_clauses_checks_and_fix_links(demo_app, pinned)
     checks = [n for n in walk(page) if getattr(n, "className", "") and "mios-phva-check " in n.className + " "]
     assert len(checks) == 13
     hrefs = {n.href for n in walk(page) if "mios-phva-fix" in (getattr(n, "className", None) or "")}
-    # Only pages that exist are linked: /contexto, /riesgos, /acciones, /juntas and /revision come later.
-    assert hrefs == {"/importar", "/"}
+    # Only pages that exist are linked: /contexto, /acciones, /juntas and /revision come later.
+    assert hrefs == {"/importar", "/", "/riesgos"}
     english = render(demo_app, lang="en")
     assert all(word in text_of(english) for word in [*STAGES_EN, *CLAUSES_EN, "Met", "Missing"])
     english_hrefs = {n.href for n in walk(english) if "mios-phva-fix" in (getattr(n, "className", None) or "")}
-    assert english_hrefs == {"/importar?lang=en", "/?lang=en"}
+    assert english_hrefs == {"/importar?lang=en", "/?lang=en", "/riesgos?lang=en"}
 
 
 # ---------- in the browser ----------
@@ -108,7 +108,7 @@ def test_phva_in_spanish_then_english_with_links_and_a_clean_console(dash_duo, d
     assert len(dash_duo.find_elements(".mios-phva-check")) == 13
     assert len(dash_duo.find_elements(".mios-phva-check--missing")) == 4
     fixes = [e.get_attribute("href") for e in dash_duo.find_elements(".mios-phva-fix")]
-    assert fixes and all(h.endswith(("/", "/importar")) for h in fixes)  # no link to a page not built yet
+    assert fixes and all(h.endswith(("/", "/importar", "/riesgos")) for h in fixes)  # no link to a page not built yet
     assert any(h.endswith("/indicador/PER-02") for h in
                (e.get_attribute("href") for e in dash_duo.find_elements(".mios-phva-gap__ref a")))
     assert "active" in dash_duo.find_element(f"#{shell.Ids.NAVBAR} a.nav-link[href='/phva']").get_attribute("class")
