@@ -131,6 +131,7 @@ def test_editing_loads_the_version_and_a_stale_save_names_who_and_when(built):
     assert store == {"id": stored.id, "row_version": stored.row_version}
     assert (values["code"], values["likelihood"], values["objective"]) == ("RO-03", "3", "OBJ-01")
     assert callbacks.prop(opened, Ids.MODAL_TITLE) == "Editar RO-03"
+    assert callbacks.prop(opened, Ids.DELETE) == "me-auto"  # no actions linked: it may still be deleted
     with session_scope(factory, actor="luis") as session:  # someone else saves first
         service.save_risk(session, Actor("luis"), {**values, "id": stored.id, "row_version": stored.row_version,
                                                    "impact": "5"})
@@ -170,7 +171,9 @@ def test_review_close_and_delete_through_their_forms(built):
     assert reviewed.review_on.isoformat() == next_review and reviewed.row_version == stored.row_version + 1
     # RO-02 has actions linked in the demo: deleting is refused, closing works.
     linked = _risk(factory, "RO-02")
-    edit = callbacks.prop(callbacks.open_form(client, "risk", linked.id), Ids.FORM_STORE)
+    opened = callbacks.open_form(client, "risk", linked.id)
+    assert callbacks.prop(opened, Ids.DELETE) == "d-none"  # no delete button; a forged click is refused anyway
+    edit = callbacks.prop(opened, Ids.FORM_STORE)
     refused = callbacks.save_form(client, "risk", {}, edit, delete=True)
     assert "Ciérrelo en su lugar" in callbacks.prop(refused, Ids.FORM_MESSAGE)
     close = callbacks.open_form(client, "close", linked.id)
