@@ -41,7 +41,7 @@ PATH = "/riesgos"
 FRAME = PageFrame(Ids.PAGE, "mios-risks", "risks.load_error_title", location=Ids.LOCATION)
 KIND_PARAM = {"riesgo": "risk", "oportunidad": "opportunity"}  # the URL speaks the users' words
 KIND_VALUE = {code: word for word, code in KIND_PARAM.items()}
-PARAMS = ("vista", "celda", "tipo", "familia", "responsable", "vencidas")
+PARAMS = ("vista", "celda", "tipo", "familia", "responsable", "vencidas", "pagina")
 RENDERED = VersionedCache(maxsize=16)  # this page's rendered views (filters × language), of the current data version
 
 
@@ -55,6 +55,7 @@ def parse_filters(query: Mapping[str, Any]) -> RegisterFilter:
         family=text_param(query.get("familia")),
         owner=text_param(query.get("responsable")),
         overdue=text_param(query.get("vencidas")) in ("1", "si", "sí", "true"),
+        page=int(page) if (page := text_param(query.get("pagina"))) and page.isdigit() and int(page) > 0 else 1,
     )
 
 
@@ -64,7 +65,7 @@ def query_of(filters: RegisterFilter) -> dict[str, str | None]:
         "vista": "residual" if filters.view == "residual" else None,
         "celda": cell_key(*filters.cell) if filters.cell else None,
         "tipo": KIND_VALUE.get(filters.kind or ""), "familia": filters.family, "responsable": filters.owner,
-        "vencidas": "1" if filters.overdue else None,
+        "vencidas": "1" if filters.overdue else None, "pagina": str(filters.page) if filters.page > 1 else None,
     }
 
 
@@ -73,7 +74,8 @@ def linker(filters: RegisterFilter, lang: str):
     current = query_of(filters)
 
     def link(**changes: str | None) -> str:
-        return localized_href(PATH, lang, {**current, **changes})
+        """Any change but the page's own starts the register again at its first page."""
+        return localized_href(PATH, lang, {**current, "pagina": None, **changes})
 
     return link
 
@@ -157,4 +159,4 @@ def url_for_filters(kind: str | None, family: str | None, owner: str | None, ove
                     search: str | None) -> str:
     """The filters' values → the URL (the cell is kept: it narrows whatever the filters keep)."""
     return search_for(search, tipo=KIND_VALUE.get(kind or ""), familia=family or None, responsable=owner or None,
-                      vencidas="1" if overdue else None)
+                      vencidas="1" if overdue else None, pagina=None)

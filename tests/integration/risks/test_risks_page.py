@@ -197,3 +197,20 @@ def test_each_form_shows_the_fields_its_service_reads(built):
         if isinstance(ident, dict) and ident.get("type") == Ids.FIELD_TYPE:
             shown.setdefault(ident["form"], []).append(ident["name"])
     assert {form: tuple(names) for form, names in shown.items()} == callbacks.FIELDS
+
+
+def test_a_long_register_is_paged_through_the_url(built):
+    client, factory = built(False)
+    with session_scope(factory) as session:
+        for number in range(60):
+            session.add(Risk(code=f"BR-{number:03d}", kind="risk", title=f"Riesgo {number}", category="industrial",
+                             likelihood=number % 5 + 1, impact=2, owner="Ana"))
+    first = client.page("/riesgos")
+    assert "BR-049" in first and "BR-050" not in first
+    assert "Página 1 de 2 (1–50 de 60)" in first and "/riesgos?pagina=2" in first
+    second = client.page("/riesgos", "?pagina=2&lang=en")
+    assert "BR-050" in second and "BR-059" in second and "BR-049" not in second
+    assert "Page 2 of 2 (51–60 of 60)" in second
+    assert "/riesgos?lang=en&celda=P1-I2" in second  # a cell's link starts again at page 1
+    past_the_end = client.page("/riesgos", "?pagina=9")
+    assert "BR-059" in past_the_end and "Página 2 de 2" in past_the_end
