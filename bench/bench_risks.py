@@ -2,12 +2,13 @@
 
     PYTHONPATH=. .venv/bin/python bench/bench_risks.py [--runs 21] [--big 500]
 
-Measures (medians of --runs after one warm-up call; figures go in bench/README.md; nothing here asserts a time),
+Measures (medians of --runs after one warm-up call; "warm" = the data version unchanged, served from
+the page's rendered-view cache; figures go in bench/README.md; nothing here asserts a time),
 all through Flask's test client exactly as the browser calls them (`POST /_dash-update-component`):
 1. the router callback that builds the page (register + heat map + the three forms, serialised): default view,
    a heat-map cell (`?celda=P4-I4`), the residual view in English, overdue only;
-2. the filters' URL callback, the risk form's open callback (loading one risk with its version), the redraw after
-   a save;
+2. the filters' URL callback, the risk form's open callback (loading one risk with its version), the redraw
+   warm and right after a save (the rendered-view cache emptied: the data version moved), the page cold;
 3. a save: the service alone in its audited transaction (`save_risk` on an existing risk, commit included) and
    the whole save callback over HTTP (form values → service → commit → answer);
 4. the same page and save on a register of --big risks (spread over the 27 categories and the 25 cells).
@@ -38,6 +39,7 @@ from mios_dashboard.config import Settings
 from mios_dashboard.db import make_engine, make_session_factory, session_scope
 from mios_dashboard.demo.loader import load_demo
 from mios_dashboard.models import Risk
+from mios_dashboard.pages.risks.page import RENDERED
 from mios_dashboard.schema import upgrade_to_head
 from mios_dashboard.services.system import risks as service
 from mios_dashboard.services.system.risk_register import form_values
@@ -103,7 +105,19 @@ def measure(label: str, folder: Path, runs: int, big: int) -> None:
     print(f"open the risk form (one risk)     {_median_ms(lambda: callbacks.open_form(client, 'risk', values['id']), runs):7.1f} ms")
     redraw = [{"id": Ids.SAVED, "property": "data", "value": 1}]
     redraw_state = [{"id": "mios-url", "property": "search", "value": ""}, {"id": Ids.LANG, "property": "data", "value": "es"}]
-    print(f"redraw after a save               {_median_ms(lambda: client.answer(f'{Ids.CONTENT}.children', [{'id': Ids.CONTENT, 'property': 'children'}, {'id': Ids.SUMMARY, 'property': 'children'}], redraw, redraw_state), runs):7.1f} ms")
+    def redraw_call() -> None:
+        client.answer(f"{Ids.CONTENT}.children", [{"id": Ids.CONTENT, "property": "children"},
+                                                  {"id": Ids.SUMMARY, "property": "children"}], redraw, redraw_state)
+
+    def cold(call):
+        def run() -> None:
+            RENDERED.clear()  # what the first view after a save pays: the data version moved
+            call()
+        return run
+
+    print(f"redraw (warm)                     {_median_ms(redraw_call, runs):7.1f} ms")
+    print(f"redraw right after a save (cold)  {_median_ms(cold(redraw_call), runs):7.1f} ms")
+    print(f"page default view, cold           {_median_ms(cold(lambda: client.page_answer('/riesgos')), runs):7.1f} ms")
 
     owners = iter(f"Responsable {n}" for n in range(10_000))
 
