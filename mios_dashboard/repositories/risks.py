@@ -51,8 +51,8 @@ class Choice:
     name: str
 
 
-def register(session: Session) -> list[RiskRow]:
-    """Every risk and opportunity, by code."""
+def register(session: Session, risk_id: int | None = None) -> list[RiskRow]:
+    """Every risk and opportunity, by code (or only the one with `risk_id`)."""
     actions = (
         select(Action.risk_id, func.count().label("n")).where(Action.risk_id.is_not(None))
         .group_by(Action.risk_id).subquery()
@@ -68,11 +68,13 @@ def register(session: Session) -> list[RiskRow]:
         .outerjoin(actions, actions.c.risk_id == Risk.id)
         .order_by(Risk.code)
     )
+    if risk_id is not None:
+        statement = statement.where(Risk.id == risk_id)
     return [RiskRow(*row) for row in session.execute(statement).all()]  # type: ignore[call-arg]  # 23 columns in order
 
 
 def one(session: Session, risk_id: int) -> RiskRow | None:
-    return next((row for row in register(session) if row.id == risk_id), None)
+    return next(iter(register(session, risk_id)), None)
 
 
 def cell_counts(session: Session, view: str = "inherent") -> Counter[tuple[int, int]]:

@@ -14,7 +14,7 @@ from mios_dashboard.components.risks.heatmap import level_badge
 from mios_dashboard.components.risks.ids import Ids
 from mios_dashboard.components.shell import localized_href, page_exists
 from mios_dashboard.components.status import icon
-from mios_dashboard.i18n import fmt_date, t, t_count
+from mios_dashboard.i18n import fmt_date, fmt_number, t, t_count
 
 Link = Callable[..., str]
 
@@ -121,8 +121,9 @@ COLUMNS = ("code", "risk", "inherent", "residual", "owner", "treatment", "object
 
 def register_table(view: Any, lang: str, link: Link) -> html.Section:
     """The filtered lines, with how many of how many are shown; a filter that keeps nothing says so."""
-    count = html.P(t("risks.showing", lang, shown=len(view.lines), total=view.total) if view.filters.active()
-                   else t_count("risks.count", view.total, lang), className="mios-risks-card__note")
+    count = html.P(t("risks.showing", lang, shown=fmt_number(view.matched, lang), total=fmt_number(view.total, lang))
+                   if view.filters.active() else t_count("risks.count", view.total, lang),
+                   className="mios-risks-card__note")
     if view.lines:
         body: Any = html.Div(html.Table([
             html.Thead(html.Tr([html.Th(t(f"risks.col.{name}", lang), scope="col", className=f"mios-risks-col-{name}")
@@ -136,4 +137,21 @@ def register_table(view: Any, lang: str, link: Link) -> html.Section:
                  className="mios-risks-card__head"),
         filters_bar(view, lang, link),
         body,
+        *([pager(view, lang, link)] if view.pages > 1 else []),
     ], className="mios-risks-card mios-risks-register", id=Ids.REGISTER)
+
+
+def pager(view: Any, lang: str, link: Link) -> html.Nav:
+    """‹ Anterior · Página 2 de 10 (51–100 de 500) · Siguiente ›, as links (the page is in the URL)."""
+    first = view.first
+    parts: list = []
+    if view.page > 1:
+        parts.append(dcc.Link(["‹ ", t("risks.page_previous", lang)], href=link(pagina=str(view.page - 1)),
+                              className="mios-risks-pager__link"))
+    parts.append(html.Span(t("risks.page_of", lang, page=fmt_number(view.page, lang), pages=fmt_number(view.pages, lang),
+                             first=fmt_number(first + 1, lang), last=fmt_number(first + len(view.lines), lang),
+                             total=fmt_number(view.matched, lang)), className="mios-risks-pager__where"))
+    if view.page < view.pages:
+        parts.append(dcc.Link([t("risks.page_next", lang), " ›"], href=link(pagina=str(view.page + 1)),
+                              className="mios-risks-pager__link"))
+    return html.Nav(parts, className="mios-risks-pager", **{"aria-label": t("risks.page_label", lang)})

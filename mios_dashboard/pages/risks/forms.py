@@ -109,7 +109,8 @@ def opener(form: Form, cancel: str):
             return (True, t("risks.new_title", lang), [None] * len(names), blank, {"id": risk_id, "row_version": None},
                     refused.message(lang), "d-none")
         title = t(form.title, lang, code=code) if code else t("risks.new_title", lang)
-        delete_class = "me-auto" if form is RISK and store else "d-none"
+        # Delete only what has no actions linked (the service refuses the others anyway: close them instead).
+        delete_class = "me-auto" if form is RISK and store and values.get("actions") in (None, "0") else "d-none"
         return (True, title, [values.get(name) for name in names], blank, store, "", delete_class)
     return open_form
 

@@ -33,13 +33,16 @@ from mios_dashboard.services.system.risk_register import (
     parse_cell,
     register_view,
 )
+from mios_dashboard.services.system.risks import organization_today
+from mios_dashboard.web.cache import VersionedCache, VersionedReader
 from mios_dashboard.web.runtime import read_session
 
 PATH = "/riesgos"
 FRAME = PageFrame(Ids.PAGE, "mios-risks", "risks.load_error_title", location=Ids.LOCATION)
 KIND_PARAM = {"riesgo": "risk", "oportunidad": "opportunity"}  # the URL speaks the users' words
 KIND_VALUE = {code: word for word, code in KIND_PARAM.items()}
-PARAMS = ("vista", "celda", "tipo", "familia", "responsable", "vencidas")
+PARAMS = ("vista", "celda", "tipo", "familia", "responsable", "vencidas", "pagina")
+RENDERED = VersionedCache(maxsize=16)  # this page's rendered views (filters × language), of the current data version
 
 
 def parse_filters(query: Mapping[str, Any]) -> RegisterFilter:
@@ -52,6 +55,7 @@ def parse_filters(query: Mapping[str, Any]) -> RegisterFilter:
         family=text_param(query.get("familia")),
         owner=text_param(query.get("responsable")),
         overdue=text_param(query.get("vencidas")) in ("1", "si", "sí", "true"),
+        page=int(page) if (page := text_param(query.get("pagina"))) and page.isdigit() and int(page) > 0 else 1,
     )
 
 
@@ -61,7 +65,7 @@ def query_of(filters: RegisterFilter) -> dict[str, str | None]:
         "vista": "residual" if filters.view == "residual" else None,
         "celda": cell_key(*filters.cell) if filters.cell else None,
         "tipo": KIND_VALUE.get(filters.kind or ""), "familia": filters.family, "responsable": filters.owner,
-        "vencidas": "1" if filters.overdue else None,
+        "vencidas": "1" if filters.overdue else None, "pagina": str(filters.page) if filters.page > 1 else None,
     }
 
 
@@ -70,7 +74,8 @@ def linker(filters: RegisterFilter, lang: str):
     current = query_of(filters)
 
     def link(**changes: str | None) -> str:
-        return localized_href(PATH, lang, {**current, **changes})
+        """Any change but the page's own starts the register again at its first page."""
+        return localized_href(PATH, lang, {**current, "pagina": None, **changes})
 
     return link
 
@@ -82,14 +87,14 @@ def facts(view: RegisterView, lang: str) -> list:
     return [html.Li(t_count("risks.count", view.total, lang)),
             html.Li([icon("bi-alarm"), " ", t_count("risks.overdue_count", view.overdue, lang)],
                     className="mios-risks-fact--alert" if view.overdue else None),
-            html.Li(t_count("risks.critical_count", view.critical, lang))]
+            html.Li(t_count(f"risks.critical_count_{view.filters.view}", view.critical, lang))]
 
 
-def header(view: RegisterView, lang: str) -> html.Header:
+def header(shown: list, lang: str) -> html.Header:
     return html.Header([
         html.Div([html.H1(t("risks.title", lang), className="mios-risks__title"),
                   html.P(t("risks.subtitle", lang), className="mios-risks__subtitle")]),
-        html.Ul(facts(view, lang), className="mios-risks__facts", id=Ids.SUMMARY),
+        html.Ul(shown, className="mios-risks__facts", id=Ids.SUMMARY),
         dbc.Button([icon("bi-plus-lg"), " ", t("risks.new", lang)], id={"type": Ids.OPEN_TYPE, "id": "new"},
                    color="primary", className="mios-risks__new"),
     ], className="mios-risks__head", id=Ids.HEADER)
@@ -108,22 +113,33 @@ def content(view: RegisterView, lang: str) -> list:
     return [html.Div([heat_map(view, lang, link), register_table(view, lang, link)], className="mios-risks__body")]
 
 
-def read_view(filters: RegisterFilter) -> RegisterView:
+def _rendered(filters: RegisterFilter, lang: str) -> tuple[list, list, list]:
+    """(facts, content, forms) for `filters` in `lang`, cached by the data version and the organization's day:
+    any save moves the version, so a view is never stale, and a repeated view costs the version query and
+    Dash's serialisation, not building the register's components again."""
     with read_session() as session:
-        return register_view(session, filters)
+        day = organization_today(session)
+
+        def build() -> tuple[list, list, list]:
+            view = register_view(session, filters, day)
+            return facts(view, lang), content(view, lang), [risk_form(view, lang), review_form(lang), close_form(lang)]
+
+        rendered: tuple[list, list, list] = VersionedReader(session, RENDERED).get("risks-page", (filters, lang, day),
+                                                                                   build)
+        return rendered
 
 
 @FRAME.guard("build the risk register")
 def layout(lang: str | None = None, **query: Any) -> html.Div:
     """The register for the URL's filters in `lang`; unknown parameters are ignored."""
     lang = normalize_lang(lang)
-    view = read_view(parse_filters(query))
+    shown, body, forms = _rendered(parse_filters(query), lang)
     return FRAME.render(lang, [
         dcc.Store(id=Ids.LANG, data=lang), dcc.Store(id=Ids.SAVED, data=0),
-        header(view, lang),
+        header(shown, lang),
         html.Div(id=Ids.NOTICE, className="mios-risks__notice", role="status"),
-        html.Div(content(view, lang), id=Ids.CONTENT),
-        risk_form(view, lang), review_form(lang), close_form(lang),
+        html.Div(body, id=Ids.CONTENT),
+        *forms,
     ])
 
 
@@ -135,12 +151,12 @@ def _redraw_failed(failure: Failure) -> tuple:
 def redraw(_saved: int | None, search: str | None, lang: str | None) -> tuple:
     """After a save: the content and the header's facts again, for the URL shown."""
     lang = normalize_lang(lang)
-    view = read_view(parse_filters(query_params(search)))
-    return content(view, lang), facts(view, lang)
+    shown, body, _forms = _rendered(parse_filters(query_params(search)), lang)
+    return body, shown
 
 
 def url_for_filters(kind: str | None, family: str | None, owner: str | None, overdue: bool | None,
                     search: str | None) -> str:
     """The filters' values → the URL (the cell is kept: it narrows whatever the filters keep)."""
     return search_for(search, tipo=KIND_VALUE.get(kind or ""), familia=family or None, responsable=owner or None,
-                      vencidas="1" if overdue else None)
+                      vencidas="1" if overdue else None, pagina=None)

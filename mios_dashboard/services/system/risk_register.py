@@ -34,6 +34,7 @@ from mios_dashboard.services.system.risks import organization_today
 __all__ = ["Line", "RegisterFilter", "RegisterView", "cell_key", "form_values", "parse_cell", "register_view"]
 
 VIEWS = ("inherent", "residual")
+PAGE_SIZE = 50  # register lines per page: a director reads a page, and a 500-risk register stays quick
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class RegisterFilter:
     family: str | None = None
     owner: str | None = None
     overdue: bool = False
+    page: int = 1  # of the register, PAGE_SIZE lines each (not a filter: the heat map ignores it)
 
     def active(self) -> bool:
         return any((self.cell, self.kind, self.family, self.owner, self.overdue))
@@ -81,7 +83,11 @@ class RegisterView:
     today: dt.date
     filters: RegisterFilter
     total: int  # every risk and opportunity recorded, closed ones too
-    lines: list[Line]  # those the filters keep, by code
+    lines: list[Line]  # the page of those the filters keep, by code
+    matched: int  # how many the filters keep, on every page
+    page: int
+    pages: int
+    first: int  # index of the page's first line among those matched (0 on the first page)
     grid: list[list[Cell]]  # likelihood 5 → 1 (rows), impact 1 → 5 (columns)
     overdue: int  # open risks whose review is overdue (all of them, whatever the filters)
     critical: int  # open risks at the critical level in the chosen view
@@ -135,11 +141,14 @@ def register_view(session: Session, filters: RegisterFilter, today: dt.date | No
             counts[point] = counts.get(point, 0) + 1
     grid = [[Cell(p, i, cell_key(p, i), level(p * i) or "low", counts.get((p, i), 0), filters.cell == (p, i))
              for i in SCALE] for p in reversed(SCALE)]
-    lines = [line for line in kept if filters.cell is None or (_point(line, filters.view) == filters.cell
-                                                               and not line.closed)]
+    matching = [line for line in kept if filters.cell is None or (_point(line, filters.view) == filters.cell
+                                                                  and not line.closed)]
+    pages = max(1, -(-len(matching) // PAGE_SIZE))
+    page = min(max(1, filters.page), pages)  # a page past the end (the register shrank) shows the last one
     critical = sum(count for (p, i), count in counts.items() if level(p * i) == "critical")
     return RegisterView(
-        today=day, filters=filters, total=len(every), lines=lines, grid=grid,
+        today=day, filters=filters, total=len(every), lines=matching[(page - 1) * PAGE_SIZE: page * PAGE_SIZE],
+        matched=len(matching), page=page, pages=pages, first=(page - 1) * PAGE_SIZE, grid=grid,
         overdue=sum(line.overdue for line in every), critical=critical,
         owners=sorted({line.row.owner for line in every if line.row.owner}),
         objectives=repository.objectives(session), processes=repository.processes(session),

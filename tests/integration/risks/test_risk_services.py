@@ -187,3 +187,20 @@ def test_heat_map_counts_and_overdue_reviews(factory):
         assert repository.cell_counts(session, "residual") == {(2, 3): 2}
         assert repository.overdue_codes(session, TODAY) == ["RO-02"]
         assert [row.overdue(TODAY) for row in repository.register(session)] == [False, True, False]
+
+
+def test_every_demo_risk_passes_the_forms_rules(demo_factory):
+    """The demo goes in through the loader, not the form: each of its risks saved again through the form as it
+    loads changes nothing and is refused nowhere (residual pairs, residual ≤ inherent, valid leaves)."""
+    from mios_dashboard.services.system.risk_register import form_values
+
+    with session_scope(demo_factory) as session:
+        ids = list(session.scalars(select(Risk.id).order_by(Risk.code)))
+        residual = session.scalars(select(Risk.code).where(Risk.residual_likelihood.is_not(None))).all()
+    assert len(ids) == 13 and len(residual) == 7
+    for risk_id in ids:
+        with session_scope(demo_factory, actor="ana") as session:
+            risks.save_risk(session, ANA, form_values(session, risk_id))
+    with session_scope(demo_factory) as session:
+        assert session.scalars(select(AuditEvent).where(AuditEvent.entity == "risk",
+                                                        AuditEvent.operation == "update")).all() == []

@@ -131,6 +131,7 @@ def test_editing_loads_the_version_and_a_stale_save_names_who_and_when(built):
     assert store == {"id": stored.id, "row_version": stored.row_version}
     assert (values["code"], values["likelihood"], values["objective"]) == ("RO-03", "3", "OBJ-01")
     assert callbacks.prop(opened, Ids.MODAL_TITLE) == "Editar RO-03"
+    assert callbacks.prop(opened, Ids.DELETE) == "me-auto"  # no actions linked: it may still be deleted
     with session_scope(factory, actor="luis") as session:  # someone else saves first
         service.save_risk(session, Actor("luis"), {**values, "id": stored.id, "row_version": stored.row_version,
                                                    "impact": "5"})
@@ -159,16 +160,20 @@ def test_review_close_and_delete_through_their_forms(built):
     opened = callbacks.open_form(client, "review", stored.id, lang="en")
     assert callbacks.prop(opened, Ids.REVIEW_TITLE) == "Review RO-09"
     store = callbacks.prop(opened, Ids.REVIEW_STORE)
-    refused = callbacks.save_form(client, "review", {"review_on": dt.date.today().isoformat()}, store, lang="en")
+    with session_scope(factory) as session:
+        today = service.organization_today(session)  # Mexico City's day, not the server's (UTC) one
+    refused = callbacks.save_form(client, "review", {"review_on": today.isoformat()}, store, lang="en")
     assert callbacks.problems(refused, "review") == {"review_on": "Next review: must be after today"}
-    next_review = (dt.date.today() + dt.timedelta(days=90)).isoformat()
+    next_review = (today + dt.timedelta(days=90)).isoformat()
     done = callbacks.save_form(client, "review", {"review_on": next_review, "effectiveness": "effective"}, store)
     assert callbacks.prop(done, Ids.NOTICE) == "Revisión registrada: RO-09."
     reviewed = _risk(factory, "RO-09")
     assert reviewed.review_on.isoformat() == next_review and reviewed.row_version == stored.row_version + 1
     # RO-02 has actions linked in the demo: deleting is refused, closing works.
     linked = _risk(factory, "RO-02")
-    edit = callbacks.prop(callbacks.open_form(client, "risk", linked.id), Ids.FORM_STORE)
+    opened = callbacks.open_form(client, "risk", linked.id)
+    assert callbacks.prop(opened, Ids.DELETE) == "d-none"  # no delete button; a forged click is refused anyway
+    edit = callbacks.prop(opened, Ids.FORM_STORE)
     refused = callbacks.save_form(client, "risk", {}, edit, delete=True)
     assert "Ciérrelo en su lugar" in callbacks.prop(refused, Ids.FORM_MESSAGE)
     close = callbacks.open_form(client, "close", linked.id)
@@ -192,3 +197,20 @@ def test_each_form_shows_the_fields_its_service_reads(built):
         if isinstance(ident, dict) and ident.get("type") == Ids.FIELD_TYPE:
             shown.setdefault(ident["form"], []).append(ident["name"])
     assert {form: tuple(names) for form, names in shown.items()} == callbacks.FIELDS
+
+
+def test_a_long_register_is_paged_through_the_url(built):
+    client, factory = built(False)
+    with session_scope(factory) as session:
+        for number in range(60):
+            session.add(Risk(code=f"BR-{number:03d}", kind="risk", title=f"Riesgo {number}", category="industrial",
+                             likelihood=number % 5 + 1, impact=2, owner="Ana"))
+    first = client.page("/riesgos")
+    assert "BR-049" in first and "BR-050" not in first
+    assert "Página 1 de 2 (1–50 de 60)" in first and "/riesgos?pagina=2" in first
+    second = client.page("/riesgos", "?pagina=2&lang=en")
+    assert "BR-050" in second and "BR-059" in second and "BR-049" not in second
+    assert "Page 2 of 2 (51–60 of 60)" in second
+    assert "/riesgos?lang=en&celda=P1-I2" in second  # a cell's link starts again at page 1
+    past_the_end = client.page("/riesgos", "?pagina=9")
+    assert "BR-059" in past_the_end and "Página 2 de 2" in past_the_end
