@@ -30,7 +30,8 @@ TOTAL_LABELS = frozenset({
 
 class MeasurementRow(NamedTuple):
     """One value as written. `value` is None when its cell could not be read (already reported) or when the
-    row only sets a target; `percent` says the cell is formatted as a percentage (it holds a fraction)."""
+    row only sets a target; `percent` (`target_percent`) says the value (target) cell is formatted as a
+    percentage (it holds a fraction)."""
 
     sheet: str
     row: int
@@ -47,6 +48,7 @@ class MeasurementRow(NamedTuple):
     target: float | None = None
     target_col: int = -1
     subtotal: bool = False
+    target_percent: bool = False
 
 
 # What reading a period cell gives: a period, a month still without its year, or why it is no period.
@@ -150,7 +152,7 @@ def parse_long(
                         raw_comment = None
                     append(_new(MeasurementRow, (
                         name, r, indicator, indicator_col, period, r, period_col, raw_period, raw_value, value_col,
-                        (r, value_col) in percent if percent else False, raw_comment, None, -1, False)))
+                        (r, value_col) in percent if percent else False, raw_comment, None, -1, False, False)))
                     continue
         _long_row(sheet, r, cells, layout, periods, numbers, problems, out)
     return problems
@@ -215,7 +217,8 @@ def _long_row(sheet: Sheet, r: int, cells: list, layout: _LongColumns, periods: 
     out.append(MeasurementRow(
         sheet.name, r, parse_text(indicator), col, period, r, layout.period, raw_period, value, layout.value,
         (r, layout.value) in sheet.percent and not isinstance(raw_value, str),
-        None if is_blank(raw_comment) else parse_text(raw_comment), target, layout.target,
+        None if is_blank(raw_comment) else parse_text(raw_comment), target, layout.target, False,
+        (r, layout.target) in sheet.percent and not isinstance(raw_target, str),
     ))
 
 
@@ -288,7 +291,7 @@ def parse_wide(
                 value = _number(raw_value, sheet, r, value_col, numbers, problems, out)
             append(_new(MeasurementRow, (
                 name, r, label, col, period, header.row, value_col, raw_period, value, value_col,
-                (r, value_col) in percent if percent else False, None, None, -1, subtotal,
+                (r, value_col) in percent if percent else False, None, None, -1, subtotal, False,
             )))
     return problems
 

@@ -246,7 +246,7 @@ def _validate_measurements(rows: list[MeasurementRow], indicators: _Lookup, freq
     append = accepted.append
     for row in rows:
         sheet, r, text, indicator_col, period, period_row, period_col, raw_period, value, value_col, percent, \
-            comment, target, _target_col, subtotal = row
+            comment, target, _target_col, subtotal, target_percent = row
         info = by_text.get(text)
         if info is None:
             code, candidates = indicators.find(text)
@@ -278,6 +278,8 @@ def _validate_measurements(rows: list[MeasurementRow], indicators: _Lookup, freq
             continue
         if percent and value is not None and info[2]:
             value = percent_points(value)
+        if target_percent and target is not None and info[2]:  # a period's target, read as its values are
+            target = percent_points(target)
         key = (code, start)
         index = first_seen.get(key)
         if index is not None:

@@ -80,3 +80,24 @@ def test_a_percent_cell_re_imported_changes_nothing(session_factory, tmp_path):
         again = import_file(session, path, actor="ana", dry_run=True)
     assert again.accepted and (again.indicators_updated, again.indicators_unchanged) == (0, 1)
     assert again.measurements_unchanged == 1
+
+
+def test_a_period_target_in_a_percent_cell_of_a_long_sheet_is_in_percent_points(session_factory, tmp_path):
+    from mios_dashboard.models import Target
+
+    path = write_sheets(tmp_path / "metas.xlsx", {
+        "Indicadores": [HEADER, ["CUM-01", "Cumplimiento", "%", "mayor es mejor", "mensual", 90, None, None, None,
+                                 "PRO"],
+                        ["ROT-01", "Rotación", "veces", "mayor es mejor", "mensual", 1, None, None, None, "APR"]],
+        "Mediciones": [["Código", "Periodo", "Valor", "Meta"], ["CUM-01", "2025-03", 0.5, 0.95],
+                       ["ROT-01", "2025-03", 1.2, 0.8]]},
+        {("Mediciones", "C2"): "0%", ("Mediciones", "D2"): "0%", ("Mediciones", "D3"): "0%"})
+    with session_scope(session_factory, actor="ana") as session:
+        result = import_file(session, path, actor="ana")
+    assert result.accepted, result.messages()
+    with session_scope(session_factory) as session:
+        targets = {t.indicator_id: t.target for t in session.scalars(select(Target))}
+        ids = {i.code: i.id for i in session.scalars(select(Indicator))}
+        board = {i["code"]: i for i in build_board(session)["indicators"]}
+    assert targets == {ids["CUM-01"]: 95.0, ids["ROT-01"]: 0.8}  # a % indicator's in points; another's as typed
+    assert board["CUM-01"]["target"] == 95.0 and board["CUM-01"]["status"] == "red"
