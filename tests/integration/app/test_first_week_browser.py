@@ -27,9 +27,9 @@ from tests.integration.imports.setup_books import company_workbook
 TIMEOUT = 60  # the upload's preview runs in a forked worker; the first one also imports the reading stack
 WORDS = {
     "es": {"preview": "Vista previa de «empresa.xlsx»", "done": "Importación de «empresa.xlsx» terminada",
-           "no_score": "Sin dato"},
+           "no_score": "Sin dato", "customers": "Clientes"},
     "en": {"preview": "Preview of “empresa.xlsx”", "done": "Import of “empresa.xlsx” finished",
-           "no_score": "No data"},
+           "no_score": "No data", "customers": "Customer"},
 }
 
 
@@ -91,7 +91,7 @@ def _write_objective(dash_duo, lang: str) -> None:
         "plan_what": "Análisis de causa de cada queja", "plan_resources": "Un analista de calidad",
         "plan_owner": "Gerente de calidad", "plan_due": "2027-06-30", "plan_evaluation": "Quejas por mes"})
     options = admin._field(dash_duo, "objective", "perspective").find_elements(By.CSS_SELECTOR, "option")
-    clients = next(o.get_attribute("value") for o in options if o.text == "Clientes")
+    clients = next(o.get_attribute("value") for o in options if o.text == WORDS[lang]["customers"])
     admin.fill(dash_duo, "objective", {"perspective": clients})
     admin.save(dash_duo, "objective")
     admin.wait_closed(dash_duo)
