@@ -13,8 +13,10 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from mios_dashboard.components.board.cards import format_measure
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import MISSING, fmt_date, fmt_datetime, fmt_month, fmt_number, parse_iso_date, t, t_count
@@ -164,7 +166,7 @@ def progress_box(lang: str) -> html.Div:
     )
 
 
-def _count(number: object, key: str, lang: str, kind: str) -> html.Li:
+def _count(number: float | None, key: str, lang: str, kind: str) -> html.Li:
     return html.Li([html.Span(fmt_number(number or 0, lang), className="mios-count__number"),
                     html.Span(t(key, lang), className="mios-count__word")],
                    className=f"mios-count mios-change-count mios-change-count--{kind}")
@@ -176,7 +178,7 @@ def _count_group(label_key: str, counts: Mapping[str, Any], first: str, first_ke
                      html.Ul([_count(counts.get(first), first_key, lang, "new"),
                               _count(counts.get("updated"), "upload.to_update", lang, "changed"),
                               _count(counts.get("unchanged"), "upload.unchanged", lang, "same")],
-                             className="mios-counts")], **{"data-kind": kind})
+                             className="mios-counts")], **attrs(data_kind=kind))
 
 
 def _setup_kinds(outcome: Outcome) -> list[str]:
@@ -198,7 +200,7 @@ def _counts(outcome: Outcome, lang: str) -> html.Div:
 
 def _change_row(change: Mapping[str, Any], lang: str) -> html.Tr:
     kind = change.get("kind")
-    word = {"insert": "upload.kind_insert", "update": "upload.kind_update"}.get(kind, "upload.kind_indicator")
+    word = {"insert": "upload.kind_insert", "update": "upload.kind_update"}.get(kind or "", "upload.kind_indicator")
     unit, decimals = change.get("unit"), change.get("decimals")
     if kind == "indicator":
         period, old, new = MISSING, MISSING, MISSING
@@ -214,7 +216,7 @@ def _change_row(change: Mapping[str, Any], lang: str) -> html.Tr:
         html.Td(old, className="mios-num"),
         html.Td(new, className="mios-num mios-change__new"),
         html.Td(html.Span(change.get("cell") or MISSING, className="mios-cell-ref mios-cell-ref--plain")),
-    ], **{"data-code": change.get("code") or ""})
+    ], **attrs(data_code=change.get("code") or ""))
 
 
 def _changes_table(outcome: Outcome, lang: str) -> list:
@@ -335,7 +337,7 @@ def _errors_cell(errors: list, lang: str) -> html.Td:
     ]))
 
 
-def history_view(history: Mapping[str, Any] | None, lang: str) -> html.Div:
+def history_view(history: Mapping[str, Any] | None, lang: str) -> Component:
     """The import history table (newest first); the pagination sits next to it in the page."""
     rows = list((history or {}).get("rows") or [])
     if not rows:
@@ -355,7 +357,7 @@ def history_view(history: Mapping[str, Any] | None, lang: str) -> html.Div:
             html.Td(f"{fmt_number(r.get('created') or 0, lang)} / {fmt_number(r.get('indicators_updated') or 0, lang)}",
                     className="mios-num"),
             _errors_cell(list(r.get("errors") or []), lang),
-        ], className=f"mios-history__row mios-history__row--{r.get('status')}", **{"data-batch": str(r.get("id"))})
+        ], className=f"mios-history__row mios-history__row--{r.get('status')}", **attrs(data_batch=str(r.get("id"))))
         for r in rows
     ]
     return html.Table([html.Thead(header), html.Tbody(body)], className="table table-sm mios-table mios-history")

@@ -8,8 +8,10 @@ import functools
 import dash_bootstrap_components as dbc
 from babel.dates import get_timezone, get_timezone_location
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from mios_dashboard.components.context.ids import SECTIONS, Ids, open_id
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import LOCALES, MISSING, fmt_date, t
@@ -22,16 +24,16 @@ SECTION_ICONS = {
 
 def section_tabs(current: str, lang: str) -> html.Nav:
     """One link per section (shareable URLs); the current one marked, not a link."""
-    items = []
+    items: list[Component] = []
     for name in SECTIONS:
         label = [icon(SECTION_ICONS[name]), html.Span(t(f"context.section.{name}", lang))]
         if name == current:
             items.append(html.Span(label, className="mios-context-tab mios-context-tab--current",
-                                   **{"aria-current": "page"}))
+                                   **attrs(aria_current="page")))
         else:
             items.append(dcc.Link(label, href=localized_href("/contexto", lang, {"seccion": name}),
                                   className="mios-context-tab"))
-    return html.Nav(items, id=Ids.TABS, className="mios-context-tabs", **{"aria-label": t("context.tabs", lang)})
+    return html.Nav(items, id=Ids.TABS, className="mios-context-tabs", **attrs(aria_label=t("context.tabs", lang)))
 
 
 def open_button(form: str, label_key: str, lang: str, record_id: int | None = None, *, icon_name: str = "bi-plus-lg",

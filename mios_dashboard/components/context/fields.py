@@ -7,8 +7,10 @@ from collections.abc import Sequence
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from mios_dashboard.components.context.ids import Ids, field_id, problem_id
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.i18n import t
 
 
@@ -19,7 +21,7 @@ def modal(lang: str) -> list:
         dbc.Modal([
             dbc.ModalHeader(dbc.ModalTitle(id=Ids.MODAL_TITLE)),
             # The message first: a refusal is read before the fields, each problem also under its field.
-            dbc.ModalBody([html.Div(id=Ids.MESSAGE, **{"aria-live": "polite"}), html.Div(id=Ids.MODAL_BODY)]),
+            dbc.ModalBody([html.Div(id=Ids.MESSAGE, **attrs(aria_live="polite")), html.Div(id=Ids.MODAL_BODY)]),
             dbc.ModalFooter([
                 html.Button(t("form.cancel", lang), id=Ids.CANCEL, n_clicks=0, type="button",
                             className="btn btn-outline-secondary"),
@@ -35,7 +37,7 @@ def dom_id(element_id: dict) -> str:
 
 
 def _group(name: str, label: str, control, lang: str, *, required: bool = False, hint: str | None = None) -> html.Div:
-    label_children = [label, html.Span(" *", className="mios-context-required", title=t("context.form.required", lang))
+    label_children: list[Component | str] = [label, html.Span(" *", className="mios-context-required", title=t("context.form.required", lang))
                       ] if required else [label]
     return html.Div([
         html.Label(label_children, htmlFor=dom_id(field_id(name)), className="form-label"),
@@ -57,7 +59,7 @@ def area_field(name: str, label: str, value: object, lang: str, *, required: boo
     return _group(name, label, control, lang, required=required, hint=hint)
 
 
-def choice_field(name: str, label: str, value: object, options: Sequence[tuple[object, str]], lang: str, *,
+def choice_field(name: str, label: str, value: str | int | None, options: Sequence[tuple[object, str]], lang: str, *,
                  required: bool = True, searchable: bool = False, hint: str | None = None) -> html.Div:
     items = [{"label": text, "value": option} for option, text in options]
     control = dcc.Dropdown(id=field_id(name), options=items, value=value, clearable=not required,

@@ -38,7 +38,7 @@ class Form:
 
     title: str
     save: str | None  # catalogue key of the save button; None for a form that only shows (a policy version)
-    load: Callable[[Session, int], Any]  # the row edited, or None when the id is unknown
+    load: Callable[[Session, Any], Any]  # (session, id or None for a new one) → the row, or None when unknown
     body: Callable[[Session, Any, str], list]
     submit: Submit | None
     done: str = "form.saved"

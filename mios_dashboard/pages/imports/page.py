@@ -10,11 +10,15 @@ The callbacks below are registered on the app by pages/imports/__init__.py.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.imports import (
     Ids,
     downloads_panel,
@@ -76,8 +80,12 @@ def history_panel(page: int | None, lang: str) -> tuple:
     return history_view(history, lang), history["pages"], history["page"]
 
 
-@guarded(lambda _failure: {}, "read the latest meeting and review")
-def _records() -> dict:
+def _none_offered(_failure: object) -> Mapping[str, Any]:
+    return {}
+
+
+@guarded(_none_offered, "read the latest meeting and review")
+def _records() -> Mapping[str, Any]:
     """The record downloads on offer; none when they cannot be read (the other downloads still work)."""
     with runtime.read_session() as session:
         return latest_records(session)
@@ -103,7 +111,7 @@ def layout(lang: str | None = None, **_query) -> html.Div:
                         progress_box(lang),
                         html.Div(
                             [
-                                html.Div(id=Ids.RESULT, **{"aria-live": "polite"}),
+                                html.Div(id=Ids.RESULT, **attrs(aria_live="polite")),
                                 _pagination(Ids.ERRORS_PAGES, 1),
                                 html.Div(html.Button(t("upload.confirm", lang), id=Ids.CONFIRM, type="button",
                                                      n_clicks=0, disabled=True, className="btn btn-primary btn-lg"),
