@@ -5,7 +5,7 @@ text here and are resolved by `validate` against the database.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
@@ -61,25 +61,17 @@ def parse_definitions(
 ) -> tuple[list[DefinitionRow], list[ImportProblem]]:
     """Rows of a definitions sheet under `header` (a layouts.Header); numbers read through `numbers`."""
     problems: list[ImportProblem] = []
-    columns = header.columns
     rows: list[DefinitionRow] = []
-    for index in range(header.row + 1, sheet.height):
-        by_field = {key: sheet.cell(index, col) for key, col in columns.items()}
-        if all(c.is_blank for c in by_field.values()):
-            continue
-        code_cell = by_field["code"]
-        if code_cell.is_blank:
-            problems.append(code_cell.problem("missing_cell", field="code"))
-            continue
+    for code_cell, by_field in coded_rows(sheet, header, problems):
         row = DefinitionRow(code=parse_text(code_cell.value), code_cell=code_cell, cells=by_field)
         reported = len(problems)
-        _check_length(code_cell, "code", row.code, problems)
+        check_length(code_cell, "code", row.code, TEXT_LIMITS, problems)
         for key, cell in by_field.items():
             if key == "code" or cell.is_blank:
                 continue
             if key in TEXT_FIELDS:
                 text = parse_text(cell.value)
-                if _check_length(cell, key, text, problems):
+                if check_length(cell, key, text, TEXT_LIMITS, problems):
                     row.values[key] = text
             elif key in NUMBER_FIELDS:
                 number = numbers.read(cell.value, sheet, cell.row, cell.col, problems,
@@ -116,8 +108,23 @@ def _read(cell: Cell, reader: Callable[[object], T], problems: list[ImportProble
         return None
 
 
-def _check_length(cell: Cell, key: str, text: str, problems: list[ImportProblem]) -> bool:
-    limit = TEXT_LIMITS.get(key)
+def coded_rows(sheet: Sheet, header: Header, problems: list[ImportProblem]) -> Iterator[tuple[Cell, dict[str, Cell]]]:
+    """Each row under `header` that names its code: (the code's cell, the row's cells by field). Blank rows
+    (section titles, spacing) are skipped; a row with values but no code is reported and skipped."""
+    for index in range(header.row + 1, sheet.height):
+        by_field = {key: sheet.cell(index, col) for key, col in header.columns.items()}
+        if all(c.is_blank for c in by_field.values()):
+            continue
+        code_cell = by_field["code"]
+        if code_cell.is_blank:
+            problems.append(code_cell.problem("missing_cell", field="code"))
+            continue
+        yield code_cell, by_field
+
+
+def check_length(cell: Cell, key: str, text: str, limits: dict[str, int], problems: list[ImportProblem]) -> bool:
+    """False (and the problem reported) when `text` is longer than its model column takes."""
+    limit = limits.get(key)
     if limit is not None and len(text) > limit:
         problems.append(cell.problem("too_long", field=key, limit=limit, length=len(text)))
         return False

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
+from mios_dashboard.importers.definitions import check_length, coded_rows
 from mios_dashboard.importers.headers import (
     INDICATOR_ONLY,
     OBJECTIVE_HEADERS,
@@ -103,23 +104,16 @@ def parse_setup(sheet: Sheet, header: Header, numbers: Numbers, day_first: bool 
     texts = PROCESS_TEXT if kind == "processes" else OBJECTIVE_TEXT
     problems: list[ImportProblem] = []
     rows: list[SetupRow] = []
-    for index in range(header.row + 1, sheet.height):
-        by_field = {key: sheet.cell(index, col) for key, col in header.columns.items()}
-        if all(c.is_blank for c in by_field.values()):
-            continue
-        code_cell = by_field["code"]
-        if code_cell.is_blank:
-            problems.append(code_cell.problem("missing_cell", field="code"))
-            continue
+    for code_cell, by_field in coded_rows(sheet, header, problems):
         row = SetupRow(kind=kind, code=parse_text(code_cell.value), code_cell=code_cell, cells=by_field)
         reported = len(problems)
-        _check_length(code_cell, "code", row.code, limits, problems)
+        check_length(code_cell, "code", row.code, limits, problems)
         for key, cell in by_field.items():
             if key == "code" or cell.is_blank:
                 continue
             if key in texts:
                 text = parse_text(cell.value)
-                if _check_length(cell, key, text, limits, problems):
+                if check_length(cell, key, text, limits, problems):
                     row.values[key] = text
             elif key in readers:
                 try:
@@ -136,11 +130,3 @@ def parse_setup(sheet: Sheet, header: Header, numbers: Numbers, day_first: bool 
         row.broken = len(problems) > reported
         rows.append(row)
     return rows, problems
-
-
-def _check_length(cell: Cell, key: str, text: str, limits: dict[str, int], problems: list[ImportProblem]) -> bool:
-    limit = limits.get(key)
-    if limit is not None and len(text) > limit:
-        problems.append(cell.problem("too_long", field=key, limit=limit, length=len(text)))
-        return False
-    return True
