@@ -91,7 +91,7 @@ def _write_objective(dash_duo, lang: str) -> None:
         "plan_what": "Análisis de causa de cada queja", "plan_resources": "Un analista de calidad",
         "plan_owner": "Gerente de calidad", "plan_due": "2027-06-30", "plan_evaluation": "Quejas por mes"})
     options = admin._field(dash_duo, "objective", "perspective").find_elements(By.CSS_SELECTOR, "option")
-    clients = next(o.get_attribute("value") for o in options if o.text == "Clientes")
+    clients = next(o.get_attribute("value") for o in options if o.text in ("Clientes", "Customer"))  # es, en
     admin.fill(dash_duo, "objective", {"perspective": clients})
     admin.save(dash_duo, "objective")
     admin.wait_closed(dash_duo)
