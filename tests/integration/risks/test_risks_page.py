@@ -101,6 +101,7 @@ def test_a_new_risk_is_saved_and_lands_in_its_cell(built):
     saved = callbacks.save_form(client, "risk", NEW, {})
     assert callbacks.prop(saved, Ids.MODAL) is False and callbacks.prop(saved, Ids.NOTICE) == "Guardado: RO-20."
     assert callbacks.prop(saved, Ids.SAVED) == 1
+    assert callbacks.prop(callbacks.open_form(client, "risk", "new"), Ids.NOTICE) == ""  # the next form clears it
     cell = client.page("/riesgos", "?celda=P3-I4")
     assert "RO-20" in cell and "Falla del montacargas" in cell and "Organización › Físico" in cell
     with session_scope(factory) as session:
