@@ -42,7 +42,8 @@ def init_app(app: dash.Dash) -> None:
         fields = field_id(form.name, ALL)  # type: ignore[arg-type]
         problems = problem_id(form.name, ALL)  # type: ignore[arg-type]
         outputs = [Output(modal, "is_open"), Output(title, "children"), Output(fields, "value"),
-                   Output(problems, "children"), Output(store, "data"), Output(message, "children")]
+                   Output(problems, "children"), Output(store, "data"), Output(message, "children"),
+                   Output(Ids.NOTICE, "children", allow_duplicate=True)]  # the last save's notice goes
         if form is forms.RISK:
             outputs.append(Output(Ids.DELETE, "className"))  # only the risk form has a delete button
         app.callback(

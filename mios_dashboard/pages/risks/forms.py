@@ -88,12 +88,12 @@ def _today() -> dt.date:
 
 def _open_failed(failure: Failure) -> tuple:
     message = failure.message or t("risks.form_error", failure.lang)
-    return True, dash.no_update, dash.no_update, dash.no_update, dash.no_update, message, dash.no_update
+    return True, dash.no_update, dash.no_update, dash.no_update, dash.no_update, message, dash.no_update, dash.no_update
 
 
 def opener(form: Form, cancel: str):
-    """The open/cancel callback of `form`: (modal open, title, field values, problems, store, message, delete
-    button's class)."""
+    """The open/cancel callback of `form`: (modal open, title, field values, problems, store, message, the page's
+    notice, delete button's class — dropped for the forms without one)."""
     @guarded(_open_failed, f"open the {form.name} form")
     def open_form(_clicks: list, _cancel: int | None, lang: str | None) -> tuple:
         lang = normalize_lang(lang)
@@ -101,17 +101,17 @@ def opener(form: Form, cancel: str):
         names = _names(2)
         blank = [""] * len(names)
         if trigger == cancel:
-            return False, dash.no_update, dash.no_update, blank, None, "", dash.no_update
+            return False, dash.no_update, dash.no_update, blank, None, "", dash.no_update, dash.no_update
         risk_id = trigger["id"]
         try:
             values, store, code = _loaded(form, risk_id, _today())
         except DomainError as refused:  # a made-up id: say so; the store keeps it, so a save is refused too
             return (True, t("risks.new_title", lang), [None] * len(names), blank, {"id": risk_id, "row_version": None},
-                    refused.message(lang), "d-none")
+                    refused.message(lang), "", "d-none")
         title = t(form.title, lang, code=code) if code else t("risks.new_title", lang)
         # Delete only what has no actions linked (the service refuses the others anyway: close them instead).
         delete_class = "me-auto" if form is RISK and store and values.get("actions") in (None, "0") else "d-none"
-        return (True, title, [values.get(name) for name in names], blank, store, "", delete_class)
+        return (True, title, [values.get(name) for name in names], blank, store, "", "", delete_class)
     return open_form
 
 

@@ -15,9 +15,10 @@ from tests.integration.dash_client import DashClient
 FIELDS = {"risk": RISK_FIELDS, "review": REVIEW_FIELDS, "close": CLOSE_FIELDS}
 
 
-def _key(client: DashClient, *parts: str, duplicate: bool) -> str:
-    return next(k for k in client.app.callback_map
-                if all(part in k for part in parts) and (("@" in k) == duplicate))
+def _key(client: DashClient, modal: str, *, duplicate: bool) -> str:
+    """The open callback writes the modal's `is_open` first; the save callback writes it again (`is_open@<hash>`)."""
+    wanted = f"{modal}.is_open@" if duplicate else f"..{modal}.is_open..."
+    return next(k for k in client.app.callback_map if wanted in k)
 
 
 def _spec(part: str, fields: Sequence[str]) -> Any:
@@ -46,7 +47,7 @@ def open_form(client: DashClient, form: str, risk_id: object, lang: str = "es") 
     modal = {"risk": Ids.MODAL, "review": Ids.REVIEW_MODAL, "close": Ids.CLOSE_MODAL}[form]
     open_type = {"risk": Ids.OPEN_TYPE, "review": Ids.REVIEW_OPEN_TYPE, "close": Ids.CLOSE_OPEN_TYPE}[form]
     cancel = {"risk": Ids.CANCEL, "review": Ids.REVIEW_CANCEL, "close": Ids.CLOSE_CANCEL}[form]
-    key = _key(client, f"{modal}.is_open", duplicate=False)
+    key = _key(client, modal, duplicate=False)
     button = {"type": open_type, "id": risk_id}
     inputs = [[{"id": button, "property": "n_clicks", "value": 1}],
               {"id": cancel, "property": "n_clicks", "value": None}]
@@ -60,7 +61,7 @@ def save_form(client: DashClient, form: str, values: Mapping[str, Any], store: M
     modal = {"risk": Ids.MODAL, "review": Ids.REVIEW_MODAL, "close": Ids.CLOSE_MODAL}[form]
     save = {"risk": Ids.SAVE, "review": Ids.REVIEW_SAVE, "close": Ids.CLOSE_SAVE}[form]
     store_id = {"risk": Ids.FORM_STORE, "review": Ids.REVIEW_STORE, "close": Ids.CLOSE_STORE}[form]
-    key = _key(client, f"{modal}.is_open", duplicate=True)
+    key = _key(client, modal, duplicate=True)
     inputs: list = [{"id": save, "property": "n_clicks", "value": None if delete else 1}]
     if form == "risk":
         inputs.append({"id": Ids.DELETE, "property": "n_clicks", "value": 1 if delete else None})

@@ -60,6 +60,7 @@ def test_a_heat_map_cell_in_the_url_filters_the_register(built):
     residual = client.page("/riesgos", "?vista=residual&celda=P2-I4&lang=en")
     assert "RO-01" in residual and "RO-11" not in residual and "1 of 13 shown" in residual
     assert "/riesgos?lang=en&vista=residual" in residual  # the cell's link back keeps the view and the language
+    assert "/objetivo/OBJ-02?lang=en" in residual  # the linked objective's page, in the reader's language
 
 
 def test_kind_family_owner_and_overdue_filters(built):
@@ -100,6 +101,7 @@ def test_a_new_risk_is_saved_and_lands_in_its_cell(built):
     saved = callbacks.save_form(client, "risk", NEW, {})
     assert callbacks.prop(saved, Ids.MODAL) is False and callbacks.prop(saved, Ids.NOTICE) == "Guardado: RO-20."
     assert callbacks.prop(saved, Ids.SAVED) == 1
+    assert callbacks.prop(callbacks.open_form(client, "risk", "new"), Ids.NOTICE) == ""  # the next form clears it
     cell = client.page("/riesgos", "?celda=P3-I4")
     assert "RO-20" in cell and "Falla del montacargas" in cell and "Organización › Físico" in cell
     with session_scope(factory) as session:
