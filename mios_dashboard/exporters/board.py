@@ -31,7 +31,7 @@ from mios_dashboard.exporters.cells import (
     status_cell,
     unit_format,
 )
-from mios_dashboard.i18n import fmt_datetime, fmt_month, normalize_lang, parse_iso_date, t, t_or
+from mios_dashboard.i18n import fmt_datetime, fmt_month, normalize_lang, parse_iso_date, perspective_name, t
 
 STATUS_ORDER = ("green", "yellow", "red", "no_data", "stale")
 TREND_ARROWS = {"improving": "↗", "stable": "→", "worsening": "↘"}
@@ -47,8 +47,7 @@ FROZEN_COLUMN = "E"  # objective, its title, code and indicator name stay in sig
 
 def perspective_label(perspective: Mapping[str, Any], lang: str) -> str:
     """The perspective's name in `lang` for the four standard codes, else the name stored."""
-    code, name = perspective.get("code") or "", perspective.get("name") or ""
-    return t_or(f"perspective.{code}", name or code, lang)
+    return perspective_name(perspective.get("code"), perspective.get("name"), lang)
 
 
 def period_label(period: object, frequency: str | None, lang: str) -> str:

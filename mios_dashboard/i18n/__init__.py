@@ -36,6 +36,7 @@ __all__ = [
     "has_key",
     "normalize_lang",
     "parse_iso_date",
+    "perspective_name",
     "t",
     "t_count",
     "t_or",
@@ -98,6 +99,15 @@ def t_or(key: str, fallback: str, lang: str = DEFAULT_LANG) -> str:
     """The text for `key` if the catalogue has it, else `fallback` — for data-driven keys such as
     `perspective.<code>` where a user-created code has no translation and its stored name is shown."""
     return t(key, lang) if has_key(key) else fallback
+
+
+def perspective_name(code: str | None, name: str | None, lang: str = DEFAULT_LANG) -> str:
+    """A seeded perspective (FIN, CLI, PRO, APR) in the reader's language while it keeps its seeded name;
+    one leadership renamed, or created, reads as stored (the words are theirs, in whatever language)."""
+    key = f"perspective.{code}"
+    if code and has_key(key) and (not name or name == t(key, "es")):
+        return t(key, lang)
+    return name or code or MISSING
 
 
 def t_count(key: str, count: int, lang: str = DEFAULT_LANG) -> str:

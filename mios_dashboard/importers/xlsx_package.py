@@ -142,7 +142,7 @@ def _tree(infos: dict[str, zipfile.ZipInfo], handle: BinaryIO, name: str, limits
         return DefusedET.fromstring(data)
     except DefusedXmlException as exc:
         raise refuse("xml_dtd", entry=name[:80]) from exc
-    except (ParseError, ValueError) as exc:  # a damaged part (ValueError: bad encodings, stray bytes)
+    except (ParseError, ValueError, LookupError) as exc:  # a damaged part (bad or unknown encodings, stray bytes)
         raise refuse("damaged_part", entry=name[:80], detail=str(exc)[:120]) from exc
 
 

@@ -13,7 +13,7 @@ from mios_dashboard.components.admin import ids
 from mios_dashboard.components.admin.ids import SECTIONS, Ids
 from mios_dashboard.components.shell import localized_href
 from mios_dashboard.components.status import icon
-from mios_dashboard.i18n import MISSING, fmt_date, fmt_number, has_key, t
+from mios_dashboard.i18n import MISSING, fmt_date, fmt_number, t
 
 PATH = "/admin"
 SECTION_PARAMS = {"perspectives": "perspectivas", "processes": "procesos", "objectives": "objetivos",
@@ -66,15 +66,6 @@ def records_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], lang: s
     body = html.Tbody([html.Tr([html.Td(cell, className=cell_class(i)) for i, cell in enumerate(row)])
                        for row in rows])
     return dbc.Table([head, body], hover=True, responsive=True, className="mios-admin__table align-middle")
-
-
-def perspective_label(code: str | None, name: str | None, lang: str) -> str:
-    """A seeded perspective (FIN, CLI, PRO, APR) in the reader's language while it keeps its seeded name; one
-    leadership renamed, or created, reads as stored."""
-    key = f"perspective.{code}"
-    if code and has_key(key) and name == t(key, "es"):
-        return t(key, lang)
-    return name or MISSING
 
 
 def number(value: float | None, lang: str, decimals: int | None = None) -> str:

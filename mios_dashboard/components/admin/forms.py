@@ -15,10 +15,9 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from mios_dashboard.components.admin import ids
-from mios_dashboard.components.admin.common import perspective_label
 from mios_dashboard.components.admin.ids import DELETABLE, Ids, Kind
 from mios_dashboard.components.imports import period_text
-from mios_dashboard.i18n import fmt_datetime, fmt_number, t
+from mios_dashboard.i18n import fmt_datetime, fmt_number, perspective_name, t
 
 PROCESS_TYPES = ("strategic", "operational", "support")
 DIRECTIONS = ("higher", "lower", "range")
@@ -129,7 +128,7 @@ def _options(item: Field, choices: Mapping[str, Sequence[Any]], lang: str, value
         shown = {this_year + offset for offset in range(-3, 3)} | {int(str(values.get("year") or this_year))}
         options = [{"label": str(year), "value": str(year)} for year in sorted(shown)]
     elif item.options == "perspective":
-        options = [{"label": perspective_label(choice.code, choice.label, lang), "value": str(choice.id)}
+        options = [{"label": perspective_name(choice.code, choice.label, lang), "value": str(choice.id)}
                    for choice in choices.get("perspective", [])]
     elif item.options == "group":
         options = [{"label": choice.label, "value": choice.code} for choice in choices.get("group", [])]

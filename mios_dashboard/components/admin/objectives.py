@@ -8,7 +8,7 @@ from dash import html
 
 from mios_dashboard.components.admin import common, ids
 from mios_dashboard.components.admin.forms import modal
-from mios_dashboard.i18n import fmt_number, t
+from mios_dashboard.i18n import fmt_number, perspective_name, t
 
 
 def _plan(filled: int, lang: str) -> Any:
@@ -24,7 +24,7 @@ def table(data: Any, lang: str) -> Any:
         drives = ", ".join(codes[e] for e in o.effects if e in codes)
         rows.append([
             o.code, html.Div([html.Strong(o.title), html.Div(common.badge(o.active, lang)) if not o.active else None]),
-            common.perspective_label(o.perspective_code, o.perspective, lang), common.text_or_dash(o.process), common.text_or_dash(o.parent), common.number(o.weight, lang),
+            perspective_name(o.perspective_code, o.perspective, lang), common.text_or_dash(o.process), common.text_or_dash(o.parent), common.number(o.weight, lang),
             _plan(o.plan_filled, lang), common.day(o.plan_due, lang), fmt_number(o.indicators, lang),
             common.text_or_dash(drives),
             html.Div([common.edit_button("objective", o.id, lang, subject=o.code),

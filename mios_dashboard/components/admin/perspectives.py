@@ -7,11 +7,11 @@ from dash import html
 
 from mios_dashboard.components.admin import common, ids
 from mios_dashboard.components.admin.forms import modal
-from mios_dashboard.i18n import fmt_number
+from mios_dashboard.i18n import fmt_number, perspective_name
 
 
 def table(data: Any, lang: str) -> Any:
-    rows = [[str(p.sort_order), p.code, html.Strong(common.perspective_label(p.code, p.name, lang)), common.number(p.weight, lang),
+    rows = [[str(p.sort_order), p.code, html.Strong(perspective_name(p.code, p.name, lang)), common.number(p.weight, lang),
              fmt_number(p.objectives, lang), fmt_number(p.indicators, lang),
              common.edit_button("perspective", p.id, lang, subject=p.name)] for p in data.rows]
     return common.records_table(

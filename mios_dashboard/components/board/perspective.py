@@ -10,7 +10,8 @@ from dash import html
 from mios_dashboard.components.board.cards import loose_indicators_card, objective_card
 from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.status import normalize_status, score_text, status_badge
-from mios_dashboard.i18n import t, t_count, t_or
+from mios_dashboard.i18n import perspective_name as i18n_perspective_name
+from mios_dashboard.i18n import t, t_count
 
 Perspective = Mapping[str, Any]
 IndicatorsByCode = Mapping[str, Mapping[str, Any]]
@@ -23,7 +24,7 @@ def perspective_name(perspective: Perspective, lang: str = "es") -> str:
     code = perspective.get("code") or ""
     if not code:  # the board's gathering of indicators with no perspective and no objective
         return t("board.no_perspective", lang)
-    return t_or(f"perspective.{code}", perspective.get("name") or code, lang)
+    return i18n_perspective_name(code, perspective.get("name"), lang)
 
 
 def section_anchor(perspective: Perspective) -> str:

@@ -24,7 +24,7 @@ from mios_dashboard.components.drilldown.blocks import (
 from mios_dashboard.components.drilldown.ids import Ids
 from mios_dashboard.components.drilldown.tables import count_note, definition_list, history_table, measurements_table
 from mios_dashboard.components.status import icon, normalize_status
-from mios_dashboard.i18n import MISSING, fmt_date, fmt_number, fmt_percent, t, t_or
+from mios_dashboard.i18n import MISSING, fmt_date, fmt_number, fmt_percent, perspective_name, t, t_or
 from mios_dashboard.pages.drilldown.detail import drill_frame, drill_page
 from mios_dashboard.services.drilldown import indicator_detail
 
@@ -45,7 +45,7 @@ def indicator_head(detail: dict, lang: str, params: dict) -> html.Header:
         extra.append(dcc.Link([icon("bi-bullseye"), html.Span(code_and_name(indicator["objective"],
                                                                           indicator.get("objective_title")))],
                               href=objective_href(indicator["objective"], lang, params), className="mios-dd__up"))
-    where = [t_or(f"perspective.{indicator.get('perspective')}", indicator.get("perspective_name") or MISSING, lang)]
+    where = [perspective_name(indicator.get("perspective"), indicator.get("perspective_name"), lang)]
     if indicator.get("process"):
         where.append(f"{t('field.process', lang)}: {indicator['process']} · {indicator.get('process_name') or ''}")
     if indicator.get("group"):

@@ -29,7 +29,7 @@ from mios_dashboard.components.drilldown.tables import (
     risks_table,
 )
 from mios_dashboard.components.status import icon, normalize_status
-from mios_dashboard.i18n import MISSING, fmt_date, t, t_count, t_or
+from mios_dashboard.i18n import MISSING, fmt_date, perspective_name, t, t_count
 from mios_dashboard.pages import clock
 from mios_dashboard.pages.drilldown.detail import drill_frame, drill_page
 from mios_dashboard.services.drilldown import objective_detail
@@ -61,7 +61,7 @@ def objective_head(detail: dict, lang: str, params: dict) -> html.Header:
     """Code, title, perspective and process; score and light; owner, due date, trend, signals."""
     objective, indicators = detail["objective"], detail["indicators"]
     status = normalize_status(objective.get("status"))
-    where = [t_or(f"perspective.{objective['perspective']}", objective.get("perspective_name") or "", lang)]
+    where = [perspective_name(objective["perspective"], objective.get("perspective_name"), lang)]
     if objective.get("process"):
         where.append(f"{t('field.process', lang)}: {objective['process']} · {objective.get('process_name') or ''}")
     return html.Header(

@@ -263,3 +263,12 @@ def test_i18n_imports_stdlib_and_babel_only():
             foreign += [f"{path.name}: {n}" for n in names
                         if n.split(".")[0] not in allowed and not n.startswith("mios_dashboard.i18n")]
     assert foreign == []
+
+
+def test_a_seeded_perspective_reads_in_the_readers_language_until_leadership_renames_it():
+    assert i18n.perspective_name("CLI", "Clientes", "en") == "Customer"
+    assert i18n.perspective_name("CLI", None, "en") == "Customer"
+    assert i18n.perspective_name("CLI", "Clientes y mercado", "en") == "Clientes y mercado"  # renamed in /admin
+    assert i18n.perspective_name("CLI", "Clientes y mercado", "es") == "Clientes y mercado"
+    assert i18n.perspective_name("SOS", "Sostenibilidad", "en") == "Sostenibilidad"  # created in /admin
+    assert i18n.perspective_name(None, None, "es") == i18n.MISSING

@@ -102,6 +102,15 @@ def test_mutated_xml_parts(tmp_path, seed_parts, data):
     assert read(path) in ("plan", "refused")
 
 
+def test_a_workbook_part_declaring_an_unknown_encoding_is_refused(tmp_path, seed_parts):
+    """Found by the fuzzing above: `encoding="TF-8"` made ElementTree raise LookupError past the refusal."""
+    parts = dict(seed_parts)
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b'encoding="UTF-8"', b'encoding="TF-8"', 1)
+    path = tmp_path / "encoding.xlsx"
+    path.write_bytes(zipped(parts))
+    assert read(path) == "refused"
+
+
 @FUZZ
 @given(cells=st.lists(st.lists(st.one_of(
     st.none(), st.text(max_size=12), st.floats(allow_nan=False, allow_infinity=False), st.integers(-10**12, 10**12),
