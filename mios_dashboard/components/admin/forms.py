@@ -150,8 +150,8 @@ def _input(form: str, item: Field, value: Any, invalid: bool, disabled: bool, op
     if item.kind == "switch":
         return dbc.Switch(id=component_id, value=bool(value), className="mios-admin__switch")
     if item.kind == "checks":
-        chosen = [str(v) for v in (value or [])]
-        return dbc.Checklist(id=component_id, value=chosen, options=options, className="mios-admin__checks")
+        checked = [str(v) for v in (value or [])]
+        return dbc.Checklist(id=component_id, value=checked, options=options, className="mios-admin__checks")
     kind = "date" if item.kind == "date" else "text"
     extra = {"inputMode": "decimal"} if item.kind == "number" else {}
     if options:  # free text with suggestions (an indicator's group)

@@ -12,6 +12,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.risks.ids import Ids, field_id, problem_id
 from mios_dashboard.components.risks.register import taxonomy_name
 from mios_dashboard.i18n import t
@@ -118,7 +119,7 @@ def risk_form(view: Any, lang: str) -> dbc.Modal:
         ]),
     ]
     footer = [
-        dbc.Button([html.I(className="bi bi-trash", **{"aria-hidden": "true"}), " ", t("form.delete", lang)],
+        dbc.Button([html.I(className="bi bi-trash", **attrs(aria_hidden="true")), " ", t("form.delete", lang)],
                    id=Ids.DELETE, color="danger", outline=True, className="me-auto"),
         dbc.Button(t("form.cancel", lang), id=Ids.CANCEL, color="secondary", outline=True),
         dbc.Button(t("form.save", lang), id=Ids.SAVE, color="primary"),

@@ -12,6 +12,7 @@ from typing import Any
 
 from dash import dcc, html
 
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.risks.ids import Ids
 from mios_dashboard.i18n import fmt_number, t
 
@@ -35,7 +36,7 @@ def view_toggle(view: str, lang: str, link: Link) -> html.Nav:
         active = view == name
         items.append(dcc.Link(t(f"risks.view.{name}", lang), href=link(vista=param, celda=None),
                               className="mios-risks-toggle__item" + (" is-active" if active else "")))
-    return html.Nav(items, className="mios-risks-toggle", id=Ids.VIEW, **{"aria-label": t("risks.view.label", lang)})
+    return html.Nav(items, className="mios-risks-toggle", id=Ids.VIEW, **attrs(aria_label=t("risks.view.label", lang)))
 
 
 def _cell(cell: Any, lang: str, link: Link) -> html.Td:
@@ -49,7 +50,7 @@ def _cell(cell: Any, lang: str, link: Link) -> html.Td:
     target = link(celda=None if cell.selected else cell.key)
     return html.Td(dcc.Link(fmt_number(cell.count, lang) if cell.count else "", href=target, title=label,
                             className="mios-risks-cell__link"),
-                   className=classes, **{"data-cell": cell.key})
+                   className=classes, **attrs(data_cell=cell.key))
 
 
 def heat_map(view: Any, lang: str, link: Link) -> html.Section:

@@ -10,6 +10,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from mios_dashboard.components.html_attrs import attrs
 from mios_dashboard.components.risks.heatmap import level_badge
 from mios_dashboard.components.risks.ids import Ids
 from mios_dashboard.components.shell import localized_href, page_exists
@@ -113,7 +114,7 @@ def _line(line: Any, lang: str) -> html.Tr:
         html.Td(_objective(line, lang), className="mios-risks-col-objective"),
         html.Td(_review(line, lang), className="mios-risks-col-review"),
         html.Td(_buttons(line, lang)),
-    ], className=classes, **{"data-code": row.code})
+    ], className=classes, **attrs(data_code=row.code))
 
 
 COLUMNS = ("code", "risk", "inherent", "residual", "owner", "treatment", "objective", "review", "actions")
@@ -154,4 +155,4 @@ def pager(view: Any, lang: str, link: Link) -> html.Nav:
     if view.page < view.pages:
         parts.append(dcc.Link([t("risks.page_next", lang), " ›"], href=link(pagina=str(view.page + 1)),
                               className="mios-risks-pager__link"))
-    return html.Nav(parts, className="mios-risks-pager", **{"aria-label": t("risks.page_label", lang)})
+    return html.Nav(parts, className="mios-risks-pager", **attrs(aria_label=t("risks.page_label", lang)))

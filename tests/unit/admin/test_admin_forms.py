@@ -93,9 +93,3 @@ def test_an_indicator_group_is_free_text_with_the_suggested_groups():
     lists = [node for node in walk(body) if type(node).__name__ == "Datalist"]
     assert [option.value for option in lists[0].children] == ["Calidad", "Ventas"]
 
-
-def test_a_seeded_perspective_reads_in_english_until_it_is_renamed():
-    assert common.perspective_label("FIN", "Financiera", "en") == "Financial"
-    assert common.perspective_label("FIN", "Financiera", "es") == "Financiera"
-    assert common.perspective_label("FIN", "Finanzas y rentabilidad", "en") == "Finanzas y rentabilidad"
-    assert common.perspective_label("SOS", "Sostenibilidad", "en") == "Sostenibilidad"
