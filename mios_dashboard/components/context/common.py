@@ -72,6 +72,18 @@ def section_head(title_key: str, lang: str, *actions, intro_key: str | None = No
     ], className="mios-context-section-head")
 
 
+def scroll_table(head: Component, body: Component) -> html.Div:
+    """A table that scrolls sideways inside its card on a narrow screen instead of widening the page."""
+    return html.Div(html.Table([head, body], className="table mios-context-table"), className="mios-context-scroll")
+
+
+def record_list(form: str, prefix: str, lang: str, head: Component, body: Component) -> html.Div:
+    """A section listing its records: heading, intro and the button adding one (`form`) over the table;
+    the texts are `<prefix>.title`, `<prefix>.intro` and `<prefix>.add`."""
+    return html.Div([section_head(f"{prefix}.title", lang, open_button(form, f"{prefix}.add", lang),
+                                  intro_key=f"{prefix}.intro"), scroll_table(head, body)])
+
+
 def paragraphs(text: str | None, class_name: str = "mios-context-text") -> html.Div:
     """A stored text with its line breaks kept as paragraphs; the missing-value mark when empty."""
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dash import html
 
-from mios_dashboard.components.context.common import badge, empty_section, open_button, row_actions, section_head
+from mios_dashboard.components.context.common import (
+    badge,
+    empty_section,
+    record_list,
+    row_actions,
+)
 from mios_dashboard.i18n import t
 
 COLUMNS = ("what", "timing", "to_whom", "how", "who")
@@ -22,8 +27,4 @@ def communication_view(rows: list, lang: str) -> html.Div:
         html.Td(badge(t(f"context.scope.{row.scope}", lang), "muted")),
         html.Td(row_actions("communication", row.id, lang)),
     ]) for row in rows])
-    return html.Div([
-        section_head("context.comm.title", lang, open_button("communication", "context.comm.add", lang),
-                     intro_key="context.comm.intro"),
-        html.Div(html.Table([head, body], className="table mios-context-table"), className="mios-context-scroll"),
-    ])
+    return record_list("communication", "context.comm", lang, head, body)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dash import html
 
-from mios_dashboard.components.context.common import empty_section, open_button, paragraphs, section_head, zone_label
+from mios_dashboard.components.context.common import (
+    empty_section,
+    open_button,
+    paragraphs,
+    scroll_table,
+    section_head,
+    zone_label,
+)
 from mios_dashboard.components.status import icon
 from mios_dashboard.i18n import MISSING, t, t_count
 
@@ -58,4 +65,4 @@ def _exclusions(org, lang: str) -> html.Div | html.P:
                                for name in ("clause", "requirement", "justification")]))
     body = html.Tbody([html.Tr([html.Td(e.clause, className="mios-context-nowrap"), html.Td(e.requirement),
                                 html.Td(e.justification)]) for e in org.exclusions])
-    return html.Div(html.Table([head, body], className="table mios-context-table"), className="mios-context-scroll")
+    return scroll_table(head, body)

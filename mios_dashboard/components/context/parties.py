@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dash import html
 
-from mios_dashboard.components.context.common import badge, day, empty_section, open_button, row_actions, section_head
+from mios_dashboard.components.context.common import (
+    badge,
+    day,
+    empty_section,
+    record_list,
+    row_actions,
+)
 from mios_dashboard.i18n import MISSING, t, t_count
 
 COLUMNS = ("type", "name", "requirements", "monitoring", "indicator", "reviewed", "actions")
@@ -34,8 +40,4 @@ def parties_view(rows: list, lang: str) -> html.Div:
         html.Td(day(row.last_reviewed_on, lang), className="mios-context-nowrap"),
         html.Td(row_actions("party", row.id, lang)),
     ]) for row in rows])
-    return html.Div([
-        section_head("context.party.title", lang, open_button("party", "context.party.add", lang),
-                     intro_key="context.party.intro"),
-        html.Div(html.Table([head, body], className="table mios-context-table"), className="mios-context-scroll"),
-    ])
+    return record_list("party", "context.party", lang, head, body)
