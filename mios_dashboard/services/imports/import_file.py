@@ -36,6 +36,7 @@ from mios_dashboard.importers import (
     ImportProblem,
     KnownIndicator,
     Limits,
+    ParsedWorkbook,
     Reference,
     ReferenceData,
     SafetyError,
@@ -126,7 +127,7 @@ def import_file(session: Session, path: str | Path, *, actor: str, dry_run: bool
     result.layouts = dict(parsed.layouts)
     result.notices = list(parsed.notices)
     step("validating")
-    plan = validate(parsed, reference_data(session))
+    plan = validate(parsed, reference_data(session, parsed))
     if not plan.ok:
         return _refuse(session, result, plan.problems, actor)
     step("comparing")
@@ -162,8 +163,10 @@ def import_problems(refused: Invalid) -> list[ImportProblem]:
     return problems or [ImportProblem("internal_error", params={"detail": refused.key})]
 
 
-def reference_data(session: Session) -> ReferenceData:
-    """What the validator needs from the database: indicators, perspectives, objectives, processes."""
+def reference_data(session: Session, parsed: ParsedWorkbook) -> ReferenceData:
+    """What the validator needs from the database for `parsed`: the indicators always; perspectives,
+    objectives and processes for a file that defines something; the objectives' parents for one with an
+    Objetivos sheet (a monthly values file, the most common of all, reads one table instead of five)."""
     measured = indicator_repo.ids_with_measurements(session)
     indicators = [
         KnownIndicator(
@@ -174,12 +177,14 @@ def reference_data(session: Session) -> ReferenceData:
         )
         for i in indicator_repo.all_indicators(session)
     ]
+    if not (parsed.definitions or parsed.processes or parsed.objectives):
+        return ReferenceData(indicators=indicators)
     return ReferenceData(
         indicators=indicators,
         perspectives=[Reference(*row) for row in indicator_repo.perspective_keys(session)],
         objectives=[Reference(*row) for row in indicator_repo.objective_keys(session)],
         processes=[Reference(*row) for row in indicator_repo.process_keys(session)],
-        objective_parents=indicator_repo.objective_parents(session),
+        objective_parents=indicator_repo.objective_parents(session) if parsed.objectives else {},
     )
 
 

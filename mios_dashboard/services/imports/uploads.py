@@ -300,7 +300,8 @@ def change_sample(session: Session, path: Path, limit: int = SAMPLE_SIZE) -> lis
     counts of the dry run stay the reference."""
     try:
         with open_workbook(path) as workbook:
-            plan = validate(parse_workbook(workbook), reference_data(session))
+            parsed = parse_workbook(workbook)
+            plan = validate(parsed, reference_data(session, parsed))
     except _SAMPLE_FAILURES:  # the preview keeps its counts without a sample
         _log.warning("no change sample for %s", path.name, exc_info=True)
         return []
