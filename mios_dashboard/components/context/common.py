@@ -77,11 +77,12 @@ def scroll_table(head: Component, body: Component) -> html.Div:
     return html.Div(html.Table([head, body], className="table mios-context-table"), className="mios-context-scroll")
 
 
-def record_list(form: str, prefix: str, lang: str, head: Component, body: Component) -> html.Div:
+def record_list(form: str, keys: tuple[str, str, str], lang: str, head: Component, body: Component) -> html.Div:
     """A section listing its records: heading, intro and the button adding one (`form`) over the table;
-    the texts are `<prefix>.title`, `<prefix>.intro` and `<prefix>.add`."""
-    return html.Div([section_head(f"{prefix}.title", lang, open_button(form, f"{prefix}.add", lang),
-                                  intro_key=f"{prefix}.intro"), scroll_table(head, body)])
+    `keys` are the texts' keys: (title, intro, add button)."""
+    title_key, intro_key, add_key = keys
+    return html.Div([section_head(title_key, lang, open_button(form, add_key, lang), intro_key=intro_key),
+                     scroll_table(head, body)])
 
 
 def paragraphs(text: str | None, class_name: str = "mios-context-text") -> html.Div:

@@ -27,4 +27,5 @@ def communication_view(rows: list, lang: str) -> html.Div:
         html.Td(badge(t(f"context.scope.{row.scope}", lang), "muted")),
         html.Td(row_actions("communication", row.id, lang)),
     ]) for row in rows])
-    return record_list("communication", "context.comm", lang, head, body)
+    return record_list("communication", ("context.comm.title", "context.comm.intro", "context.comm.add"), lang,
+                       head, body)

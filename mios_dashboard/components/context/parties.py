@@ -40,4 +40,5 @@ def parties_view(rows: list, lang: str) -> html.Div:
         html.Td(day(row.last_reviewed_on, lang), className="mios-context-nowrap"),
         html.Td(row_actions("party", row.id, lang)),
     ]) for row in rows])
-    return record_list("party", "context.party", lang, head, body)
+    return record_list("party", ("context.party.title", "context.party.intro", "context.party.add"), lang,
+                       head, body)

@@ -202,4 +202,4 @@ def test_a_fix_link_opens_the_section_of_its_page_in_the_readers_language(monkey
     assert spanish is not None and english is not None
     assert spanish.href == "/contexto?seccion=foda" and "Contexto" in text_of(spanish)
     assert english.href == "/contexto?lang=en&seccion=foda" and "Context" in text_of(english)
-    assert ui.fix_link({**check, "fix_href": "/riesgos?vencidas=1"}, "es") is None  # not registered here
+    assert ui.fix_link({**check, "fix_href": "/acciones?vencidas=1"}, "es") is None  # no such page yet
