@@ -99,3 +99,24 @@ def empty_app(sqlite_url):
     upgrade_to_head(engine)
     engine.dispose()
     return create_app(Settings(database_url=sqlite_url, load_demo_when_empty=False))
+
+
+@pytest.fixture
+def empty_settings(sqlite_url, tmp_path):
+    """The settings of a new company's app: an empty, upgraded SQLite database (MIOS_LOAD_DEMO=0), its data
+    folder (uploads, background jobs) in tmp_path, changes made as ana.torres."""
+    from mios_dashboard.config import Settings
+
+    engine = make_engine(sqlite_url)
+    upgrade_to_head(engine)
+    engine.dispose()
+    return Settings(database_url=sqlite_url, data_dir=tmp_path / "data", actor="ana.torres",
+                    load_demo_when_empty=False)
+
+
+@pytest.fixture
+def empty_upload_app(empty_settings):
+    """The Dash app on `empty_settings`: a new company that uploads its setup workbook."""
+    from mios_dashboard import create_app
+
+    return create_app(empty_settings)

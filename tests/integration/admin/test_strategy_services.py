@@ -61,7 +61,7 @@ def test_a_seeded_perspective_is_edited_and_audited_old_to_new(session_factory):
     with session_scope(session_factory) as session:
         values = perspective_values(session)
     with session_scope(session_factory, actor="ana") as session:
-        strategy.save_perspective(session, ANA, {**values, "weight": "2,5", "code": "XXX"})
+        strategy.save_perspective(session, ANA, {**values, "weight": "2,5", "code": "OTRO"})  # the code is not the form's to change
     with session_scope(session_factory) as session:
         stored = session.scalars(select(Perspective).where(Perspective.code == "FIN")).one()
         assert (stored.weight, stored.row_version) == (2.5, values["row_version"] + 1)

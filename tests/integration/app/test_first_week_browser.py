@@ -127,9 +127,9 @@ def _write_policy(dash_duo, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
-def test_a_company_sets_up_its_system_from_one_workbook_and_the_forms(dash_duo, empty_app_with_uploads, lang,
+def test_a_company_sets_up_its_system_from_one_workbook_and_the_forms(dash_duo, empty_upload_app, lang,
                                                                       tmp_path):
-    dash_duo.start_server(empty_app_with_uploads)
+    dash_duo.start_server(empty_upload_app)
     _import_setup(dash_duo, lang, tmp_path)
     scores = _perspective_scores(dash_duo, lang)
     assert sorted(scores) == ["APR", "CLI", "FIN", "PRO"]
@@ -153,18 +153,3 @@ def test_a_company_sets_up_its_system_from_one_workbook_and_the_forms(dash_duo, 
                               timeout=TIMEOUT)
     severe = [entry for entry in dash_duo.get_logs() or [] if entry.get("level") == "SEVERE"]
     assert severe == []
-
-
-@pytest.fixture
-def empty_app_with_uploads(sqlite_url, tmp_path):
-    """The app on an empty, migrated database (MIOS_LOAD_DEMO=0), its data folder (uploads) in tmp_path."""
-    from mios_dashboard import create_app
-    from mios_dashboard.config import Settings
-    from mios_dashboard.db import make_engine
-    from mios_dashboard.schema import upgrade_to_head
-
-    engine = make_engine(sqlite_url)
-    upgrade_to_head(engine)
-    engine.dispose()
-    return create_app(Settings(database_url=sqlite_url, data_dir=tmp_path / "data", actor="ana.torres",
-                               load_demo_when_empty=False))

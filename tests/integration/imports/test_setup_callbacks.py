@@ -17,18 +17,10 @@ OUTPUTS = [{"id": Ids.RESULT, "property": "children"}, {"id": Ids.CONFIRM_BAR, "
 
 
 @pytest.fixture
-def setup_app(sqlite_url, tmp_path):
+def setup_app(empty_settings):
     from mios_dashboard import create_app
-    from mios_dashboard.config import Settings
-    from mios_dashboard.db import make_engine
-    from mios_dashboard.schema import upgrade_to_head
 
-    engine = make_engine(sqlite_url)
-    upgrade_to_head(engine)
-    engine.dispose()
-    settings = Settings(database_url=sqlite_url, data_dir=tmp_path / "data", actor="ana.torres",
-                        load_demo_when_empty=False)
-    return create_app(settings), settings
+    return create_app(empty_settings), empty_settings
 
 
 def texts(node) -> list[str]:

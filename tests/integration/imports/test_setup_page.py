@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from mios_dashboard.models import Objective, Process
@@ -17,21 +16,6 @@ from tests.integration.imports.setup_books import company_workbook
 
 TIMEOUT = 60
 SHOTS = Path("/tmp/shots/setup")
-
-
-@pytest.fixture
-def setup_app(sqlite_url, tmp_path):
-    """The app on an empty, migrated database (MIOS_LOAD_DEMO=0), its data folder in tmp_path."""
-    from mios_dashboard import create_app
-    from mios_dashboard.config import Settings
-    from mios_dashboard.db import make_engine
-    from mios_dashboard.schema import upgrade_to_head
-
-    engine = make_engine(sqlite_url)
-    upgrade_to_head(engine)
-    engine.dispose()
-    return create_app(Settings(database_url=sqlite_url, data_dir=tmp_path / "data", actor="ana.torres",
-                               load_demo_when_empty=False))
 
 
 def shoot(driver, name: str) -> None:
@@ -70,9 +54,9 @@ def group(dash_duo, kind: str) -> list[str]:
     return [line.casefold() for line in dash_duo.find_element(f"#{Ids.RESULT} [data-kind='{kind}']").text.split("\n")]
 
 
-def test_a_setup_workbook_previewed_confirmed_and_scored(dash_duo, setup_app, tmp_path):
+def test_a_setup_workbook_previewed_confirmed_and_scored(dash_duo, empty_upload_app, tmp_path):
     path = company_workbook(tmp_path / "empresa.xlsx", processes=20, objectives=40, indicators=200, months=24)
-    dash_duo.start_server(setup_app)
+    dash_duo.start_server(empty_upload_app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/importar", timeout=TIMEOUT)
     dash_duo.find_element(f"#{Ids.UPLOAD} input[type=file]").send_keys(str(path))
     wait_for_text(dash_duo, f"#{Ids.RESULT}", "Vista previa de «empresa.xlsx»")
@@ -80,7 +64,7 @@ def test_a_setup_workbook_previewed_confirmed_and_scored(dash_duo, setup_app, tm
     assert group(dash_duo, "objectives")[:3] == ["objetivos", "40", "por crear"]
     assert group(dash_duo, "indicators")[:3] == ["indicadores", "200", "por crear"]
     assert group(dash_duo, "measurements")[:3] == ["mediciones", "4,800", "por insertar"]
-    assert counted(setup_app) == (0, 0)  # a preview writes nothing
+    assert counted(empty_upload_app) == (0, 0)  # a preview writes nothing
     shoot(dash_duo.driver, "setup-preview-es")
     confirm(dash_duo)
     wait_for_text(dash_duo, f"#{Ids.RESULT}", "Importación de «empresa.xlsx» terminada")
@@ -90,7 +74,7 @@ def test_a_setup_workbook_previewed_confirmed_and_scored(dash_duo, setup_app, tm
                      "Indicadores: 200 nuevos, 0 actualizados, 0 sin cambios",
                      "Mediciones: 4,800 nuevas, 0 actualizadas, 0 sin cambios"]
     shoot(dash_duo.driver, "setup-done-es")
-    assert counted(setup_app) == (20, 40)
+    assert counted(empty_upload_app) == (20, 40)
     dash_duo.find_element(f"#{Ids.RESULT} a[href='/']").click()
     wait_for_text(dash_duo, f"#{BoardIds.PAGE}", "Financiera")
     heads = {section.get_attribute("data-code"): section.find_element("css selector", ".mios-perspective__result").text
@@ -101,9 +85,9 @@ def test_a_setup_workbook_previewed_confirmed_and_scored(dash_duo, setup_app, tm
     assert dash_duo.get_logs() == []
 
 
-def test_the_same_workbook_in_english_then_again_changes_nothing(dash_duo, setup_app, tmp_path):
+def test_the_same_workbook_in_english_then_again_changes_nothing(dash_duo, empty_upload_app, tmp_path):
     path = company_workbook(tmp_path / "company.xlsx", processes=3, objectives=4, indicators=6, months=3)
-    dash_duo.start_server(setup_app)
+    dash_duo.start_server(empty_upload_app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/importar?lang=en", timeout=TIMEOUT)
     dash_duo.find_element(f"#{Ids.UPLOAD} input[type=file]").send_keys(str(path))
     wait_for_text(dash_duo, f"#{Ids.RESULT}", "Preview of “company.xlsx”")
@@ -121,7 +105,7 @@ def test_the_same_workbook_in_english_then_again_changes_nothing(dash_duo, setup
     assert dash_duo.get_logs() == []
 
 
-def test_a_setup_workbook_with_errors_names_each_sheet_and_cell(dash_duo, setup_app, tmp_path):
+def test_a_setup_workbook_with_errors_names_each_sheet_and_cell(dash_duo, empty_upload_app, tmp_path):
     from tests.integration.imports.setup_books import OBJECTIVE_HEADER, PROCESS_HEADER, write_sheets
 
     path = write_sheets(tmp_path / "con-errores.xlsx", {
@@ -129,7 +113,7 @@ def test_a_setup_workbook_with_errors_names_each_sheet_and_cell(dash_duo, setup_
         "Objetivos": [OBJECTIVE_HEADER,
                       ["OB-1", "Uno", "Marte", "VEN", None, None, None, None, None, None, "OB-2"],
                       ["OB-2", "Dos", "CLI", "Compras", None, None, None, None, None, None, "OB-1"]]})
-    dash_duo.start_server(setup_app)
+    dash_duo.start_server(empty_upload_app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/importar", timeout=TIMEOUT)
     dash_duo.find_element(f"#{Ids.UPLOAD} input[type=file]").send_keys(str(path))
     wait_for_text(dash_duo, f"#{Ids.RESULT}", "No se puede importar «con-errores.xlsx»")
@@ -141,6 +125,6 @@ def test_a_setup_workbook_with_errors_names_each_sheet_and_cell(dash_duo, setup_
         "Objetivos!D3 proceso desconocido «Compras»: no está en la base de datos ni en la hoja de procesos",
         "Objetivos!K3 el objetivo padre de «OB-2» forma un ciclo: OB-1 → OB-2 → OB-1",
     ]
-    assert counted(setup_app) == (0, 0)
+    assert counted(empty_upload_app) == (0, 0)
     shoot(dash_duo.driver, "setup-refused-es")
     assert dash_duo.get_logs() == []
